@@ -1,0 +1,60 @@
+"""Asynchronous client for every qBittorrent WebUI API generation (3.1.x to 5.3).
+
+This subpackage has no Home Assistant dependency; it only needs aiohttp.
+"""
+
+from .client import QBittorrentClient
+from .exceptions import (
+    QBittorrentAuthenticationError,
+    QBittorrentBannedError,
+    QBittorrentConnectionError,
+    QBittorrentError,
+    QBittorrentRequestRejectedError,
+    QBittorrentTimeoutError,
+    QBittorrentUnexpectedResponseError,
+    QBittorrentUnsupportedOperationError,
+    QBittorrentUnsupportedVersionError,
+)
+from .models import (
+    AddTorrentOptions,
+    Capabilities,
+    Category,
+    ConnectionStatus,
+    Generation,
+    MainData,
+    QueueMove,
+    ServerInfo,
+    ServerState,
+    SyncResult,
+    Torrent,
+    TorrentFilter,
+    TorrentSort,
+    TorrentStatus,
+)
+
+__all__ = [
+    "AddTorrentOptions",
+    "Capabilities",
+    "Category",
+    "ConnectionStatus",
+    "Generation",
+    "MainData",
+    "QBittorrentAuthenticationError",
+    "QBittorrentBannedError",
+    "QBittorrentClient",
+    "QBittorrentConnectionError",
+    "QBittorrentError",
+    "QBittorrentRequestRejectedError",
+    "QBittorrentTimeoutError",
+    "QBittorrentUnexpectedResponseError",
+    "QBittorrentUnsupportedOperationError",
+    "QBittorrentUnsupportedVersionError",
+    "QueueMove",
+    "ServerInfo",
+    "ServerState",
+    "SyncResult",
+    "Torrent",
+    "TorrentFilter",
+    "TorrentSort",
+    "TorrentStatus",
+]

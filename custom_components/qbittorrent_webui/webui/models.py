@@ -1,0 +1,300 @@
+"""Value objects returned and accepted by the qBittorrent WebUI client.
+
+Every model is a frozen, slotted dataclass that compares by value, so two
+polls that saw the same server state produce equal objects. Numbers the server
+did not report, or that could not be parsed, are ``None``: unknown beats wrong.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from datetime import datetime
+from enum import StrEnum
+from types import MappingProxyType
+
+
+class Generation(StrEnum):
+    """The three WebUI API generations, each spoken by its own dialect."""
+
+    DIGEST = "digest"
+    """qBittorrent 3.1.x: HTTP Digest, ``/json/*`` and translated strings."""
+
+    LEGACY = "legacy"
+    """qBittorrent 3.2.0 to 4.0.4: cookie login, ``/query/*``, legacy API 2-17."""
+
+    MODERN = "modern"
+    """qBittorrent 4.1 and later: ``/api/v2/*``."""
+
+
+class TorrentStatus(StrEnum):
+    """Normalized torrent status, independent of the server's state names."""
+
+    DOWNLOADING = "downloading"
+    SEEDING = "seeding"
+    STALLED_DOWNLOADING = "stalled_downloading"
+    STALLED_SEEDING = "stalled_seeding"
+    STOPPED = "stopped"
+    """Paused or stopped (``pausedUP``, ``pausedDL``, ``stoppedUP``, ``stoppedDL``)."""
+    QUEUED = "queued"
+    CHECKING = "checking"
+    METADATA = "metadata"
+    MOVING = "moving"
+    ERROR = "error"
+    MISSING_FILES = "missing_files"
+    UNKNOWN = "unknown"
+
+
+class ConnectionStatus(StrEnum):
+    """Network connection status reported by the server."""
+
+    CONNECTED = "connected"
+    FIREWALLED = "firewalled"
+    DISCONNECTED = "disconnected"
+
+
+class TorrentFilter(StrEnum):
+    """State filters for :meth:`QBittorrentClient.get_torrents`."""
+
+    ALL = "all"
+    DOWNLOADING = "downloading"
+    SEEDING = "seeding"
+    COMPLETED = "completed"
+    STOPPED = "stopped"
+    RUNNING = "running"
+    ACTIVE = "active"
+    INACTIVE = "inactive"
+    STALLED = "stalled"
+    ERRORED = "errored"
+
+
+class TorrentSort(StrEnum):
+    """Sort keys for :meth:`QBittorrentClient.get_torrents`.
+
+    Values are the attribute names of :class:`Torrent`.
+    """
+
+    NAME = "name"
+    SIZE = "size"
+    PROGRESS = "progress"
+    DOWNLOAD_SPEED = "download_speed"
+    UPLOAD_SPEED = "upload_speed"
+    RATIO = "ratio"
+    ETA = "eta"
+    PRIORITY = "priority"
+    STATE = "state"
+    ADDED_ON = "added_on"
+    COMPLETION_ON = "completion_on"
+
+
+class QueueMove(StrEnum):
+    """Ways to move torrents in the download queue."""
+
+    INCREASE = "increase"
+    DECREASE = "decrease"
+    TOP = "top"
+    BOTTOM = "bottom"
+
+
+@dataclass(frozen=True, slots=True)
+class Capabilities:
+    """What the connected server supports; derived from its version.
+
+    A flag that is ``False`` means the matching client method raises
+    :class:`~.exceptions.QBittorrentUnsupportedOperationError`.
+    """
+
+    alternative_speed_get: bool = False
+    alternative_speed_set: bool = False
+    alternative_speed_toggle_only: bool = False
+    """The server can only toggle alternative limits; setting reads then toggles."""
+    categories: bool = False
+    tags: bool = False
+    reannounce: bool = False
+    force_start: bool = False
+    per_torrent_limits: bool = False
+    set_location: bool = False
+    rename: bool = False
+    super_seeding: bool = False
+    sequential_download: bool = False
+    queue_priority: bool = False
+    add_trackers: bool = False
+    file_priority: bool = False
+    incremental_sync: bool = False
+    """The server offers ``sync/maindata`` (otherwise full lists are diffed)."""
+    add_options: bool = False
+    """Adding accepts options (save path, category, start stopped...)."""
+    shutdown: bool = False
+    api_key: bool = False
+    stop_start_naming: bool = False
+    """The server names pause/resume ``stop``/``start`` (API 2.11+)."""
+
+
+@dataclass(frozen=True, slots=True)
+class ServerInfo:
+    """Identity of the connected server, found by :meth:`QBittorrentClient.detect`.
+
+    Attributes:
+        generation: The WebUI API generation.
+        app_version: Application version without the leading ``v``
+            (``"5.3.0"``, ``"3.1.12"``), or ``None`` if the server did not say.
+        api_version: ``"2.11.4"`` on modern servers, the legacy integer as a
+            string (``"17"``) on legacy ones, ``None`` on 3.1.x.
+        capabilities: Derived capability flags.
+    """
+
+    generation: Generation
+    app_version: str | None
+    api_version: str | None
+    capabilities: Capabilities
+
+
+@dataclass(frozen=True, slots=True)
+class ServerState:
+    """Global transfer state. Speeds and limits in B/s, amounts in bytes.
+
+    Rate limits are ``0`` when unlimited. Every field is ``None`` when the
+    server does not report it or its value could not be parsed.
+    """
+
+    download_speed: int | None = None
+    upload_speed: int | None = None
+    session_downloaded: int | None = None
+    session_uploaded: int | None = None
+    alltime_downloaded: int | None = None
+    alltime_uploaded: int | None = None
+    global_ratio: float | None = None
+    download_rate_limit: int | None = None
+    upload_rate_limit: int | None = None
+    connection_status: ConnectionStatus | None = None
+    dht_nodes: int | None = None
+    free_space_on_disk: int | None = None
+    alternative_speed_limits_enabled: bool | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Torrent:
+    """One torrent. Sizes in bytes, speeds and limits in B/s, times as UTC.
+
+    Attributes:
+        hash: Info hash, lower case; the key used by every operation.
+        state: The server's raw state string (``"pausedUP"``, ``"stoppedDL"``...).
+        status: Normalized status.
+        progress: Completion between 0 and 1.
+        eta: Seconds to completion, ``None`` when unknown or infinite.
+        priority: Queue position, ``None`` when queueing is off or seeding.
+        limits: ``0`` means unlimited.
+    """
+
+    hash: str
+    name: str
+    state: str
+    status: TorrentStatus
+    progress: float | None = None
+    size: int | None = None
+    downloaded: int | None = None
+    uploaded: int | None = None
+    amount_left: int | None = None
+    download_speed: int | None = None
+    upload_speed: int | None = None
+    ratio: float | None = None
+    eta: int | None = None
+    seeds: int | None = None
+    leechers: int | None = None
+    category: str | None = None
+    tags: frozenset[str] = frozenset()
+    save_path: str | None = None
+    added_on: datetime | None = None
+    completion_on: datetime | None = None
+    priority: int | None = None
+    force_start: bool | None = None
+    sequential_download: bool | None = None
+    first_last_piece_priority: bool | None = None
+    super_seeding: bool | None = None
+    download_limit: int | None = None
+    upload_limit: int | None = None
+    tracker: str | None = None
+
+    @property
+    def is_complete(self) -> bool:
+        """Whether all wanted data is present."""
+        if self.amount_left is not None:
+            return self.amount_left == 0 and self.progress != 0
+        return self.progress is not None and self.progress >= 1
+
+
+@dataclass(frozen=True, slots=True)
+class Category:
+    """A torrent category (called label on qBittorrent 3.3.1-3.3.4)."""
+
+    name: str
+    save_path: str | None = None
+
+
+def _empty_mapping() -> Mapping[str, object]:
+    return MappingProxyType({})
+
+
+@dataclass(frozen=True, slots=True)
+class MainData:
+    """A full snapshot of the server as the client knows it.
+
+    ``torrents`` is keyed by hash, ``categories`` by name. The mappings are
+    read-only views; do not rely on them being ``dict``.
+    """
+
+    server_state: ServerState = field(default_factory=ServerState)
+    torrents: Mapping[str, Torrent] = field(default_factory=_empty_mapping)  # type: ignore[arg-type]
+    categories: Mapping[str, Category] = field(default_factory=_empty_mapping)  # type: ignore[arg-type]
+    tags: frozenset[str] = frozenset()
+
+
+@dataclass(frozen=True, slots=True)
+class SyncResult:
+    """Outcome of :meth:`QBittorrentClient.sync`.
+
+    Attributes:
+        data: The current snapshot.
+        added: Torrents that appeared since the previous sync.
+        removed: Torrents that disappeared (their last known values).
+        completed: Torrents that became complete since the previous sync.
+        full_update: The server (or the client) replaced the whole state.
+        baseline: This was the first sync of this client; ``added``,
+            ``removed`` and ``completed`` are empty by definition.
+    """
+
+    data: MainData
+    added: tuple[Torrent, ...] = ()
+    removed: tuple[Torrent, ...] = ()
+    completed: tuple[Torrent, ...] = ()
+    full_update: bool = False
+    baseline: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class AddTorrentOptions:
+    """Options for adding torrents. ``None`` leaves the server's default.
+
+    Servers older than 3.3.1 accept no options; the client then raises
+    :class:`~.exceptions.QBittorrentUnsupportedOperationError` if any is set.
+
+    Attributes:
+        download_limit: B/s, ``0`` for unlimited.
+        upload_limit: B/s, ``0`` for unlimited.
+    """
+
+    save_path: str | None = None
+    category: str | None = None
+    tags: tuple[str, ...] = ()
+    stopped: bool | None = None
+    skip_checking: bool | None = None
+    download_limit: int | None = None
+    upload_limit: int | None = None
+    sequential_download: bool | None = None
+    first_last_piece_priority: bool | None = None
+    rename: str | None = None
+
+    @property
+    def is_default(self) -> bool:
+        """Whether no option is set."""
+        return self == AddTorrentOptions()
