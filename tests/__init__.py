@@ -1,0 +1,1 @@
+"""Tests for the qBittorrent WebUI integration, its client and its emulator."""
