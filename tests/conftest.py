@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator, Awaitable, Callable, Iterator
+from collections.abc import Awaitable, Callable, Iterator
 import os
 from typing import Any
 
@@ -54,6 +54,6 @@ def qbittorrent_process_factory(socket_enabled: None) -> Iterator[ProcessFactory
 @pytest.fixture(params=REAL_VERSIONS)
 async def real_qbittorrent(
     request: pytest.FixtureRequest, qbittorrent_process_factory: ProcessFactory
-) -> AsyncIterator[QBittorrentProcess]:
+) -> QBittorrentProcess:
     """A fresh real server of each Debian version (user admin, password adminadmin)."""
-    yield await qbittorrent_process_factory(request.param)
+    return await qbittorrent_process_factory(request.param)

@@ -28,10 +28,12 @@ import socket
 import subprocess
 import tempfile
 import time
-from types import TracebackType
-from typing import Self
+from typing import TYPE_CHECKING, Self
 import urllib.error
 import urllib.request
+
+if TYPE_CHECKING:
+    from types import TracebackType
 
 DEFAULT_ROOTS_DIR = "/opt/qbittorrent-roots"
 BINARY = "/usr/bin/qbittorrent-nox"
@@ -205,7 +207,9 @@ class QBittorrentProcess:
         for section, values in self.extra_config.items():
             sections.setdefault(section, {}).update(values)
         text = "".join(
-            f"[{name}]\n" + "".join(f"{key}={value}\n" for key, value in values.items()) + "\n"
+            f"[{name}]\n"
+            + "".join(f"{key}={value}\n" for key, value in values.items())
+            + "\n"
             for name, values in sections.items()
         )
         (config_dir / "qBittorrent.conf").write_text(text, encoding="utf-8")
@@ -222,7 +226,10 @@ class QBittorrentProcess:
             return False
 
     def _arguments(self) -> list[str]:
-        arguments = [f"--profile={self._inner(self.profile)}", f"--webui-port={self.port}"]
+        arguments = [
+            f"--profile={self._inner(self.profile)}",
+            f"--webui-port={self.port}",
+        ]
         # 5.0 added the flag; older versions refuse unknown flags and read
         # [LegalNotice] Accepted from the profile instead.
         if tuple(map(int, self.version.split("."))) >= (5, 0, 0):
@@ -246,7 +253,9 @@ class QBittorrentProcess:
         while time.monotonic() < deadline:
             if self._process.poll() is not None:
                 output = (self.profile / "stdout.log").read_text(errors="replace")
-                msg = f"qbittorrent-nox {self.version} exited at start:\n{output[-2000:]}"
+                msg = (
+                    f"qbittorrent-nox {self.version} exited at start:\n{output[-2000:]}"
+                )
                 raise RuntimeError(msg)
             if self._answers():
                 return
