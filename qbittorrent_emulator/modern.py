@@ -1,0 +1,809 @@
+"""The ``/api/v2`` generation (qBittorrent 4.1.0 and later)."""
+
+from __future__ import annotations
+
+import base64
+import binascii
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+import json
+import re
+from typing import TYPE_CHECKING, Any
+
+from aiohttp import web
+
+from .addition import AddRequest, add_torrents
+from .state import WebSession
+
+if TYPE_CHECKING:
+    from .emulator import QBittorrentEmulator
+
+type VersionTuple = tuple[int, ...]
+type Params = Mapping[str, str]
+type Handler = Callable[[QBittorrentEmulator, WebSession, Params], web.Response]
+
+TEXT = "text/plain"
+_PATH = re.compile(r"^/api/v2/(?P<scope>\w+)/(?P<action>\w+)$")
+
+
+def text(body: str = "", status: int = 200) -> web.Response:
+    """A plain-text reply as qBittorrent sends it."""
+    return web.Response(status=status, text=body, content_type=TEXT, charset="UTF-8")
+
+
+def json_reply(payload: Any, status: int = 200) -> web.Response:
+    """A compact JSON reply."""
+    body = json.dumps(payload, separators=(",", ":"), ensure_ascii=False)
+    return web.Response(status=status, body=body.encode(), content_type="application/json")
+
+
+class BadParams(Exception):  # noqa: N818 - named after qBittorrent's APIError type
+    """A 400 answer."""
+
+
+def required(params: Params, *names: str) -> list[str]:
+    """Fetch required parameters or raise ``BadParams`` listing the missing."""
+    missing = [name for name in names if name not in params]
+    if missing:
+        raise BadParams(", ".join(missing))
+    return [params[name] for name in names]
+
+
+def parse_bool(value: str | None) -> bool:
+    """qBittorrent's lenient boolean."""
+    return (value or "").strip().lower() == "true"
+
+
+@dataclass(frozen=True, slots=True)
+class Endpoint:
+    """One ``scope/action`` and the versions/methods it answers to."""
+
+    handler: Handler
+    since: VersionTuple = (2, 0, 0)
+    until: VersionTuple | None = None
+    mutating: bool = False
+    early_post_only: bool = False  # already POST-only in 4.4.4
+
+
+# --- auth ----------------------------------------------------------------------
+
+
+def _set_cookie(emulator: QBittorrentEmulator, response: web.Response, sid: str) -> None:
+    profile = emulator.profile
+    name = emulator.cookie_name
+    if profile.version >= (5, 2, 0):
+        expires = datetime.now(UTC) + timedelta(seconds=profile.session_timeout)
+        stamp = expires.strftime("%a, %d-%b-%Y %H:%M:%S GMT")
+        value = f"{name}={sid}; HttpOnly; SameSite=Lax; expires={stamp}; path=/"
+    elif profile.version >= (5, 0, 0):
+        value = f"{name}={sid}; HttpOnly; SameSite=Strict; path=/"
+    elif profile.version >= (4, 2, 0):
+        value = f"{name}={sid}; HttpOnly; path=/; SameSite=Strict"
+    else:
+        value = f"{name}={sid}; HttpOnly; path=/"
+    response.headers.add("Set-Cookie", value)
+
+
+def login(
+    emulator: QBittorrentEmulator,
+    request: web.Request,
+    session: WebSession | None,
+    params: Params,
+) -> web.Response:
+    """``auth/login``: Ok./Fails. (<=5.1) or 204/401 (5.2+), 403 when banned."""
+    from .emulator import BAN_TEXT  # noqa: PLC0415 - avoids an import cycle
+
+    profile = emulator.profile
+    ip = emulator.client_ip(request)
+    if emulator.bans.is_banned(ip):
+        return text(BAN_TEXT, 403)
+    if session is not None:
+        return text(status=204) if profile.login_uses_status_codes else text("Ok.")
+    username = params.get("username", "")
+    password = params.get("password", "")
+    if not emulator.check_password(username, password):
+        emulator.bans.fail(ip, emulator.faults)
+        if profile.login_uses_status_codes:
+            return text("Unauthorized", 401)
+        return text("Fails.")
+    emulator.bans.succeed(ip)
+    new_session = emulator.start_session()
+    response = text(status=204) if profile.login_uses_status_codes else text("Ok.")
+    _set_cookie(emulator, response, new_session.sid)
+    return response
+
+
+def logout(
+    emulator: QBittorrentEmulator,
+    session: WebSession,
+    _params: Params,
+) -> web.Response:
+    """``auth/logout``: end the session and clear the cookie."""
+    emulator.end_session(session)
+    response = text()
+    past = (datetime.now(UTC) - timedelta(days=1)).strftime("%a, %d-%b-%Y %H:%M:%S GMT")
+    response.headers.add("Set-Cookie", f"{emulator.cookie_name}=; expires={past}; path=/")
+    return response
+
+
+# --- app --------------------------------------------------------------------------
+
+
+def app_version(emulator: QBittorrentEmulator, _s: WebSession, _p: Params) -> web.Response:
+    """``app/version``."""
+    return text(f"v{emulator.version}")
+
+
+def app_webapi_version(
+    emulator: QBittorrentEmulator, _s: WebSession, _p: Params
+) -> web.Response:
+    """``app/webapiVersion``."""
+    return text(emulator.profile.webapi_text)
+
+
+def app_build_info(_e: QBittorrentEmulator, _s: WebSession, _p: Params) -> web.Response:
+    """``app/buildInfo``."""
+    return json_reply(
+        {
+            "bitness": 64,
+            "boost": "1.83.0",
+            "libtorrent": "2.0.11.0",
+            "openssl": "3.5.0",
+            "qt": "6.8.2",
+            "zlib": "1.3.1",
+        }
+    )
+
+
+def app_preferences(
+    emulator: QBittorrentEmulator, _s: WebSession, _p: Params
+) -> web.Response:
+    """``app/preferences`` (the subset that matters to clients)."""
+    stopped_key = (
+        "add_stopped_enabled" if emulator.profile.uses_stop_start else "start_paused_enabled"
+    )
+    preferences: dict[str, Any] = {
+        "alt_dl_limit": emulator.alt_download_limit,
+        "alt_up_limit": emulator.alt_upload_limit,
+        "dl_limit": emulator.download_limit,
+        "up_limit": emulator.upload_limit,
+        "locale": emulator.locale,
+        "queueing_enabled": emulator.queueing_enabled,
+        "save_path": emulator.population.save_path,
+        "scheduler_enabled": False,
+        "web_ui_address": "*",
+        "web_ui_port": emulator.webui_port or emulator.port or 8080,
+        "web_ui_username": emulator.username,
+        stopped_key: False,
+    }
+    if emulator.profile.configurable_ban:
+        preferences["web_ui_max_auth_fail_count"] = emulator.faults.ban_after
+        preferences["web_ui_ban_duration"] = int(emulator.faults.ban_seconds)
+    preferences.update(emulator.preferences)
+    return json_reply(dict(sorted(preferences.items())))
+
+
+def app_set_preferences(
+    emulator: QBittorrentEmulator, _s: WebSession, params: Params
+) -> web.Response:
+    """``app/setPreferences`` with ``json=``."""
+    (raw,) = required(params, "json")
+    try:
+        changes = json.loads(raw)
+    except ValueError:
+        raise BadParams("json") from None
+    if not isinstance(changes, dict):
+        raise BadParams("json")
+    for key, attribute in (
+        ("dl_limit", "download_limit"),
+        ("up_limit", "upload_limit"),
+        ("alt_dl_limit", "alt_download_limit"),
+        ("alt_up_limit", "alt_upload_limit"),
+        ("queueing_enabled", "queueing_enabled"),
+    ):
+        if key in changes:
+            setattr(emulator, attribute, changes.pop(key))
+    emulator.preferences.update(changes)
+    return text()
+
+
+def app_shutdown(emulator: QBittorrentEmulator, _s: WebSession, _p: Params) -> web.Response:
+    """``app/shutdown``: recorded, the emulator keeps running."""
+    emulator.shutdown_requested = True
+    return text()
+
+
+# --- transfer -----------------------------------------------------------------------
+
+
+def transfer_info(emulator: QBittorrentEmulator, _s: WebSession, _p: Params) -> web.Response:
+    """``transfer/info``."""
+    return json_reply(emulator.transfer_info())
+
+
+def speed_limits_mode(
+    emulator: QBittorrentEmulator, _s: WebSession, _p: Params
+) -> web.Response:
+    """``transfer/speedLimitsMode``: "1" or "0"."""
+    return text("1" if emulator.alt_speed_enabled else "0")
+
+
+def toggle_speed_limits_mode(
+    emulator: QBittorrentEmulator, _s: WebSession, _p: Params
+) -> web.Response:
+    """``transfer/toggleSpeedLimitsMode``."""
+    emulator.alt_speed_enabled = not emulator.alt_speed_enabled
+    return text()
+
+
+def set_speed_limits_mode(
+    emulator: QBittorrentEmulator, _s: WebSession, params: Params
+) -> web.Response:
+    """``transfer/setSpeedLimitsMode`` (4.5.0+), ``mode`` an integer."""
+    (mode,) = required(params, "mode")
+    try:
+        value = int(mode)
+    except ValueError:
+        return text("'mode': invalid argument", 400)
+    emulator.alt_speed_enabled = value != 0
+    return text()
+
+
+def _limit_getter(download: bool) -> Handler:  # noqa: FBT001
+    def handler(emulator: QBittorrentEmulator, _s: WebSession, _p: Params) -> web.Response:
+        limits = emulator.effective_limits()
+        return text(str(limits[0] if download else limits[1]))
+
+    return handler
+
+
+def _limit_setter(download: bool) -> Handler:  # noqa: FBT001
+    def handler(
+        emulator: QBittorrentEmulator, _s: WebSession, params: Params
+    ) -> web.Response:
+        (limit,) = required(params, "limit")
+        try:
+            value = int(limit)
+        except ValueError:
+            raise BadParams("limit") from None
+        emulator.set_global_limit(download=download, limit=value)
+        return text()
+
+    return handler
+
+
+# --- sync -----------------------------------------------------------------------------
+
+
+def maindata(emulator: QBittorrentEmulator, session: WebSession, params: Params) -> web.Response:
+    """``sync/maindata?rid=``."""
+    try:
+        rid = int(params.get("rid", "0"))
+    except ValueError:
+        rid = 0
+    return json_reply(emulator.maindata(session, rid))
+
+
+# --- torrents ---------------------------------------------------------------------------
+
+_FILTERS_OLD = {"paused", "resumed"}
+_FILTERS_NEW = {"stopped", "running"}
+
+
+def _matches_filter(emulator: QBittorrentEmulator, fields: Mapping[str, Any], name: str) -> bool:
+    state = fields["state"]
+    stopped = state in emulator.profile.stopped_states
+    finished = fields["progress"] >= 1
+    active = fields["dlspeed"] > 0 or fields["upspeed"] > 0
+    checks: dict[str, bool] = {
+        "downloading": not finished and not stopped,
+        "seeding": finished and not stopped,
+        "completed": finished,
+        "active": active,
+        "inactive": not active,
+        "stalled": state in {"stalledUP", "stalledDL"},
+        "stalled_uploading": state == "stalledUP",
+        "stalled_downloading": state == "stalledDL",
+        "checking": state.startswith("checking"),
+        "moving": state == "moving",
+        "errored": state in {"error", "missingFiles"},
+    }
+    if emulator.profile.uses_stop_start:
+        checks.update(stopped=stopped, running=not stopped)
+    else:
+        checks.update(paused=stopped, resumed=not stopped)
+    # An unknown filter name means "all" in TorrentFilter::setTypeByName.
+    return checks.get(name, True)
+
+
+def torrents_info(
+    emulator: QBittorrentEmulator, _s: WebSession, params: Params
+) -> web.Response:
+    """``torrents/info`` with filter, category, tag, sort, reverse, limit, offset, hashes."""
+    torrents = list(emulator.population.torrents.values())
+    if "hashes" in params:
+        torrents = emulator.resolve_hashes(params["hashes"])
+    filter_name = params.get("filter", "all")
+    if filter_name != "all":
+        torrents = [t for t in torrents if _matches_filter(emulator, t.fields, filter_name)]
+    if "category" in params:
+        torrents = [t for t in torrents if t.fields["category"] == params["category"]]
+    if "tag" in params and emulator.profile.has_tags:
+        tag = params["tag"]
+        torrents = [
+            t
+            for t in torrents
+            if (tag in t.fields["tags"].split(",") if tag else not t.fields["tags"])
+        ]
+    rows = [emulator.view.full(t, with_hash=True) for t in torrents]
+    if (key := params.get("sort")) and rows and key in rows[0]:
+        rows.sort(key=lambda row: row[key], reverse=parse_bool(params.get("reverse")))
+    offset = int(params.get("offset", "0") or 0)
+    if offset < 0:
+        offset = max(len(rows) + offset, 0)
+    rows = rows[offset:]
+    if (limit := int(params.get("limit", "0") or 0)) > 0:
+        rows = rows[:limit]
+    return json_reply(rows)
+
+
+def torrents_count(emulator: QBittorrentEmulator, _s: WebSession, _p: Params) -> web.Response:
+    """``torrents/count`` (2.10.0)."""
+    return text(str(len(emulator.population.torrents)))
+
+
+def _each(action: Callable[[QBittorrentEmulator, str, Params], None]) -> Handler:
+    """An endpoint applying ``action`` to every torrent in ``hashes``."""
+
+    def handler(emulator: QBittorrentEmulator, _s: WebSession, params: Params) -> web.Response:
+        (hashes,) = required(params, "hashes")
+        for torrent in emulator.resolve_hashes(hashes):
+            action(emulator, torrent.hash, params)
+        return text()
+
+    return handler
+
+
+def _pause(emulator: QBittorrentEmulator, torrent_hash: str, _p: Params) -> None:
+    emulator.population.pause(torrent_hash)
+
+
+def _resume(emulator: QBittorrentEmulator, torrent_hash: str, _p: Params) -> None:
+    population = emulator.population
+    if population.torrents[torrent_hash].fields["state"] in emulator.profile.stopped_states:
+        population.resume(torrent_hash)
+
+
+def _recheck(emulator: QBittorrentEmulator, torrent_hash: str, _p: Params) -> None:
+    emulator.population.recheck(torrent_hash)
+
+
+def _reannounce(_e: QBittorrentEmulator, _h: str, _p: Params) -> None:
+    """Nothing visible changes."""
+
+
+def _force_start(emulator: QBittorrentEmulator, torrent_hash: str, params: Params) -> None:
+    forced = parse_bool(params.get("value"))
+    population = emulator.population
+    if forced:
+        population.resume(torrent_hash, forced=True)
+    elif population.torrents[torrent_hash].fields["force_start"]:
+        population.resume(torrent_hash)
+
+
+def _field_setter(field_name: str, param: str, convert: Callable[[str], Any]) -> Callable[
+    [QBittorrentEmulator, str, Params], None
+]:
+    def action(emulator: QBittorrentEmulator, torrent_hash: str, params: Params) -> None:
+        (value,) = required(params, param)
+        emulator.population.update(torrent_hash, **{field_name: convert(value)})
+
+    return action
+
+
+def _limit(value: str) -> int:
+    try:
+        return max(int(value), 0)
+    except ValueError:
+        raise BadParams("limit") from None
+
+
+def _toggle(field_name: str) -> Callable[[QBittorrentEmulator, str, Params], None]:
+    def action(emulator: QBittorrentEmulator, torrent_hash: str, _p: Params) -> None:
+        current = emulator.population.torrents[torrent_hash].fields[field_name]
+        emulator.population.update(torrent_hash, **{field_name: not current})
+
+    return action
+
+
+def torrents_delete(
+    emulator: QBittorrentEmulator, _s: WebSession, params: Params
+) -> web.Response:
+    """``torrents/delete``; ``deleteFiles`` is required."""
+    hashes, _delete_files = required(params, "hashes", "deleteFiles")
+    for torrent in emulator.resolve_hashes(hashes):
+        emulator.population.remove(torrent.hash)
+    return text()
+
+
+def _queue_move(kind: str) -> Handler:
+    def handler(emulator: QBittorrentEmulator, _s: WebSession, params: Params) -> web.Response:
+        (hashes,) = required(params, "hashes")
+        if not emulator.queueing_enabled:
+            return text("Torrent queueing must be enabled", 409)
+        population = emulator.population
+        for torrent in emulator.resolve_hashes(hashes):
+            priority = torrent.fields["priority"]
+            if priority <= 0:
+                continue
+            new = {
+                "increasePrio": max(priority - 1, 1),
+                "decreasePrio": priority + 1,
+                "topPrio": 1,
+                "bottomPrio": max(priority, 1) + 1000,
+            }[kind]
+            population.update(torrent.hash, priority=new)
+        return text()
+
+    return handler
+
+
+def set_category(
+    emulator: QBittorrentEmulator, _s: WebSession, params: Params
+) -> web.Response:
+    """``torrents/setCategory``: 409 for an unknown category."""
+    hashes, category = required(params, "hashes", "category")
+    if category and category not in emulator.population.categories:
+        return text("Incorrect category name", 409)
+    for torrent in emulator.resolve_hashes(hashes):
+        emulator.population.update(torrent.hash, category=category)
+    return text()
+
+
+def create_category(
+    emulator: QBittorrentEmulator, _s: WebSession, params: Params
+) -> web.Response:
+    """``torrents/createCategory``: 409 when it exists or the name is bad."""
+    (category,) = required(params, "category")
+    if not category.strip() or not emulator.population.add_category(
+        category, params.get("savePath", "")
+    ):
+        return text("Unable to create category", 409)
+    return text()
+
+
+def edit_category(
+    emulator: QBittorrentEmulator, _s: WebSession, params: Params
+) -> web.Response:
+    """``torrents/editCategory``."""
+    category, save_path = required(params, "category", "savePath")
+    if category not in emulator.population.categories:
+        return text("Unable to edit category", 409)
+    emulator.population.edit_category(category, save_path)
+    return text()
+
+
+def remove_categories(
+    emulator: QBittorrentEmulator, _s: WebSession, params: Params
+) -> web.Response:
+    """``torrents/removeCategories`` (newline separated)."""
+    (categories,) = required(params, "categories")
+    for name in categories.split("\n"):
+        emulator.population.remove_category(name.strip())
+    return text()
+
+
+def _tag_names(raw: str) -> list[str]:
+    return [tag.strip() for tag in raw.split(",") if tag.strip()]
+
+
+def add_tags(emulator: QBittorrentEmulator, _s: WebSession, params: Params) -> web.Response:
+    """``torrents/addTags``: creates missing tags."""
+    hashes, raw = required(params, "hashes", "tags")
+    population = emulator.population
+    names = _tag_names(raw)
+    for tag in names:
+        population.add_tag(tag)
+    for torrent in emulator.resolve_hashes(hashes):
+        current = [t for t in torrent.fields["tags"].split(",") if t]
+        merged = sorted(set(current) | set(names))
+        population.update(torrent.hash, tags=",".join(merged))
+    return text()
+
+
+def remove_tags(emulator: QBittorrentEmulator, _s: WebSession, params: Params) -> web.Response:
+    """``torrents/removeTags`` (empty ``tags`` removes all)."""
+    (hashes,) = required(params, "hashes")
+    names = set(_tag_names(params.get("tags", "")))
+    for torrent in emulator.resolve_hashes(hashes):
+        current = [t for t in torrent.fields["tags"].split(",") if t]
+        kept = [t for t in current if names and t not in names]
+        emulator.population.update(torrent.hash, tags=",".join(kept))
+    return text()
+
+
+def create_tags(emulator: QBittorrentEmulator, _s: WebSession, params: Params) -> web.Response:
+    """``torrents/createTags``."""
+    (raw,) = required(params, "tags")
+    for tag in _tag_names(raw):
+        emulator.population.add_tag(tag)
+    return text()
+
+
+def delete_tags(emulator: QBittorrentEmulator, _s: WebSession, params: Params) -> web.Response:
+    """``torrents/deleteTags``."""
+    (raw,) = required(params, "tags")
+    for tag in _tag_names(raw):
+        emulator.population.remove_tag(tag)
+    return text()
+
+
+def tags_list(emulator: QBittorrentEmulator, _s: WebSession, _p: Params) -> web.Response:
+    """``torrents/tags``."""
+    return json_reply(sorted(emulator.population.tags))
+
+
+def categories_list(
+    emulator: QBittorrentEmulator, _s: WebSession, _p: Params
+) -> web.Response:
+    """``torrents/categories``."""
+    from .views import population_categories  # noqa: PLC0415
+
+    return json_reply(population_categories(emulator.profile, emulator.population))
+
+
+def set_location(emulator: QBittorrentEmulator, _s: WebSession, params: Params) -> web.Response:
+    """``torrents/setLocation``."""
+    hashes, location = required(params, "hashes", "location")
+    if not location:
+        return text("Save path cannot be empty", 400)
+    for torrent in emulator.resolve_hashes(hashes):
+        emulator.population.update(
+            torrent.hash,
+            save_path=location,
+            content_path=f"{location}/{torrent.fields['name']}",
+        )
+    return text()
+
+
+def rename(emulator: QBittorrentEmulator, _s: WebSession, params: Params) -> web.Response:
+    """``torrents/rename``."""
+    torrent_hash, name = required(params, "hash", "name")
+    torrent = emulator.population.torrents.get(torrent_hash.lower())
+    if torrent is None:
+        return text("Not Found", 404)
+    if not name.strip():
+        return text("Incorrect torrent name", 409)
+    emulator.population.update(torrent.hash, name=name)
+    return text()
+
+
+def add_trackers(emulator: QBittorrentEmulator, _s: WebSession, params: Params) -> web.Response:
+    """``torrents/addTrackers``."""
+    torrent_hash, urls = required(params, "hash", "urls")
+    torrent = emulator.population.torrents.get(torrent_hash.lower())
+    if torrent is None:
+        return text("Not Found", 404)
+    new_urls = [u for u in urls.split("\n") if u.strip()]
+    emulator.population.update(
+        torrent.hash,
+        trackers_count=torrent.fields["trackers_count"] + len(new_urls),
+        tracker=torrent.fields["tracker"] or (new_urls[0] if new_urls else ""),
+    )
+    return text()
+
+
+def file_prio(emulator: QBittorrentEmulator, _s: WebSession, params: Params) -> web.Response:
+    """``torrents/filePrio`` (the population has no files; checks only)."""
+    torrent_hash, _ids, priority = required(params, "hash", "id", "priority")
+    if torrent_hash.lower() not in emulator.population.torrents:
+        return text("Not Found", 404)
+    if priority not in {"0", "1", "6", "7"}:
+        return text("Priority is not valid", 400)
+    return text()
+
+
+def torrents_add(emulator: QBittorrentEmulator, request_data: AddRequest) -> web.Response:
+    """``torrents/add``: Ok./Fails. (<=5.1) or JSON/202/409 (5.2+)."""
+    outcome = add_torrents(emulator, request_data)
+    if not emulator.profile.no_content_actions:
+        return text("Ok." if outcome.added or outcome.pending else "Fails.")
+    if not outcome.added and not outcome.pending:
+        return text("Conflict", 409)
+    payload = {
+        "added_torrent_ids": outcome.added,
+        "failure_count": outcome.failed,
+        "pending_count": outcome.pending,
+        "success_count": len(outcome.added),
+    }
+    return json_reply(payload, 202 if outcome.pending else 200)
+
+
+ENDPOINTS: dict[tuple[str, str], Endpoint] = {
+    ("auth", "logout"): Endpoint(logout, mutating=True, early_post_only=True),
+    ("app", "version"): Endpoint(app_version),
+    ("app", "webapiVersion"): Endpoint(app_webapi_version),
+    ("app", "buildInfo"): Endpoint(app_build_info, since=(2, 3, 0)),
+    ("app", "preferences"): Endpoint(app_preferences),
+    ("app", "setPreferences"): Endpoint(
+        app_set_preferences, mutating=True, early_post_only=True
+    ),
+    ("app", "shutdown"): Endpoint(app_shutdown, mutating=True, early_post_only=True),
+    ("transfer", "info"): Endpoint(transfer_info),
+    ("transfer", "speedLimitsMode"): Endpoint(speed_limits_mode),
+    ("transfer", "toggleSpeedLimitsMode"): Endpoint(toggle_speed_limits_mode, mutating=True),
+    ("transfer", "setSpeedLimitsMode"): Endpoint(
+        set_speed_limits_mode, since=(2, 8, 14), mutating=True
+    ),
+    ("transfer", "downloadLimit"): Endpoint(_limit_getter(download=True)),
+    ("transfer", "uploadLimit"): Endpoint(_limit_getter(download=False)),
+    ("transfer", "setDownloadLimit"): Endpoint(_limit_setter(download=True), mutating=True),
+    ("transfer", "setUploadLimit"): Endpoint(_limit_setter(download=False), mutating=True),
+    ("sync", "maindata"): Endpoint(maindata),
+    ("torrents", "info"): Endpoint(torrents_info),
+    ("torrents", "count"): Endpoint(torrents_count, since=(2, 10, 0)),
+    ("torrents", "pause"): Endpoint(_each(_pause), until=(2, 11, 0), mutating=True),
+    ("torrents", "resume"): Endpoint(_each(_resume), until=(2, 11, 0), mutating=True),
+    ("torrents", "stop"): Endpoint(_each(_pause), since=(2, 11, 0), mutating=True),
+    ("torrents", "start"): Endpoint(_each(_resume), since=(2, 11, 0), mutating=True),
+    ("torrents", "recheck"): Endpoint(_each(_recheck), mutating=True),
+    ("torrents", "reannounce"): Endpoint(_each(_reannounce), since=(2, 0, 2), mutating=True),
+    ("torrents", "delete"): Endpoint(torrents_delete, mutating=True),
+    ("torrents", "setForceStart"): Endpoint(_each(_force_start), mutating=True),
+    ("torrents", "increasePrio"): Endpoint(_queue_move("increasePrio"), mutating=True),
+    ("torrents", "decreasePrio"): Endpoint(_queue_move("decreasePrio"), mutating=True),
+    ("torrents", "topPrio"): Endpoint(_queue_move("topPrio"), mutating=True),
+    ("torrents", "bottomPrio"): Endpoint(_queue_move("bottomPrio"), mutating=True),
+    ("torrents", "setCategory"): Endpoint(set_category, mutating=True),
+    ("torrents", "categories"): Endpoint(categories_list),
+    ("torrents", "createCategory"): Endpoint(create_category, mutating=True),
+    ("torrents", "editCategory"): Endpoint(edit_category, since=(2, 1, 0), mutating=True),
+    ("torrents", "removeCategories"): Endpoint(remove_categories, mutating=True),
+    ("torrents", "addTags"): Endpoint(add_tags, since=(2, 3, 0), mutating=True),
+    ("torrents", "removeTags"): Endpoint(remove_tags, since=(2, 3, 0), mutating=True),
+    ("torrents", "tags"): Endpoint(tags_list, since=(2, 3, 0)),
+    ("torrents", "createTags"): Endpoint(create_tags, since=(2, 3, 0), mutating=True),
+    ("torrents", "deleteTags"): Endpoint(delete_tags, since=(2, 3, 0), mutating=True),
+    ("torrents", "setLocation"): Endpoint(set_location, mutating=True),
+    ("torrents", "rename"): Endpoint(rename, mutating=True),
+    ("torrents", "addTrackers"): Endpoint(add_trackers, mutating=True, early_post_only=True),
+    ("torrents", "filePrio"): Endpoint(file_prio, mutating=True),
+    ("torrents", "toggleSequentialDownload"): Endpoint(
+        _each(_toggle("seq_dl")), mutating=True
+    ),
+    ("torrents", "toggleFirstLastPiecePrio"): Endpoint(
+        _each(_toggle("f_l_piece_prio")), mutating=True
+    ),
+    ("torrents", "setSuperSeeding"): Endpoint(
+        _each(_field_setter("super_seeding", "value", parse_bool)), mutating=True
+    ),
+    ("torrents", "setDownloadLimit"): Endpoint(
+        _each(_field_setter("dl_limit", "limit", _limit)), mutating=True
+    ),
+    ("torrents", "setUploadLimit"): Endpoint(
+        _each(_field_setter("up_limit", "limit", _limit)), mutating=True
+    ),
+}
+_ADD = ("torrents", "add")
+_LOGIN = ("auth", "login")
+
+
+def _available(emulator: QBittorrentEmulator, key: tuple[str, str]) -> Endpoint | None:
+    endpoint = ENDPOINTS.get(key)
+    if endpoint is None:
+        return None
+    webapi = emulator.profile.webapi
+    if webapi < endpoint.since or (endpoint.until is not None and webapi >= endpoint.until):
+        return None
+    return endpoint
+
+
+def _post_only(emulator: QBittorrentEmulator, key: tuple[str, str], endpoint: Endpoint | None) -> bool:
+    profile = emulator.profile
+    early = key in {_ADD, _LOGIN} or (endpoint is not None and endpoint.early_post_only)
+    if profile.post_only_all:
+        return key in {_ADD, _LOGIN} or (endpoint is not None and endpoint.mutating)
+    return profile.post_only_some and early
+
+
+def _session_from_request(
+    emulator: QBittorrentEmulator, request: web.Request
+) -> tuple[WebSession | None, web.Response | None]:
+    """Find the caller's session: API key, Basic credentials or cookie."""
+    from .emulator import BAN_TEXT  # noqa: PLC0415
+
+    profile = emulator.profile
+    authorization = request.headers.get("Authorization", "")
+    if profile.api_keys and authorization.startswith("Bearer "):
+        if emulator.check_api_key(authorization.removeprefix("Bearer ").strip()):
+            return emulator.api_key_session, None
+        return None, text("Unauthorized", 401)
+    session = emulator.find_session(request.cookies.get(emulator.cookie_name))
+    if session is None and profile.api_keys and authorization.startswith("Basic "):
+        ip = emulator.client_ip(request)
+        if emulator.bans.is_banned(ip):
+            return None, text(BAN_TEXT, 403)
+        try:
+            decoded = base64.b64decode(authorization[6:], validate=True).decode()
+        except (binascii.Error, UnicodeDecodeError):
+            decoded = ""
+        username, _, password = decoded.partition(":")
+        if not emulator.check_password(username, password):
+            emulator.bans.fail(ip, emulator.faults)
+            return None, text("Unauthorized", 401)
+        return emulator.start_session(), None
+    return session, None
+
+
+async def _params(request: web.Request) -> tuple[dict[str, str], AddRequest]:
+    """Parameters: query string for GET, body only for POST (like qBittorrent)."""
+    add = AddRequest()
+    if request.method != "POST":
+        return dict(request.query), add
+    params: dict[str, str] = {}
+    if request.content_type.startswith("multipart/"):
+        reader = await request.multipart()
+        while (part := await reader.next()) is not None:
+            if not isinstance(part, web.BodyPartReader) or part.name is None:
+                continue
+            if part.filename:
+                add.files.append((part.filename, await part.read()))
+            else:
+                params[part.name] = await part.text()
+    else:
+        params = {k: v for k, v in (await request.post()).items() if isinstance(v, str)}
+    return params, add
+
+
+async def handle(emulator: QBittorrentEmulator, request: web.Request) -> web.Response:
+    """Answer one request the way a 4.1+ qBittorrent would."""
+    profile = emulator.profile
+    if emulator.origin_rejected(request):
+        return text("Unauthorized", 401)
+    match = _PATH.match(request.path)
+    if match is None:
+        return _non_api(emulator, request)
+    key = (match["scope"], match["action"])
+    session, failure = _session_from_request(emulator, request)
+    if failure is not None:
+        return failure
+    endpoint = _available(emulator, key)
+    if request.method != "POST" and _post_only(emulator, key, endpoint):
+        return text("Method Not Allowed", 405)
+    params, add = await _params(request)
+    if key == _LOGIN:
+        return login(emulator, request, session, params)
+    if session is None:
+        return text("Forbidden", 403)
+    try:
+        if key == _ADD:
+            add.fields = params
+            return torrents_add(emulator, add)
+        if endpoint is None:
+            return text(profile.endpoint_missing_body, 404)
+        return endpoint.handler(emulator, session, params)
+    except BadParams as error:
+        if profile.version >= (5, 2, 0):
+            return text(f"Missing required parameters: {error}", 400)
+        return text("Bad Request", 400)
+
+
+def _non_api(emulator: QBittorrentEmulator, request: web.Request) -> web.Response:
+    """Paths outside ``/api/v2/<scope>/<action>``: the static WebUI."""
+    path = request.path
+    if emulator.profile.version < (4, 2, 0) and path in {
+        "/version/api",
+        "/version/api_min",
+        "/version/qbittorrent",
+    }:
+        # 4.1.x kept the legacy version endpoints (compat API 18-24).
+        compat = {"/version/api": "24", "/version/api_min": "23"}
+        return text(compat.get(path, f"v{emulator.version}"))
+    if path in {"/", "/index.html"}:
+        return web.Response(
+            text="<!DOCTYPE html><html><head><title>qBittorrent WebUI</title></head>"
+            "<body></body></html>",
+            content_type="text/html",
+        )
+    return text("Not Found", 404)

@@ -1,0 +1,123 @@
+"""Faults, web sessions, bans and the per-session sync state."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+import secrets
+import time
+from typing import Any
+
+
+@dataclass(slots=True)
+class Faults:
+    """Failure modes to inject; change them while the emulator runs.
+
+    Attributes:
+        down: Drop every connection without an answer.
+        delay: Seconds to wait before answering each request.
+        server_errors: Answer this many next requests with 500.
+        malformed_json: Replace JSON bodies with text that is not JSON.
+        truncated_json: Cut JSON bodies in half.
+        check_host: Validate Host/Origin/Referer (``None``: as the version does).
+        require_referer: Reject requests lacking Referer and Origin
+            (``None``: as the version does, i.e. only 3.3.13).
+        ban_after: Failed logins (or digests) before the client IP is banned;
+            0 disables bans.
+        ban_seconds: How long a ban lasts.
+    """
+
+    down: bool = False
+    delay: float = 0.0
+    server_errors: int = 0
+    malformed_json: bool = False
+    truncated_json: bool = False
+    check_host: bool | None = None
+    require_referer: bool | None = None
+    ban_after: int = 5
+    ban_seconds: float = 3600.0
+
+
+@dataclass(slots=True)
+class Snapshot:
+    """What one ``sync/maindata`` answer was based on."""
+
+    revision: int
+    server_state: dict[str, Any]
+    categories: dict[str, Any]
+    tags: frozenset[str]
+
+
+@dataclass(slots=True)
+class SyncState:
+    """qBittorrent's SyncController state: last sent and last accepted answers."""
+
+    last_rid: int = 0
+    last: Snapshot | None = None
+    accepted_rid: int = 0
+    accepted: Snapshot | None = None
+
+    def base_for(self, rid: int) -> Snapshot | None:
+        """The snapshot a request with ``rid`` diffs against (None: full update)."""
+        if rid and rid == self.last_rid and self.last is not None:
+            self.accepted_rid, self.accepted = self.last_rid, self.last
+            return self.last
+        if rid and rid == self.accepted_rid and self.accepted is not None:
+            return self.accepted
+        return None
+
+    def record(self, snapshot: Snapshot) -> int:
+        """Remember what was sent and return its rid (cycling at 1,000,000)."""
+        self.last_rid = self.last_rid % 1_000_000 + 1
+        self.last = snapshot
+        return self.last_rid
+
+
+@dataclass(slots=True)
+class WebSession:
+    """One logged-in client."""
+
+    sid: str
+    last_seen: float = field(default_factory=time.monotonic)
+    sync: SyncState = field(default_factory=SyncState)
+
+    def __repr__(self) -> str:
+        """Keep the session id out of logs."""
+        return f"WebSession(last_seen={self.last_seen:.0f})"
+
+
+def new_sid() -> str:
+    """A qBittorrent-like SID: 24 random bytes in base64 (32 characters)."""
+    return secrets.token_urlsafe(24).replace("-", "+").replace("_", "/")
+
+
+@dataclass(slots=True)
+class BanList:
+    """Failed authentication counts and bans per client IP."""
+
+    failures: dict[str, int] = field(default_factory=dict)
+    banned_until: dict[str, float] = field(default_factory=dict)
+
+    def is_banned(self, ip: str) -> bool:
+        """Whether ``ip`` is banned now."""
+        until = self.banned_until.get(ip)
+        if until is None:
+            return False
+        if time.monotonic() >= until:
+            del self.banned_until[ip]
+            return False
+        return True
+
+    def fail(self, ip: str, faults: Faults) -> None:
+        """Count a failure; ban the IP once it reaches ``faults.ban_after``."""
+        if faults.ban_after <= 0:
+            return
+        count = self.failures.get(ip, 0) + 1
+        if count >= faults.ban_after:
+            self.failures.pop(ip, None)
+            self.banned_until[ip] = time.monotonic() + faults.ban_seconds
+        else:
+            self.failures[ip] = count
+
+    def succeed(self, ip: str) -> None:
+        """Forget earlier failures after a success."""
+        self.failures.pop(ip, None)
