@@ -1,20 +1,1233 @@
-"""Per-generation dialects (work in progress)."""
+"""One dialect per WebUI generation, and the probe that picks one.
+
+Detection probe sequence (documented in ``docs/compatibility.md``):
+
+1. ``GET /api/v2/app/webapiVersion`` without credentials (or with the API key).
+   * 200: modern, already authorized (API key or auth bypass).
+   * 403: modern, log in at ``/api/v2/auth/login``.
+   * 401 with a ``Digest realm="Web UI Access"`` challenge: 3.1.x.
+   * 401 without challenge: retried once with a ``Referer`` naming the server
+     (3.3.13 needs one); still 401 means a Host/CSRF rejection (or a bad API
+     key when one is configured).
+   * 404: step 2.
+2. ``GET /version/api``: an integer means legacy (3.2.0-4.0.4). Otherwise
+   ``GET /json/transferInfo``: JSON with ``dl_info`` means 3.1.x with the
+   local-auth bypass. Anything else is not a qBittorrent WebUI.
+3. Versions: modern ``app/version`` + ``app/webapiVersion``; legacy
+   ``/version/qbittorrent``; 3.1.x ``/about.html`` (``qBittorrent v3.1.12``).
+"""
 
 from __future__ import annotations
 
-from typing import Any
+from dataclasses import dataclass
+import json
+import re
+from typing import TYPE_CHECKING, Any, NoReturn
+
+from ._http import AuthMode, HttpResponse, Transport
+from ._parse import (
+    as_int,
+    as_limit,
+    server_state_from_api,
+    server_state_from_digest,
+    torrent_from_api,
+    torrent_from_digest,
+)
+from .exceptions import (
+    QBittorrentUnexpectedResponseError,
+    QBittorrentUnsupportedOperationError,
+    QBittorrentUnsupportedVersionError,
+)
+from .models import (
+    AddTorrentOptions,
+    Capabilities,
+    Generation,
+    QueueMove,
+    ServerInfo,
+    ServerState,
+    SyncResult,
+    Torrent,
+    TorrentFilter,
+    TorrentSort,
+    TorrentStatus,
+)
+
+if TYPE_CHECKING:
+    from collections.abc import Callable, Sequence
+
+    from ._sync import SyncEngine
+
+type Version = tuple[int, ...]
+
+_DOWNLOADING_STATES = frozenset(
+    {
+        "downloading",
+        "metaDL",
+        "forcedMetaDL",
+        "forcedDL",
+        "stalledDL",
+        "checkingDL",
+        "pausedDL",
+        "stoppedDL",
+        "queuedDL",
+    }
+)
+_SEEDING_STATES = frozenset(
+    {"uploading", "stalledUP", "checkingUP", "queuedUP", "forcedUP"}
+)
+_SERVER_SORT_KEYS = {
+    TorrentSort.NAME: "name",
+    TorrentSort.SIZE: "size",
+    TorrentSort.PROGRESS: "progress",
+    TorrentSort.DOWNLOAD_SPEED: "dlspeed",
+    TorrentSort.UPLOAD_SPEED: "upspeed",
+    TorrentSort.RATIO: "ratio",
+    TorrentSort.ETA: "eta",
+    TorrentSort.PRIORITY: "priority",
+    TorrentSort.STATE: "state",
+    TorrentSort.ADDED_ON: "added_on",
+    TorrentSort.COMPLETION_ON: "completion_on",
+}
+_QUEUE_ACTIONS = {
+    QueueMove.INCREASE: "increasePrio",
+    QueueMove.DECREASE: "decreasePrio",
+    QueueMove.TOP: "topPrio",
+    QueueMove.BOTTOM: "bottomPrio",
+}
+
+
+def parse_version(text: str) -> Version | None:
+    """Read ``"v4.6.7"``, ``"2.11.4"`` or ``"5.3.0alpha1"`` as a tuple."""
+    match = re.match(r"\s*v?(\d+(?:\.\d+)*)", text)
+    if match is None:
+        return None
+    return tuple(int(part) for part in match[1].split("."))
+
+
+def _version_text(version: Version | None) -> str | None:
+    return ".".join(map(str, version)) if version else None
+
+
+def _join_hashes(hashes: Sequence[str]) -> str:
+    return "|".join(hash_.lower() for hash_ in hashes)
+
+
+def _flag(value: bool) -> str:  # noqa: FBT001
+    return "true" if value else "false"
+
+
+def _matches_filter(torrent: Torrent, status_filter: TorrentFilter) -> bool:
+    active = bool(torrent.download_speed) or bool(torrent.upload_speed)
+    checks: dict[TorrentFilter, Callable[[], bool]] = {
+        TorrentFilter.ALL: lambda: True,
+        TorrentFilter.DOWNLOADING: lambda: torrent.state in _DOWNLOADING_STATES,
+        TorrentFilter.SEEDING: lambda: torrent.state in _SEEDING_STATES,
+        TorrentFilter.COMPLETED: lambda: torrent.is_complete,
+        TorrentFilter.STOPPED: lambda: torrent.status is TorrentStatus.STOPPED,
+        TorrentFilter.RUNNING: lambda: torrent.status is not TorrentStatus.STOPPED,
+        TorrentFilter.ACTIVE: lambda: active,
+        TorrentFilter.INACTIVE: lambda: not active,
+        TorrentFilter.STALLED: lambda: (
+            torrent.status
+            in {TorrentStatus.STALLED_DOWNLOADING, TorrentStatus.STALLED_SEEDING}
+        ),
+        TorrentFilter.ERRORED: lambda: (
+            torrent.status in {TorrentStatus.ERROR, TorrentStatus.MISSING_FILES}
+        ),
+    }
+    return checks[status_filter]()
+
+
+@dataclass(frozen=True, slots=True)
+class ListQuery:
+    """Parameters of a torrent list request."""
+
+    status_filter: TorrentFilter | None
+    category: str | None
+    tag: str | None
+    sort: TorrentSort | None
+    reverse: bool
+    limit: int | None
+    offset: int | None
+    hashes: Sequence[str] | None
+
+    def apply(self, torrents: list[Torrent]) -> list[Torrent]:
+        """Filter, sort and slice on the client (for servers that cannot)."""
+        wanted = {hash_.lower() for hash_ in self.hashes} if self.hashes else None
+        selected = [
+            torrent
+            for torrent in torrents
+            if (
+                self.status_filter is None
+                or _matches_filter(torrent, self.status_filter)
+            )
+            and (self.category is None or (torrent.category or "") == self.category)
+            and (self.tag is None or self.tag in torrent.tags)
+            and (wanted is None or torrent.hash in wanted)
+        ]
+        if self.sort is not None:
+            key = self.sort.value
+            present = [t for t in selected if getattr(t, key) is not None]
+            missing = [t for t in selected if getattr(t, key) is None]
+            present.sort(key=lambda t: getattr(t, key), reverse=self.reverse)
+            selected = present + missing
+        elif self.reverse:
+            selected.reverse()
+        start = self.offset or 0
+        if start < 0:
+            start = max(len(selected) + start, 0)
+        end = start + self.limit if self.limit is not None and self.limit > 0 else None
+        return selected[start:end]
 
 
 class Dialect:
-    """Placeholder until the dialects land."""
+    """Operations common to every generation; unsupported ones raise.
 
-    info: Any
+    Subclasses override what their generation offers. Every method not
+    overridden raises :class:`QBittorrentUnsupportedOperationError` naming the
+    first qBittorrent version that has it.
+    """
 
-    def __getattr__(self, name: str) -> Any:
-        """Every operation is pending."""
-        raise NotImplementedError(name)
+    def __init__(self, transport: Transport, info: ServerInfo) -> None:
+        """Bind the dialect to a transport and the detected server."""
+        self.transport = transport
+        self.info = info
+
+    def unsupported(self, operation: str, minimum_version: str) -> NoReturn:
+        """Raise the error for an operation this server lacks."""
+        raise QBittorrentUnsupportedOperationError(
+            operation,
+            server_version=self.info.app_version,
+            minimum_version=minimum_version,
+        )
+
+    async def get_json(self, path: str, params: dict[str, str] | None = None) -> Any:
+        """GET a JSON document."""
+        return (await self.transport.request("GET", path, params=params)).json()
+
+    async def post(self, path: str, form: dict[str, str] | None = None) -> HttpResponse:
+        """POST a form (non-idempotent: never retried)."""
+        return await self.transport.request("POST", path, form=form or {})
+
+    async def post_each(
+        self, path: str, hashes: Sequence[str], extra: dict[str, str] | None = None
+    ) -> None:
+        """POST once per torrent with a single ``hash`` field (older servers)."""
+        for hash_ in hashes:
+            await self.post(path, {"hash": hash_.lower(), **(extra or {})})
+
+    # Every operation below is overridden where the generation supports it.
+
+    async def sync(self, engine: SyncEngine) -> SyncResult:
+        """Fetch changes and merge them into ``engine``."""
+        raise NotImplementedError
+
+    async def get_transfer_info(self) -> ServerState:
+        """Return global transfer figures."""
+        raise NotImplementedError
+
+    async def list_all(self) -> list[Torrent]:
+        """Return every torrent (used for client-side filtering)."""
+        raise NotImplementedError
+
+    async def get_torrents(self, **query: Any) -> list[Torrent]:
+        """List torrents; filtered on the client by default."""
+        list_query = ListQuery(**query)
+        if list_query.tag is not None and not self.info.capabilities.tags:
+            self.unsupported("get_torrents(tag=...)", "4.2.0")
+        return list_query.apply(await self.list_all())
+
+    async def get_alternative_speed_limits_enabled(self) -> bool:
+        """Return whether alternative limits are active."""
+        self.unsupported("get_alternative_speed_limits_enabled", "3.2.0")
+
+    async def set_alternative_speed_limits_enabled(self, enabled: bool) -> None:  # noqa: FBT001
+        """Switch alternative limits."""
+        del enabled
+        self.unsupported("set_alternative_speed_limits_enabled", "3.2.0")
+
+    async def get_global_limit(self, *, download: bool) -> int:
+        """Return a global limit."""
+        raise NotImplementedError
+
+    async def set_global_limit(self, limit: int, *, download: bool) -> None:
+        """Set a global limit."""
+        raise NotImplementedError
+
+    async def pause_all(self) -> None:
+        """Pause everything."""
+        raise NotImplementedError
+
+    async def resume_all(self) -> None:
+        """Resume everything."""
+        raise NotImplementedError
+
+    async def pause(self, hashes: list[str]) -> None:
+        """Pause torrents."""
+        raise NotImplementedError
+
+    async def resume(self, hashes: list[str]) -> None:
+        """Resume torrents."""
+        raise NotImplementedError
+
+    async def add_urls(
+        self, urls: list[str], options: AddTorrentOptions | None
+    ) -> None:
+        """Add by URL."""
+        raise NotImplementedError
+
+    async def add_files(
+        self, files: list[bytes], options: AddTorrentOptions | None
+    ) -> None:
+        """Add by file."""
+        raise NotImplementedError
+
+    async def delete(self, hashes: list[str], *, delete_files: bool) -> None:
+        """Delete torrents."""
+        raise NotImplementedError
+
+    async def recheck(self, hashes: list[str]) -> None:
+        """Recheck torrents."""
+        raise NotImplementedError
+
+    async def reannounce(self, hashes: list[str]) -> None:
+        """Reannounce torrents."""
+        del hashes
+        self.unsupported("reannounce_torrents", "4.1.2")
+
+    async def set_force_start(self, hashes: list[str], enabled: bool) -> None:  # noqa: FBT001
+        """Force-start torrents."""
+        del hashes, enabled
+        self.unsupported("set_force_start", "3.2.0")
+
+    async def move_in_queue(self, hashes: list[str], move: QueueMove) -> None:
+        """Move torrents in the queue."""
+        raise NotImplementedError
+
+    async def get_torrent_limits(
+        self, hashes: list[str], *, download: bool
+    ) -> dict[str, int]:
+        """Return per-torrent limits."""
+        raise NotImplementedError
+
+    async def set_torrent_limit(
+        self, hashes: list[str], limit: int, *, download: bool
+    ) -> None:
+        """Set per-torrent limits."""
+        raise NotImplementedError
+
+    async def set_category(self, hashes: list[str], category: str) -> None:
+        """Assign a category."""
+        del hashes, category
+        self.unsupported("set_category", "3.3.5")
+
+    async def create_category(self, name: str, save_path: str) -> None:
+        """Create a category."""
+        del name, save_path
+        self.unsupported("create_category", "3.3.5")
+
+    async def remove_categories(self, names: list[str]) -> None:
+        """Remove categories."""
+        del names
+        self.unsupported("remove_categories", "3.3.5")
+
+    async def set_location(self, hashes: list[str], location: str) -> None:
+        """Move torrent data."""
+        del hashes, location
+        self.unsupported("set_location", "3.2.0")
+
+    async def rename(self, torrent_hash: str, name: str) -> None:
+        """Rename a torrent."""
+        del torrent_hash, name
+        self.unsupported("rename_torrent", "3.2.0")
+
+    async def add_trackers(self, torrent_hash: str, urls: list[str]) -> None:
+        """Add trackers."""
+        raise NotImplementedError
+
+    async def set_file_priority(
+        self, torrent_hash: str, file_ids: list[int], priority: int
+    ) -> None:
+        """Set file priorities."""
+        raise NotImplementedError
+
+    async def toggle_sequential_download(self, hashes: list[str]) -> None:
+        """Toggle sequential download."""
+        del hashes
+        self.unsupported("toggle_sequential_download", "3.2.0")
+
+    async def toggle_first_last_piece_priority(self, hashes: list[str]) -> None:
+        """Toggle first/last piece priority."""
+        del hashes
+        self.unsupported("toggle_first_last_piece_priority", "3.2.0")
+
+    async def set_super_seeding(self, hashes: list[str], enabled: bool) -> None:  # noqa: FBT001
+        """Toggle super seeding."""
+        del hashes, enabled
+        self.unsupported("set_super_seeding", "3.2.0")
+
+    async def get_preferences(self) -> dict[str, Any]:
+        """Return preferences."""
+        raise NotImplementedError
+
+    async def set_preferences(self, preferences: dict[str, Any]) -> None:
+        """Set preferences."""
+        raise NotImplementedError
+
+    async def shutdown(self) -> None:
+        """Quit qBittorrent."""
+        raise NotImplementedError
 
 
-async def dialect_for(transport: Any) -> Dialect:
-    """Detect the server (pending)."""
-    raise NotImplementedError
+def _ensure_dict(payload: Any, what: str) -> dict[str, Any]:
+    if not isinstance(payload, dict):
+        raise QBittorrentUnexpectedResponseError(
+            f"The server's {what} was not a JSON object",
+            status=200,
+            body_excerpt=str(payload)[:120],
+        )
+    return payload
+
+
+def _ensure_list(payload: Any, what: str) -> list[Any]:
+    if not isinstance(payload, list):
+        raise QBittorrentUnexpectedResponseError(
+            f"The server's {what} was not a JSON list",
+            status=200,
+            body_excerpt=str(payload)[:120],
+        )
+    return payload
+
+
+def _int_body(response: HttpResponse, what: str) -> int:
+    value = as_int(response.text.strip())
+    if value is None:
+        raise QBittorrentUnexpectedResponseError(
+            f"The server's {what} was not a number",
+            status=response.status,
+            body_excerpt=response.excerpt,
+        )
+    return value
+
+
+class DigestDialect(Dialect):
+    """qBittorrent 3.1.x: Digest auth, ``/json/*``, translated strings."""
+
+    async def sync(self, engine: SyncEngine) -> SyncResult:
+        """Diff full lists: 3.1.x has no incremental endpoint."""
+        torrents = await self.list_all()
+        state = await self.get_json("/json/transferInfo")
+        return engine.apply_full_lists(
+            torrents, server_state_from_digest(_ensure_dict(state, "transfer info"))
+        )
+
+    async def list_all(self) -> list[Torrent]:
+        """Return every torrent from ``/json/torrents``."""
+        payload = _ensure_list(await self.get_json("/json/torrents"), "torrent list")
+        return [torrent_from_digest(raw) for raw in payload if isinstance(raw, dict)]
+
+    async def get_transfer_info(self) -> ServerState:
+        """Parse the translated transfer strings; limits come from commands."""
+        state = _ensure_dict(await self.get_json("/json/transferInfo"), "transfer info")
+        return server_state_from_digest(
+            state,
+            download_limit=await self.get_global_limit(download=True),
+            upload_limit=await self.get_global_limit(download=False),
+        )
+
+    async def get_global_limit(self, *, download: bool) -> int:
+        """``/command/getGlobalDlLimit`` answers a plain number."""
+        name = "getGlobalDlLimit" if download else "getGlobalUpLimit"
+        return max(_int_body(await self.post(f"/command/{name}"), name), 0)
+
+    async def set_global_limit(self, limit: int, *, download: bool) -> None:
+        """Set a global limit in B/s."""
+        name = "setGlobalDlLimit" if download else "setGlobalUpLimit"
+        await self.post(f"/command/{name}", {"limit": str(max(limit, 0))})
+
+    async def pause_all(self) -> None:
+        """3.1.x spells it in lower case (other casings are silent no-ops)."""
+        await self.post("/command/pauseall")
+
+    async def resume_all(self) -> None:
+        """3.1.x spells it in lower case (other casings are silent no-ops)."""
+        await self.post("/command/resumeall")
+
+    async def pause(self, hashes: list[str]) -> None:
+        """One request per torrent."""
+        await self.post_each("/command/pause", hashes)
+
+    async def resume(self, hashes: list[str]) -> None:
+        """One request per torrent."""
+        await self.post_each("/command/resume", hashes)
+
+    async def add_urls(
+        self, urls: list[str], options: AddTorrentOptions | None
+    ) -> None:
+        """Newline-separated URLs; 3.1.x takes no options."""
+        self._refuse_options(options)
+        await self.post("/command/download", {"urls": "\n".join(urls)})
+
+    async def add_files(
+        self, files: list[bytes], options: AddTorrentOptions | None
+    ) -> None:
+        """Multipart upload, one file per request."""
+        self._refuse_options(options)
+        for index, content in enumerate(files):
+            await self.transport.request(
+                "POST", "/command/upload", files=[(f"upload{index}.torrent", content)]
+            )
+
+    def _refuse_options(self, options: AddTorrentOptions | None) -> None:
+        if options is not None and not options.is_default:
+            self.unsupported("add options", "3.3.1")
+
+    async def delete(self, hashes: list[str], *, delete_files: bool) -> None:
+        """``delete`` or ``deletePerm`` (with data)."""
+        name = "deletePerm" if delete_files else "delete"
+        await self.post(f"/command/{name}", {"hashes": _join_hashes(hashes)})
+
+    async def recheck(self, hashes: list[str]) -> None:
+        """One request per torrent."""
+        await self.post_each("/command/recheck", hashes)
+
+    async def move_in_queue(self, hashes: list[str], move: QueueMove) -> None:
+        """``increasePrio`` and friends take several hashes."""
+        await self.post(
+            f"/command/{_QUEUE_ACTIONS[move]}", {"hashes": _join_hashes(hashes)}
+        )
+
+    async def get_torrent_limits(
+        self, hashes: list[str], *, download: bool
+    ) -> dict[str, int]:
+        """One request per torrent (singular command names in 3.1.x)."""
+        name = "getTorrentDlLimit" if download else "getTorrentUpLimit"
+        limits = {}
+        for hash_ in hashes:
+            response = await self.post(f"/command/{name}", {"hash": hash_.lower()})
+            limits[hash_.lower()] = max(_int_body(response, name), 0)
+        return limits
+
+    async def set_torrent_limit(
+        self, hashes: list[str], limit: int, *, download: bool
+    ) -> None:
+        """One request per torrent."""
+        name = "setTorrentDlLimit" if download else "setTorrentUpLimit"
+        await self.post_each(f"/command/{name}", hashes, {"limit": str(max(limit, 0))})
+
+    async def add_trackers(self, torrent_hash: str, urls: list[str]) -> None:
+        """Newline-separated tracker URLs."""
+        await self.post(
+            "/command/addTrackers",
+            {"hash": torrent_hash.lower(), "urls": "\n".join(urls)},
+        )
+
+    async def set_file_priority(
+        self, torrent_hash: str, file_ids: list[int], priority: int
+    ) -> None:
+        """One request per file."""
+        for file_id in file_ids:
+            await self.post(
+                "/command/setFilePrio",
+                {
+                    "hash": torrent_hash.lower(),
+                    "id": str(file_id),
+                    "priority": str(priority),
+                },
+            )
+
+    async def get_preferences(self) -> dict[str, Any]:
+        """``/json/preferences``."""
+        return _ensure_dict(await self.get_json("/json/preferences"), "preferences")
+
+    async def set_preferences(self, preferences: dict[str, Any]) -> None:
+        """``/command/setPreferences`` with a ``json`` field."""
+        await self.post("/command/setPreferences", {"json": json.dumps(preferences)})
+
+    async def shutdown(self) -> None:
+        """``/command/shutdown``."""
+        await self.transport.request("GET", "/command/shutdown", idempotent=False)
+
+
+class LegacyDialect(DigestDialect):
+    """qBittorrent 3.2.0-4.0.4: cookie login, ``/query/*``, API level 2-17.
+
+    Shares the 3.1.x command set where the names are the same; these servers
+    check parameter sets exactly, so no extra field is ever sent.
+    """
+
+    @property
+    def api(self) -> int:
+        """The integer legacy API level."""
+        return int(self.info.api_version or "2")
+
+    async def sync(self, engine: SyncEngine) -> SyncResult:
+        """``/sync/maindata`` with the last ``rid``."""
+        return await _maindata_sync(self, "/sync/maindata", engine)
+
+    async def list_all(self) -> list[Torrent]:
+        """``/query/torrents`` (numeric fields)."""
+        payload = _ensure_list(await self.get_json("/query/torrents"), "torrent list")
+        return [
+            torrent_from_api(str(raw.get("hash", "")), raw)
+            for raw in payload
+            if isinstance(raw, dict)
+        ]
+
+    async def get_transfer_info(self) -> ServerState:
+        """``/query/transferInfo`` plus the alternative-limits flag."""
+        state = _ensure_dict(
+            await self.get_json("/query/transferInfo"), "transfer info"
+        )
+        info = server_state_from_api(state)
+        alternative = await self.get_alternative_speed_limits_enabled()
+        return _with_alternative(info, alternative)
+
+    async def get_alternative_speed_limits_enabled(self) -> bool:
+        """``alternativeSpeedLimitsEnabled`` answers ``1`` or ``0``."""
+        response = await self.post("/command/alternativeSpeedLimitsEnabled")
+        return _int_body(response, "alternative speed limits state") == 1
+
+    async def set_alternative_speed_limits_enabled(self, enabled: bool) -> None:  # noqa: FBT001
+        """Only a toggle exists: read, then toggle if needed."""
+        if await self.get_alternative_speed_limits_enabled() != enabled:
+            await self.post("/command/toggleAlternativeSpeedLimits")
+
+    async def pause_all(self) -> None:
+        """camelCase from 3.2.0 on (lower case answers 404)."""
+        await self.post("/command/pauseAll")
+
+    async def resume_all(self) -> None:
+        """camelCase from 3.2.0 on (lower case answers 404)."""
+        await self.post("/command/resumeAll")
+
+    async def add_urls(
+        self, urls: list[str], options: AddTorrentOptions | None
+    ) -> None:
+        """Before API 7 only ``urls`` is accepted; later multipart with options."""
+        if self.api < 7:  # noqa: PLR2004
+            self._refuse_options(options)
+            await self.post("/command/download", {"urls": "\n".join(urls)})
+            return
+        await self.transport.request(
+            "POST",
+            "/command/download",
+            multipart_fields={"urls": "\n".join(urls), **self._add_fields(options)},
+        )
+
+    async def add_files(
+        self, files: list[bytes], options: AddTorrentOptions | None
+    ) -> None:
+        """Multipart; several files per request from API 8 (3.3.2)."""
+        fields = self._add_fields(options) if self.api >= 7 else {}  # noqa: PLR2004
+        if self.api < 7:  # noqa: PLR2004
+            self._refuse_options(options)
+        named = [
+            (f"upload{index}.torrent", content) for index, content in enumerate(files)
+        ]
+        batches = [named] if self.api >= 8 else [[item] for item in named]  # noqa: PLR2004
+        for batch in batches:
+            await self.transport.request(
+                "POST", "/command/upload", files=batch, multipart_fields=fields
+            )
+
+    def _add_fields(self, options: AddTorrentOptions | None) -> dict[str, str]:
+        if options is None:
+            return {}
+        fields: dict[str, str] = {}
+        if options.save_path is not None:
+            fields["savepath"] = options.save_path
+        if options.category is not None:
+            fields["label" if self.api < 10 else "category"] = options.category  # noqa: PLR2004
+        if options.tags:
+            self.unsupported("add with tags", "4.3.2")
+        for value, name, minimum_api, minimum in (
+            (options.stopped, "paused", 14, "3.3.13"),
+            (options.skip_checking, "skip_checking", 14, "3.3.13"),
+            (options.sequential_download, "sequentialDownload", 16, "4.0.0"),
+            (options.first_last_piece_priority, "firstLastPiecePrio", 16, "4.0.0"),
+        ):
+            if value is not None:
+                if self.api < minimum_api:
+                    self.unsupported(f"add option {name}", minimum)
+                fields[name] = _flag(value)
+        for number, name in (
+            (options.download_limit, "dlLimit"),
+            (options.upload_limit, "upLimit"),
+        ):
+            if number is not None:
+                if self.api < 16:  # noqa: PLR2004
+                    self.unsupported(f"add option {name}", "4.0.0")
+                fields[name] = str(number)
+        if options.rename is not None:
+            if self.api < 16:  # noqa: PLR2004
+                self.unsupported("add option rename", "4.0.0")
+            fields["rename"] = options.rename
+        return fields
+
+    async def set_force_start(self, hashes: list[str], enabled: bool) -> None:  # noqa: FBT001
+        """``setForceStart`` with ``hashes`` and ``value``."""
+        await self.post(
+            "/command/setForceStart",
+            {"hashes": _join_hashes(hashes), "value": _flag(enabled)},
+        )
+
+    async def get_torrent_limits(
+        self, hashes: list[str], *, download: bool
+    ) -> dict[str, int]:
+        """Plural command names since API 2; answers a JSON object."""
+        name = "getTorrentsDlLimit" if download else "getTorrentsUpLimit"
+        response = await self.post(f"/command/{name}", {"hashes": _join_hashes(hashes)})
+        payload = _ensure_dict(response.json(), "torrent limits")
+        return {key.lower(): as_limit(value) or 0 for key, value in payload.items()}
+
+    async def set_torrent_limit(
+        self, hashes: list[str], limit: int, *, download: bool
+    ) -> None:
+        """Plural command names since API 2."""
+        name = "setTorrentsDlLimit" if download else "setTorrentsUpLimit"
+        await self.post(
+            f"/command/{name}",
+            {"hashes": _join_hashes(hashes), "limit": str(max(limit, 0))},
+        )
+
+    async def set_category(self, hashes: list[str], category: str) -> None:
+        """``setCategory`` (API 10, 3.3.5)."""
+        self._require_categories("set_category")
+        await self.post(
+            "/command/setCategory",
+            {"hashes": _join_hashes(hashes), "category": category},
+        )
+
+    async def create_category(self, name: str, save_path: str) -> None:
+        """``addCategory``; legacy servers have no per-category save path."""
+        self._require_categories("create_category")
+        if save_path:
+            self.unsupported("create_category(save_path=...)", "4.1.0")
+        await self.post("/command/addCategory", {"category": name})
+
+    async def remove_categories(self, names: list[str]) -> None:
+        """``removeCategories`` takes newline-separated names."""
+        self._require_categories("remove_categories")
+        await self.post("/command/removeCategories", {"categories": "\n".join(names)})
+
+    def _require_categories(self, operation: str) -> None:
+        if not self.info.capabilities.categories:
+            self.unsupported(operation, "3.3.5")
+
+    async def set_location(self, hashes: list[str], location: str) -> None:
+        """``setLocation``."""
+        await self.post(
+            "/command/setLocation",
+            {"hashes": _join_hashes(hashes), "location": location},
+        )
+
+    async def rename(self, torrent_hash: str, name: str) -> None:
+        """``rename``."""
+        await self.post("/command/rename", {"hash": torrent_hash.lower(), "name": name})
+
+    async def toggle_sequential_download(self, hashes: list[str]) -> None:
+        """``toggleSequentialDownload``."""
+        await self.post(
+            "/command/toggleSequentialDownload", {"hashes": _join_hashes(hashes)}
+        )
+
+    async def toggle_first_last_piece_priority(self, hashes: list[str]) -> None:
+        """``toggleFirstLastPiecePrio``."""
+        await self.post(
+            "/command/toggleFirstLastPiecePrio", {"hashes": _join_hashes(hashes)}
+        )
+
+    async def set_super_seeding(self, hashes: list[str], enabled: bool) -> None:  # noqa: FBT001
+        """``setSuperSeeding``."""
+        await self.post(
+            "/command/setSuperSeeding",
+            {"hashes": _join_hashes(hashes), "value": _flag(enabled)},
+        )
+
+    async def get_preferences(self) -> dict[str, Any]:
+        """``/query/preferences``."""
+        return _ensure_dict(await self.get_json("/query/preferences"), "preferences")
+
+
+def _with_alternative(state: ServerState, enabled: bool) -> ServerState:  # noqa: FBT001
+    fields = {name: getattr(state, name) for name in ServerState.__dataclass_fields__}
+    fields["alternative_speed_limits_enabled"] = enabled
+    return ServerState(**fields)
+
+
+async def _maindata_sync(dialect: Dialect, path: str, engine: SyncEngine) -> SyncResult:
+    engine.follow_session(dialect.transport.session_generation)
+    payload = await dialect.get_json(path, {"rid": str(engine.rid)})
+    # A re-login during the request starts a new server session.
+    engine.follow_session(dialect.transport.session_generation)
+    return engine.apply_maindata(_ensure_dict(payload, "sync data"))
+
+
+class ModernDialect(Dialect):
+    """qBittorrent 4.1 and later: ``/api/v2/*``."""
+
+    @property
+    def api(self) -> Version:
+        """The web API version, padded to three parts."""
+        version = parse_version(self.info.api_version or "2.0") or (2, 0)
+        return (*version, 0, 0)[:3]
+
+    @property
+    def _stop_start(self) -> bool:
+        return self.info.capabilities.stop_start_naming
+
+    async def sync(self, engine: SyncEngine) -> SyncResult:
+        """``sync/maindata`` with the last ``rid``."""
+        return await _maindata_sync(self, "/api/v2/sync/maindata", engine)
+
+    async def list_all(self) -> list[Torrent]:
+        """``torrents/info`` without parameters."""
+        return await self.get_torrents(
+            status_filter=None,
+            category=None,
+            tag=None,
+            sort=None,
+            reverse=False,
+            limit=None,
+            offset=None,
+            hashes=None,
+        )
+
+    async def get_torrents(self, **query: Any) -> list[Torrent]:
+        """Filter on the server; filter names follow the API version."""
+        list_query = ListQuery(**query)
+        params: dict[str, str] = {}
+        if list_query.status_filter is not None:
+            name = list_query.status_filter.value
+            if not self._stop_start:
+                name = {"stopped": "paused", "running": "resumed"}.get(name, name)
+            params["filter"] = name
+        if list_query.category is not None:
+            params["category"] = list_query.category
+        if list_query.tag is not None:
+            if self.api < (2, 8, 3):
+                self.unsupported("get_torrents(tag=...)", "4.4.0")
+            params["tag"] = list_query.tag
+        if list_query.sort is not None:
+            params["sort"] = _SERVER_SORT_KEYS[list_query.sort]
+        if list_query.reverse:
+            params["reverse"] = "true"
+        if list_query.limit is not None:
+            params["limit"] = str(list_query.limit)
+        if list_query.offset is not None:
+            params["offset"] = str(list_query.offset)
+        if list_query.hashes is not None:
+            params["hashes"] = _join_hashes(list_query.hashes)
+        payload = _ensure_list(
+            await self.get_json("/api/v2/torrents/info", params), "torrent list"
+        )
+        return [
+            torrent_from_api(str(raw.get("hash", "")), raw)
+            for raw in payload
+            if isinstance(raw, dict)
+        ]
+
+    async def get_transfer_info(self) -> ServerState:
+        """``transfer/info`` plus the alternative-limits flag."""
+        state = _ensure_dict(
+            await self.get_json("/api/v2/transfer/info"), "transfer info"
+        )
+        info = server_state_from_api(state)
+        return _with_alternative(
+            info, await self.get_alternative_speed_limits_enabled()
+        )
+
+    async def get_alternative_speed_limits_enabled(self) -> bool:
+        """``transfer/speedLimitsMode`` answers ``1`` or ``0``."""
+        response = await self.transport.request(
+            "GET", "/api/v2/transfer/speedLimitsMode"
+        )
+        return _int_body(response, "alternative speed limits state") == 1
+
+    async def set_alternative_speed_limits_enabled(self, enabled: bool) -> None:  # noqa: FBT001
+        """``setSpeedLimitsMode`` from API 2.8.14 (4.5.0), else read and toggle."""
+        if self.info.capabilities.alternative_speed_toggle_only:
+            if await self.get_alternative_speed_limits_enabled() != enabled:
+                await self.post("/api/v2/transfer/toggleSpeedLimitsMode")
+            return
+        await self.post(
+            "/api/v2/transfer/setSpeedLimitsMode", {"mode": "1" if enabled else "0"}
+        )
+
+    async def get_global_limit(self, *, download: bool) -> int:
+        """``transfer/downloadLimit`` / ``uploadLimit``."""
+        name = "downloadLimit" if download else "uploadLimit"
+        response = await self.transport.request("GET", f"/api/v2/transfer/{name}")
+        return max(_int_body(response, name), 0)
+
+    async def set_global_limit(self, limit: int, *, download: bool) -> None:
+        """``transfer/setDownloadLimit`` / ``setUploadLimit``."""
+        name = "setDownloadLimit" if download else "setUploadLimit"
+        await self.post(f"/api/v2/transfer/{name}", {"limit": str(max(limit, 0))})
+
+    async def pause_all(self) -> None:
+        """``hashes=all``."""
+        await self.pause(["all"])
+
+    async def resume_all(self) -> None:
+        """``hashes=all``."""
+        await self.resume(["all"])
+
+    async def pause(self, hashes: list[str]) -> None:
+        """``torrents/pause`` before API 2.11, ``torrents/stop`` after."""
+        action = "stop" if self._stop_start else "pause"
+        await self._torrents_action(action, hashes)
+
+    async def resume(self, hashes: list[str]) -> None:
+        """``torrents/resume`` before API 2.11, ``torrents/start`` after."""
+        action = "start" if self._stop_start else "resume"
+        await self._torrents_action(action, hashes)
+
+    async def _torrents_action(
+        self, action: str, hashes: list[str], extra: dict[str, str] | None = None
+    ) -> None:
+        await self.post(
+            f"/api/v2/torrents/{action}",
+            {"hashes": _join_hashes(hashes), **(extra or {})},
+        )
+
+    async def add_urls(
+        self, urls: list[str], options: AddTorrentOptions | None
+    ) -> None:
+        """``torrents/add`` multipart with newline-separated ``urls``."""
+        await self._add({"urls": "\n".join(urls)}, [], options)
+
+    async def add_files(
+        self, files: list[bytes], options: AddTorrentOptions | None
+    ) -> None:
+        """``torrents/add`` multipart; unique file names (4.1+ key by name)."""
+        named = [
+            (f"upload{index}.torrent", content) for index, content in enumerate(files)
+        ]
+        await self._add({}, named, options)
+
+    async def _add(
+        self,
+        fields: dict[str, str],
+        files: list[tuple[str, bytes]],
+        options: AddTorrentOptions | None,
+    ) -> None:
+        response = await self.transport.request(
+            "POST",
+            "/api/v2/torrents/add",
+            multipart_fields={**fields, **self._add_fields(options)},
+            files=files or None,
+        )
+        if response.text.strip() == "Fails.":
+            raise QBittorrentUnexpectedResponseError(
+                "qBittorrent added nothing (invalid link or torrent already present)",
+                status=response.status,
+                body_excerpt=response.excerpt,
+            )
+
+    def _add_fields(self, options: AddTorrentOptions | None) -> dict[str, str]:
+        if options is None:
+            return {}
+        fields: dict[str, str] = {}
+        if options.save_path is not None:
+            fields["savepath"] = options.save_path
+        if options.category is not None:
+            fields["category"] = options.category
+        if options.tags:
+            if self.api < (2, 6, 2):
+                self.unsupported("add with tags", "4.3.2")
+            fields["tags"] = ",".join(options.tags)
+        if options.stopped is not None:
+            # Renamed in 2.11; each server silently ignores the other name.
+            fields["paused"] = fields["stopped"] = _flag(options.stopped)
+        if options.skip_checking is not None:
+            # Renamed in 2.16 (5.3); each server silently ignores the other name.
+            fields["skip_checking"] = fields["seedMode"] = _flag(options.skip_checking)
+        if options.download_limit is not None:
+            fields["dlLimit"] = str(options.download_limit)
+        if options.upload_limit is not None:
+            fields["upLimit"] = str(options.upload_limit)
+        if options.sequential_download is not None:
+            fields["sequentialDownload"] = _flag(options.sequential_download)
+        if options.first_last_piece_priority is not None:
+            fields["firstLastPiecePrio"] = _flag(options.first_last_piece_priority)
+        if options.rename is not None:
+            fields["rename"] = options.rename
+        return fields
+
+    async def delete(self, hashes: list[str], *, delete_files: bool) -> None:
+        """``deleteFiles`` is required."""
+        await self._torrents_action(
+            "delete", hashes, {"deleteFiles": _flag(delete_files)}
+        )
+
+    async def recheck(self, hashes: list[str]) -> None:
+        """``torrents/recheck``."""
+        await self._torrents_action("recheck", hashes)
+
+    async def reannounce(self, hashes: list[str]) -> None:
+        """``torrents/reannounce`` (API 2.0.2, 4.1.2)."""
+        if not self.info.capabilities.reannounce:
+            self.unsupported("reannounce_torrents", "4.1.2")
+        await self._torrents_action("reannounce", hashes)
+
+    async def set_force_start(self, hashes: list[str], enabled: bool) -> None:  # noqa: FBT001
+        """``torrents/setForceStart``."""
+        await self._torrents_action("setForceStart", hashes, {"value": _flag(enabled)})
+
+    async def move_in_queue(self, hashes: list[str], move: QueueMove) -> None:
+        """``torrents/increasePrio`` and friends (409 when queueing is off)."""
+        await self._torrents_action(_QUEUE_ACTIONS[move], hashes)
+
+    async def get_torrent_limits(
+        self, hashes: list[str], *, download: bool
+    ) -> dict[str, int]:
+        """``torrents/downloadLimit`` answers a JSON object by hash."""
+        name = "downloadLimit" if download else "uploadLimit"
+        response = await self.post(
+            f"/api/v2/torrents/{name}", {"hashes": _join_hashes(hashes)}
+        )
+        payload = _ensure_dict(response.json(), "torrent limits")
+        return {key.lower(): as_limit(value) or 0 for key, value in payload.items()}
+
+    async def set_torrent_limit(
+        self, hashes: list[str], limit: int, *, download: bool
+    ) -> None:
+        """``torrents/setDownloadLimit`` / ``setUploadLimit``."""
+        name = "setDownloadLimit" if download else "setUploadLimit"
+        await self._torrents_action(name, hashes, {"limit": str(max(limit, 0))})
+
+    async def set_category(self, hashes: list[str], category: str) -> None:
+        """``torrents/setCategory``."""
+        await self._torrents_action("setCategory", hashes, {"category": category})
+
+    async def create_category(self, name: str, save_path: str) -> None:
+        """``torrents/createCategory``."""
+        await self.post(
+            "/api/v2/torrents/createCategory", {"category": name, "savePath": save_path}
+        )
+
+    async def remove_categories(self, names: list[str]) -> None:
+        """``torrents/removeCategories`` takes newline-separated names."""
+        await self.post(
+            "/api/v2/torrents/removeCategories", {"categories": "\n".join(names)}
+        )
+
+    async def set_location(self, hashes: list[str], location: str) -> None:
+        """``torrents/setLocation``."""
+        await self._torrents_action("setLocation", hashes, {"location": location})
+
+    async def rename(self, torrent_hash: str, name: str) -> None:
+        """``torrents/rename``."""
+        await self.post(
+            "/api/v2/torrents/rename", {"hash": torrent_hash.lower(), "name": name}
+        )
+
+    async def add_trackers(self, torrent_hash: str, urls: list[str]) -> None:
+        """``torrents/addTrackers``."""
+        await self.post(
+            "/api/v2/torrents/addTrackers",
+            {"hash": torrent_hash.lower(), "urls": "\n".join(urls)},
+        )
+
+    async def set_file_priority(
+        self, torrent_hash: str, file_ids: list[int], priority: int
+    ) -> None:
+        """``torrents/filePrio``; several ids at once from API 2.2."""
+        groups = (
+            [file_ids] if self.api >= (2, 2, 0) else [[file_id] for file_id in file_ids]
+        )
+        for group in groups:
+            await self.post(
+                "/api/v2/torrents/filePrio",
+                {
+                    "hash": torrent_hash.lower(),
+                    "id": "|".join(map(str, group)),
+                    "priority": str(priority),
+                },
+            )
+
+    async def toggle_sequential_download(self, hashes: list[str]) -> None:
+        """``torrents/toggleSequentialDownload``."""
+        await self._torrents_action("toggleSequentialDownload", hashes)
+
+    async def toggle_first_last_piece_priority(self, hashes: list[str]) -> None:
+        """``torrents/toggleFirstLastPiecePrio``."""
+        await self._torrents_action("toggleFirstLastPiecePrio", hashes)
+
+    async def set_super_seeding(self, hashes: list[str], enabled: bool) -> None:  # noqa: FBT001
+        """``torrents/setSuperSeeding``."""
+        await self._torrents_action(
+            "setSuperSeeding", hashes, {"value": _flag(enabled)}
+        )
+
+    async def get_preferences(self) -> dict[str, Any]:
+        """``app/preferences``."""
+        return _ensure_dict(
+            await self.get_json("/api/v2/app/preferences"), "preferences"
+        )
+
+    async def set_preferences(self, preferences: dict[str, Any]) -> None:
+        """``app/setPreferences`` with a ``json`` field."""
+        await self.post("/api/v2/app/setPreferences", {"json": json.dumps(preferences)})
+
+    async def shutdown(self) -> None:
+        """``app/shutdown``."""
+        await self.post("/api/v2/app/shutdown")
+
+
+# --- detection -----------------------------------------------------------------
+
+
+def digest_capabilities() -> Capabilities:
+    """What 3.1.x offers."""
+    return Capabilities(
+        per_torrent_limits=True,
+        queue_priority=True,
+        add_trackers=True,
+        file_priority=True,
+        shutdown=True,
+    )
+
+
+def legacy_capabilities(api: int) -> Capabilities:
+    """What a legacy API level offers."""
+    return Capabilities(
+        alternative_speed_get=True,
+        alternative_speed_set=True,
+        alternative_speed_toggle_only=True,
+        categories=api >= 10,  # noqa: PLR2004
+        force_start=True,
+        per_torrent_limits=True,
+        set_location=True,
+        rename=True,
+        super_seeding=True,
+        sequential_download=True,
+        queue_priority=True,
+        add_trackers=True,
+        file_priority=True,
+        incremental_sync=True,
+        add_options=api >= 7,  # noqa: PLR2004
+        shutdown=True,
+    )
+
+
+def modern_capabilities(api: Version, app: Version | None) -> Capabilities:
+    """What a web API version offers."""
+    padded = (*api, 0, 0)[:3]
+    return Capabilities(
+        alternative_speed_get=True,
+        alternative_speed_set=True,
+        alternative_speed_toggle_only=padded < (2, 8, 14),
+        categories=True,
+        tags=padded >= (2, 3, 0),
+        reannounce=padded >= (2, 0, 2),
+        force_start=True,
+        per_torrent_limits=True,
+        set_location=True,
+        rename=True,
+        super_seeding=True,
+        sequential_download=True,
+        queue_priority=True,
+        add_trackers=True,
+        file_priority=True,
+        incremental_sync=True,
+        add_options=True,
+        shutdown=True,
+        api_key=app is not None and app >= (5, 2, 0),
+        stop_start_naming=padded >= (2, 11, 0),
+    )
+
+
+async def dialect_for(transport: Transport) -> Dialect:
+    """Run the probe sequence and return the dialect for the server."""
+    transport.auth_mode = AuthMode.API_KEY if transport.has_api_key else AuthMode.NONE
+    probe = await transport.probe("GET", "/api/v2/app/webapiVersion")
+    challenge = probe.digest_challenge
+    if probe.status in {200, 403}:  # noqa: PLR2004
+        return await _detect_modern(transport, probe)
+    if probe.status == 401 and challenge is not None:  # noqa: PLR2004
+        transport.configure_digest(challenge)
+        return await _detect_digest(transport)
+    if probe.status == 401:  # noqa: PLR2004
+        transport.check(probe)
+    if probe.status == 404:  # noqa: PLR2004
+        legacy = await transport.probe("GET", "/version/api")
+        if legacy.status == 200 and as_int(legacy.text.strip()) is not None:  # noqa: PLR2004
+            return await _detect_legacy(transport, legacy)
+        bypass = await transport.probe("GET", "/json/transferInfo")
+        if bypass.status == 200 and "dl_info" in bypass.text:  # noqa: PLR2004
+            transport.close_connections = True
+            return await _detect_digest(transport)
+    if probe.status in {401, 403} or probe.status >= 500:  # noqa: PLR2004
+        transport.check(probe)
+    raise QBittorrentUnsupportedVersionError(
+        f"{transport.display_url} does not answer like a qBittorrent WebUI "
+        f"(HTTP {probe.status}). Check the URL, the port and any reverse-proxy "
+        "path prefix."
+    )
+
+
+async def _detect_modern(transport: Transport, probe: HttpResponse) -> Dialect:
+    if transport.auth_mode is not AuthMode.API_KEY:
+        transport.auth_mode = AuthMode.MODERN_COOKIE
+        transport.login_path = "/api/v2/auth/login"
+        transport.logout_path = "/api/v2/auth/logout"
+        transport.close_connections = False
+    if probe.status == 200:  # noqa: PLR2004
+        api_text = probe.text.strip()
+    else:
+        if transport.auth_mode is AuthMode.API_KEY:
+            transport.check(probe)
+        api_text = (
+            await transport.request("GET", "/api/v2/app/webapiVersion")
+        ).text.strip()
+    app_text = (await transport.request("GET", "/api/v2/app/version")).text.strip()
+    api = parse_version(api_text)
+    if api is None:
+        raise QBittorrentUnsupportedVersionError(
+            f"qBittorrent reported an unreadable API version {api_text[:40]!r}"
+        )
+    app = parse_version(app_text)
+    info = ServerInfo(
+        generation=Generation.MODERN,
+        app_version=_version_text(app),
+        api_version=api_text,
+        capabilities=modern_capabilities(api, app),
+    )
+    return ModernDialect(transport, info)
+
+
+async def _detect_legacy(transport: Transport, probe: HttpResponse) -> Dialect:
+    api = as_int(probe.text.strip()) or 2
+    transport.auth_mode = AuthMode.LEGACY_COOKIE
+    transport.login_path = "/login"
+    transport.logout_path = "/logout"
+    transport.close_connections = True
+    app_response = await transport.probe("GET", "/version/qbittorrent")
+    app = parse_version(app_response.text) if app_response.status == 200 else None  # noqa: PLR2004
+    info = ServerInfo(
+        generation=Generation.LEGACY,
+        app_version=_version_text(app),
+        api_version=str(api),
+        capabilities=legacy_capabilities(api),
+    )
+    dialect = LegacyDialect(transport, info)
+    # Log in now so bad credentials surface during detection.
+    await transport.login(explicit=False)
+    return dialect
+
+
+async def _detect_digest(transport: Transport) -> Dialect:
+    # Proves the credentials (401 = rejected, 403 = banned) and the dialect.
+    await transport.request("GET", "/json/transferInfo")
+    about = await transport.request("GET", "/about.html")
+    match = re.search(r"qBittorrent\s+v?(\d+(?:\.\d+)+)", about.text)
+    info = ServerInfo(
+        generation=Generation.DIGEST,
+        app_version=match[1] if match else None,
+        api_version=None,
+        capabilities=digest_capabilities(),
+    )
+    return DigestDialect(transport, info)

@@ -1,29 +1,643 @@
-"""HTTP transport: the single request path of the client (work in progress)."""
+"""HTTP transport: the one request path every client call goes through.
+
+The transport knows how each generation authenticates (Digest header, legacy
+``/login`` cookie, ``/api/v2/auth/login`` cookie or API key), turns HTTP
+failures into the client's exceptions, re-logs in once when a session
+expired, retries idempotent requests once when the connection dropped, and
+caps response sizes. It never logs or reports secrets.
+"""
 
 from __future__ import annotations
 
-from typing import Any
+import asyncio
+from dataclasses import dataclass
+from enum import Enum, auto
+import hashlib
+import json
+import logging
+import re
+import secrets
+from typing import TYPE_CHECKING, Any
+from urllib.parse import quote
+
+import aiohttp
+from yarl import URL
+
+from .exceptions import (
+    QBittorrentAuthenticationError,
+    QBittorrentBannedError,
+    QBittorrentConnectionError,
+    QBittorrentError,
+    QBittorrentRequestRejectedError,
+    QBittorrentTimeoutError,
+    QBittorrentUnexpectedResponseError,
+)
+
+if TYPE_CHECKING:
+    from collections.abc import Mapping, Sequence
+
+_LOGGER = logging.getLogger(__name__)
 
 DEFAULT_REQUEST_TIMEOUT = 15.0
 DEFAULT_MAX_RESPONSE_BYTES = 64 * 1024 * 1024
+BODY_EXCERPT_CHARS = 120
+# qBittorrent up to 4.1 bans an IP for a fixed hour after five failed logins.
+FIXED_BAN_SECONDS = 3600.0
+DIGEST_REALM = "Web UI Access"
+
+type FormFields = Mapping[str, str]
+
+
+class AuthMode(Enum):
+    """How requests are authenticated."""
+
+    NONE = auto()
+    """Generation not known yet: requests go out bare."""
+    DIGEST = auto()
+    LEGACY_COOKIE = auto()
+    MODERN_COOKIE = auto()
+    API_KEY = auto()
+
+
+@dataclass(frozen=True, slots=True)
+class HttpResponse:
+    """A fully read response."""
+
+    status: int
+    headers: Mapping[str, str]
+    body: bytes
+
+    @property
+    def text(self) -> str:
+        """The body decoded as UTF-8 (undecodable bytes replaced)."""
+        return self.body.decode("utf-8", errors="replace")
+
+    @property
+    def excerpt(self) -> str:
+        """A short, single-line start of the body for error messages."""
+        return " ".join(self.text.split())[:BODY_EXCERPT_CHARS]
+
+    @property
+    def digest_challenge(self) -> dict[str, str] | None:
+        """Parameters of a ``WWW-Authenticate: Digest`` challenge, if any."""
+        header = self.headers.get("WWW-Authenticate", "")
+        if not header.lower().startswith("digest"):
+            return None
+        return {
+            key.lower(): value
+            for key, value in re.findall(r'(\w+)="?([^",]*)"?', header[len("digest") :])
+        }
+
+    def json(self) -> Any:
+        """Decode the body as JSON, whatever content type the server claimed.
+
+        Raises:
+            QBittorrentUnexpectedResponseError: The body is not valid JSON
+                (for example truncated).
+        """
+        try:
+            # strict=False: 3.1.x leaves control characters unescaped in strings.
+            return json.loads(self.text, strict=False)
+        except ValueError as err:
+            raise QBittorrentUnexpectedResponseError(
+                "The server sent malformed JSON; it may have been cut off. "
+                "Try again; if it persists check the server or proxy",
+                status=self.status,
+                body_excerpt=self.excerpt,
+            ) from err
+
+
+@dataclass(slots=True)
+class _Credentials:
+    username: str | None
+    password: str | None
+    api_key: str | None
+
+    def __repr__(self) -> str:
+        # Never let secrets reach logs through a repr.
+        return f"_Credentials(username={self.username!r}, password=***, api_key=***)"
 
 
 class Transport:
-    """Placeholder until the transport lands."""
+    """Sends requests to one qBittorrent server; shared by all dialects."""
 
-    def __init__(self, url: str, session: Any, **kwargs: Any) -> None:
-        """Store the URL."""
-        del session, kwargs
-        self.display_url = url
+    def __init__(
+        self,
+        url: str,
+        session: aiohttp.ClientSession,
+        *,
+        username: str | None,
+        password: str | None,
+        api_key: str | None,
+        verify_ssl: bool,
+        request_timeout: float,
+        max_response_bytes: int,
+    ) -> None:
+        """Prepare the transport; see :class:`QBittorrentClient` for arguments."""
+        base = URL(url.strip())
+        if not base.is_absolute() or base.scheme not in {"http", "https"}:
+            msg = (
+                f"Invalid qBittorrent URL {url!r}: use http://host:port or https://..."
+            )
+            raise ValueError(msg)
+        self._base = base.with_query(None).with_fragment(None)
+        self._prefix = self._base.path.rstrip("/")
+        self._session = session
+        self._credentials = _Credentials(username, password, api_key)
+        self._ssl: bool | None = None if verify_ssl else False
+        self._timeout = aiohttp.ClientTimeout(total=request_timeout)
+        self._max_response_bytes = max_response_bytes
+        self.auth_mode = AuthMode.NONE
+        self.login_path = "/api/v2/auth/login"
+        self.logout_path = "/api/v2/auth/logout"
+        self.close_connections = False
+        self.send_referer = False
+        self._digest: dict[str, str] | None = None
+        self._digest_count = 0
+        self._logged_in = False
+        self._login_blocked_reason: str | None = None
+        self._login_lock = asyncio.Lock()
+        self.session_generation = 0
+        """Increases with every new server session (sync must restart then)."""
+
+    @property
+    def display_url(self) -> str:
+        """The base URL without any user info."""
+        return str(self._base.with_user(None))
+
+    @property
+    def has_api_key(self) -> bool:
+        """Whether an API key was configured."""
+        return bool(self._credentials.api_key)
+
+    @property
+    def logged_in(self) -> bool:
+        """Whether a cookie session is believed to be active."""
+        return self._logged_in
+
+    def url_for(self, path: str) -> URL:
+        """Join the base URL (with its path prefix) and an API path."""
+        return self._base.with_path(self._prefix + path, encoded=False)
+
+    def set_credentials(
+        self,
+        *,
+        username: str | None,
+        password: str | None,
+        api_key: str | None,
+    ) -> None:
+        """Replace the credentials and lift the automatic-login block."""
+        self._credentials = _Credentials(username, password, api_key)
+        self._login_blocked_reason = None
+        self._logged_in = False
+        self._digest_count = 0
+        if self.auth_mode in {AuthMode.MODERN_COOKIE, AuthMode.API_KEY}:
+            self.auth_mode = AuthMode.API_KEY if api_key else AuthMode.MODERN_COOKIE
+
+    def configure_digest(self, challenge: Mapping[str, str]) -> None:
+        """Switch to HTTP Digest using a server challenge."""
+        self.auth_mode = AuthMode.DIGEST
+        self._digest = dict(challenge)
+        self._digest_count = 0
+        self.close_connections = True
+
+    # --- authentication -------------------------------------------------------
 
     async def login(self, *, explicit: bool) -> None:
-        """Log in."""
-        raise NotImplementedError
+        """Start a session with the configured credentials.
+
+        An automatic login (``explicit=False``) is refused without contacting
+        the server after credentials were rejected or the IP was banned: five
+        failures get the IP banned. An explicit login always tries.
+        """
+        async with self._login_lock:
+            await self._login_locked(explicit=explicit)
+
+    async def _login_locked(self, *, explicit: bool) -> None:
+        if self.auth_mode in {AuthMode.API_KEY, AuthMode.DIGEST, AuthMode.NONE}:
+            # Digest and API keys authenticate every request; nothing to start.
+            if explicit:
+                self._login_blocked_reason = None
+            return
+        if self._login_blocked_reason and not explicit:
+            raise QBittorrentAuthenticationError(self._login_blocked_reason)
+        credentials = self._credentials
+        response = await self._send(
+            "POST",
+            self.login_path,
+            form={
+                "username": credentials.username or "",
+                "password": credentials.password or "",
+            },
+            authenticated=False,
+            idempotent=False,
+        )
+        body = response.text.strip()
+        if response.status == 403:  # noqa: PLR2004
+            self._block_logins(
+                "qBittorrent has banned this IP address after too many failed "
+                "logins. Wait for the ban to expire, then check the credentials."
+            )
+            raise self._banned_error(response)
+        if response.status == 401:  # noqa: PLR2004
+            self._reject_credentials()
+        if response.status in {200, 204} and body != "Fails.":
+            if response.status == 200 and body not in {"Ok.", ""}:  # noqa: PLR2004
+                raise QBittorrentUnexpectedResponseError(
+                    "The login answer was not understood; is this qBittorrent?",
+                    status=response.status,
+                    body_excerpt=response.excerpt,
+                )
+            self._logged_in = True
+            self._login_blocked_reason = None
+            self.session_generation += 1
+            return
+        if body == "Fails.":
+            self._reject_credentials()
+        raise self._unexpected(response, "Logging in failed")
+
+    def _reject_credentials(self) -> None:
+        message = (
+            "qBittorrent rejected the username or password. Correct them; the "
+            "client will not retry by itself because repeated failures get the "
+            "IP address banned."
+        )
+        self._block_logins(message)
+        raise QBittorrentAuthenticationError(message)
+
+    def _block_logins(self, reason: str) -> None:
+        self._logged_in = False
+        self._login_blocked_reason = reason
 
     async def logout(self) -> None:
-        """Log out."""
-        raise NotImplementedError
+        """End the cookie session, if any."""
+        if self.auth_mode not in {AuthMode.LEGACY_COOKIE, AuthMode.MODERN_COOKIE}:
+            return
+        if not self._logged_in:
+            return
+        self._logged_in = False
+        await self._send(
+            "POST", self.logout_path, authenticated=False, idempotent=False
+        )
 
-    def set_credentials(self, **kwargs: Any) -> None:
-        """Replace credentials."""
-        raise NotImplementedError
+    # --- requests ---------------------------------------------------------------
+
+    async def request(
+        self,
+        method: str,
+        path: str,
+        *,
+        params: Mapping[str, str] | None = None,
+        form: FormFields | None = None,
+        files: Sequence[tuple[str, bytes]] | None = None,
+        multipart_fields: FormFields | None = None,
+        idempotent: bool | None = None,
+    ) -> HttpResponse:
+        """Send an authenticated request and return its successful response.
+
+        Logs in at most once per call (before sending when no session exists,
+        or after a 403 that means the session expired).
+
+        Raises:
+            QBittorrentError: A subclass describing what went wrong.
+        """
+        if idempotent is None:
+            idempotent = method == "GET"
+        logged_in_now = False
+        if self._needs_login():
+            await self.login(explicit=False)
+            logged_in_now = True
+        while True:
+            response = await self._send(
+                method,
+                path,
+                params=params,
+                form=form,
+                files=files,
+                multipart_fields=multipart_fields,
+                idempotent=idempotent,
+            )
+            challenge = response.digest_challenge
+            if (
+                response.status == 401  # noqa: PLR2004
+                and self.auth_mode is AuthMode.DIGEST
+                and challenge is not None
+                and challenge.get("stale", "").lower() == "true"
+                and not logged_in_now
+            ):
+                # Only the nonce expired; the credentials were accepted.
+                self.configure_digest(challenge)
+                logged_in_now = True
+                continue
+            if response.status == 403 and self._is_cookie_mode():  # noqa: PLR2004
+                if self._is_ban(response):
+                    raise self._banned_error(response)
+                if not logged_in_now:
+                    _LOGGER.debug("Session expired; logging in again")
+                    self._logged_in = False
+                    await self.login(explicit=False)
+                    logged_in_now = True
+                    continue
+            return self.check(response)
+
+    def _needs_login(self) -> bool:
+        return self._is_cookie_mode() and not self._logged_in
+
+    def _is_cookie_mode(self) -> bool:
+        return self.auth_mode in {AuthMode.LEGACY_COOKIE, AuthMode.MODERN_COOKIE}
+
+    def _is_ban(self, response: HttpResponse) -> bool:
+        # Legacy servers (and 3.1.x) answer every request of a banned IP with
+        # 403 and a (translated) text; an expired session gets an empty 403.
+        return self.auth_mode in {AuthMode.LEGACY_COOKIE, AuthMode.DIGEST} and bool(
+            response.text.strip()
+        )
+
+    def check(self, response: HttpResponse) -> HttpResponse:
+        """Return a 2xx response; raise the matching error otherwise."""
+        status = response.status
+        if 200 <= status < 300:  # noqa: PLR2004
+            return response
+        if status == 401:  # noqa: PLR2004
+            if response.digest_challenge is not None:
+                self._block_logins(
+                    "qBittorrent rejected the username or password (HTTP Digest). "
+                    "Correct them; the client will not retry by itself."
+                )
+                raise QBittorrentAuthenticationError(self._login_blocked_reason or "")
+            if self.auth_mode is AuthMode.API_KEY:
+                raise QBittorrentAuthenticationError(
+                    "qBittorrent rejected the API key. Create a new key in "
+                    "qBittorrent's WebUI options and enter it again."
+                )
+            raise self.rejected_error()
+        if status == 403:  # noqa: PLR2004
+            if self.auth_mode is AuthMode.DIGEST or self._is_ban(response):
+                raise self._banned_error(response)
+            if self.auth_mode is AuthMode.API_KEY:
+                raise QBittorrentAuthenticationError(
+                    "qBittorrent refused the API key for this request. Check "
+                    "that the key is still valid."
+                )
+            raise QBittorrentAuthenticationError(
+                "qBittorrent refused access although the client logged in. Check "
+                "that cookies reach the server (use a session with "
+                "CookieJar(unsafe=True, quote_cookie=False))."
+            )
+        if status == 404:  # noqa: PLR2004
+            raise self._unexpected(
+                response,
+                "The server does not know this endpoint; check the URL (and the "
+                "reverse-proxy path prefix) or the qBittorrent version",
+            )
+        if status == 409:  # noqa: PLR2004
+            raise self._unexpected(response, "qBittorrent refused the operation")
+        if status == 415:  # noqa: PLR2004
+            raise self._unexpected(response, "qBittorrent refused the torrent file")
+        raise self._unexpected(response, "qBittorrent answered with an error")
+
+    def rejected_error(self) -> QBittorrentRequestRejectedError:
+        """Explain a Host-header or CSRF rejection and how to fix it."""
+        return QBittorrentRequestRejectedError(
+            f"qBittorrent rejected the request to {self.display_url} in its "
+            "Host-header or CSRF check. Use the host name and port qBittorrent "
+            "itself listens on (not a remapped Docker port), or in qBittorrent's "
+            "WebUI options disable 'Host header validation' or add this host to "
+            "'Server domains'; behind a reverse proxy enable reverse proxy support."
+        )
+
+    def _banned_error(self, response: HttpResponse) -> QBittorrentBannedError:
+        duration = (
+            FIXED_BAN_SECONDS
+            if self.auth_mode in {AuthMode.DIGEST, AuthMode.LEGACY_COOKIE}
+            else None
+        )
+        self._block_logins(
+            "qBittorrent has banned this IP address after too many failed "
+            "logins. Wait for the ban to expire, then check the credentials."
+        )
+        hint = "for an hour" if duration else "for the configured ban duration"
+        _LOGGER.debug("Banned by the server (HTTP %s)", response.status)
+        return QBittorrentBannedError(
+            "qBittorrent has banned this IP address after too many failed logins "
+            f"({hint}). Wait, then correct the credentials before trying again.",
+            ban_duration=duration,
+        )
+
+    @staticmethod
+    def _unexpected(
+        response: HttpResponse, message: str
+    ) -> QBittorrentUnexpectedResponseError:
+        return QBittorrentUnexpectedResponseError(
+            message, status=response.status, body_excerpt=response.excerpt
+        )
+
+    async def probe(self, method: str, path: str) -> HttpResponse:
+        """Send a request during detection and return it whatever its status.
+
+        A 401 without Digest challenge is retried once with a ``Referer``
+        naming the server itself (qBittorrent 3.3.13 insists on one); if that
+        helps, every later request carries it.
+        """
+        response = await self._send(method, path, idempotent=True)
+        if (
+            response.status == 401  # noqa: PLR2004
+            and response.digest_challenge is None
+            and not self.send_referer
+        ):
+            self.send_referer = True
+            retried = await self._send(method, path, idempotent=True)
+            if retried.status == 401 and retried.digest_challenge is None:  # noqa: PLR2004
+                self.send_referer = False
+            return retried
+        return response
+
+    async def _send(
+        self,
+        method: str,
+        path: str,
+        *,
+        params: Mapping[str, str] | None = None,
+        form: FormFields | None = None,
+        files: Sequence[tuple[str, bytes]] | None = None,
+        multipart_fields: FormFields | None = None,
+        idempotent: bool,
+        authenticated: bool = True,
+    ) -> HttpResponse:
+        """Send one request, retrying once on a dropped connection if idempotent."""
+        attempts = 2 if idempotent else 1
+        for attempt in range(attempts):
+            try:
+                return await self._send_once(
+                    method,
+                    path,
+                    params=params,
+                    form=form,
+                    files=files,
+                    multipart_fields=multipart_fields,
+                    authenticated=authenticated,
+                )
+            except (
+                aiohttp.ServerDisconnectedError,
+                aiohttp.ClientOSError,
+                aiohttp.ClientPayloadError,
+            ) as err:
+                if attempt + 1 < attempts:
+                    _LOGGER.debug("Connection dropped (%s); retrying once", type(err))
+                    continue
+                raise QBittorrentConnectionError(
+                    f"The connection to qBittorrent at {self.display_url} broke "
+                    f"({type(err).__name__}). Check that the server is running."
+                ) from err
+        raise AssertionError  # pragma: no cover - the loop returns or raises
+
+    async def _send_once(
+        self,
+        method: str,
+        path: str,
+        *,
+        params: Mapping[str, str] | None,
+        form: FormFields | None,
+        files: Sequence[tuple[str, bytes]] | None,
+        multipart_fields: FormFields | None,
+        authenticated: bool,
+    ) -> HttpResponse:
+        url = self.url_for(path)
+        if params:
+            url = url.with_query(params)
+        headers: dict[str, str] = {}
+        body: Any = None
+        if files is not None or multipart_fields is not None:
+            multipart = aiohttp.FormData()
+            for name, value in (multipart_fields or {}).items():
+                multipart.add_field(name, value)
+            for filename, content in files or ():
+                multipart.add_field(
+                    "torrents",
+                    content,
+                    filename=filename,
+                    content_type="application/x-bittorrent",
+                )
+            body = multipart
+        elif method == "POST":
+            # Encode spaces as %20 (servers before 4.2 do not decode '+') and
+            # always name the type: 3.2.0-3.3.3 reject untyped empty bodies.
+            body = "&".join(
+                f"{quote(key, safe='')}={quote(value, safe='')}"
+                for key, value in (form or {}).items()
+            ).encode()
+            headers["Content-Type"] = "application/x-www-form-urlencoded"
+        if self.close_connections:
+            # Servers up to 4.0.x close the socket after every response.
+            headers["Connection"] = "close"
+        if self.send_referer:
+            headers["Referer"] = str(self._base.origin()) + "/"
+        if authenticated:
+            self._add_auth_headers(method, url, headers)
+        try:
+            async with self._session.request(
+                method,
+                url,
+                data=body,
+                headers=headers,
+                ssl=self._ssl,
+                timeout=self._timeout,
+                allow_redirects=False,
+            ) as raw:
+                content = await self._read_capped(raw)
+                return HttpResponse(raw.status, dict(raw.headers), content)
+        except TimeoutError as err:
+            raise QBittorrentTimeoutError(
+                f"qBittorrent at {self.display_url} did not answer within "
+                f"{self._timeout.total} seconds. Check the server, or raise the "
+                "timeout for very large libraries."
+            ) from err
+        except aiohttp.ClientConnectorError as err:
+            raise QBittorrentConnectionError(
+                f"Cannot connect to qBittorrent at {self.display_url}: check the "
+                "address, the port and that qBittorrent's WebUI is enabled."
+            ) from err
+        except aiohttp.ClientResponseError as err:
+            raise QBittorrentConnectionError(
+                f"qBittorrent at {self.display_url} sent an invalid HTTP answer "
+                f"(status {err.status}). Check that the URL points at the WebUI "
+                "and that http/https match qBittorrent's setting."
+            ) from err
+        except (
+            aiohttp.ServerDisconnectedError,
+            aiohttp.ClientOSError,
+            aiohttp.ClientPayloadError,
+        ):
+            raise
+        except aiohttp.ClientError as err:
+            raise QBittorrentConnectionError(
+                f"Talking to qBittorrent at {self.display_url} failed "
+                f"({type(err).__name__})."
+            ) from err
+
+    async def _read_capped(self, raw: aiohttp.ClientResponse) -> bytes:
+        limit = self._max_response_bytes
+        if raw.content_length is not None and raw.content_length > limit:
+            raise self._too_large(raw.status)
+        chunks: list[bytes] = []
+        size = 0
+        async for chunk in raw.content.iter_chunked(64 * 1024):
+            size += len(chunk)
+            if size > limit:
+                raise self._too_large(raw.status)
+            chunks.append(chunk)
+        return b"".join(chunks)
+
+    def _too_large(self, status: int) -> QBittorrentError:
+        return QBittorrentUnexpectedResponseError(
+            f"The response was larger than the {self._max_response_bytes} byte "
+            "limit; raise max_response_bytes if the library is that large",
+            status=status,
+            body_excerpt="",
+        )
+
+    def _add_auth_headers(self, method: str, url: URL, headers: dict[str, str]) -> None:
+        if self.auth_mode is AuthMode.API_KEY and self._credentials.api_key:
+            headers["Authorization"] = f"Bearer {self._credentials.api_key}"
+        elif self.auth_mode is AuthMode.DIGEST and self._digest is not None:
+            if self._login_blocked_reason:
+                raise QBittorrentAuthenticationError(self._login_blocked_reason)
+            headers["Authorization"] = self._digest_header(method, url)
+
+    def _digest_header(self, method: str, url: URL) -> str:
+        challenge = self._digest or {}
+        username = self._credentials.username or ""
+        realm = challenge.get("realm", DIGEST_REALM)
+        nonce = challenge.get("nonce", "")
+        uri = url.raw_path_qs
+
+        def md5(text: str) -> str:
+            return hashlib.md5(text.encode(), usedforsecurity=False).hexdigest()
+
+        ha1 = md5(f"{username}:{realm}:{self._credentials.password or ''}")
+        ha2 = md5(f"{method}:{uri}")
+        # cnonce must follow nonce: 3.1.x takes the first "nonce=" it finds.
+        fields = [
+            f'username="{username}"',
+            f'realm="{realm}"',
+            f'nonce="{nonce}"',
+            f'uri="{uri}"',
+        ]
+        if "auth" in challenge.get("qop", "").split(","):
+            self._digest_count += 1
+            count = f"{self._digest_count:08x}"
+            cnonce = secrets.token_hex(8)
+            response = md5(f"{ha1}:{nonce}:{count}:{cnonce}:auth:{ha2}")
+            fields += [
+                f'response="{response}"',
+                "qop=auth",
+                f"nc={count}",
+                f'cnonce="{cnonce}"',
+            ]
+        else:
+            fields.append(f'response="{md5(f"{ha1}:{nonce}:{ha2}")}"')
+        if "opaque" in challenge:
+            fields.append(f'opaque="{challenge["opaque"]}"')
+        if "algorithm" in challenge:
+            fields.append(f"algorithm={challenge['algorithm']}")
+        return "Digest " + ", ".join(fields)

@@ -1,8 +1,206 @@
-"""Sync engine (work in progress)."""
+"""Sync engine: keeps the server state across polls and reports changes.
+
+Modern and legacy servers send ``sync/maindata`` deltas keyed by a response
+id (``rid``); 3.1.x has no such endpoint, so its full lists are diffed here to
+give the same :class:`SyncResult`.
+
+Cost per poll follows what changed: only torrents named in a delta are
+re-parsed. Publishing a changed snapshot makes one shallow copy of the hash
+map (no torrent object is rebuilt); an unchanged poll reuses the previous
+snapshot as is.
+
+The first sync of an engine is the baseline: it reports nothing as added,
+removed or completed. Later full updates (after a re-login or a server
+restart) are diffed against the previous state, so nothing is lost.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from types import MappingProxyType
+from typing import TYPE_CHECKING, Any
+
+from ._parse import server_state_from_api, torrent_from_api
+from .models import Category, MainData, ServerState, SyncResult, Torrent
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable, Mapping
+
+
+@dataclass(slots=True)
+class _Changes:
+    added: list[Torrent] = field(default_factory=list)
+    removed: list[Torrent] = field(default_factory=list)
+    completed: list[Torrent] = field(default_factory=list)
 
 
 class SyncEngine:
-    """Placeholder until the sync engine lands."""
+    """State of one client's view of one server."""
+
+    def __init__(self) -> None:
+        """Start empty; the first applied update is the baseline."""
+        self.rid = 0
+        self.session_generation = -1
+        self._raw_torrents: dict[str, dict[str, Any]] = {}
+        self._torrents: dict[str, Torrent] = {}
+        self._raw_server_state: dict[str, Any] = {}
+        self._server_state = ServerState()
+        self._categories: dict[str, Category] = {}
+        self._tags: set[str] = set()
+        self._snapshot = MainData()
+        self._has_baseline = False
 
     def reset_session(self) -> None:
-        """Forget the server-side sync position."""
+        """Forget the server-side position: the next request is a full one."""
+        self.rid = 0
+
+    def follow_session(self, session_generation: int) -> None:
+        """Restart at ``rid`` 0 when the transport logged in anew."""
+        if session_generation != self.session_generation:
+            self.session_generation = session_generation
+            self.rid = 0
+
+    # --- incremental (sync/maindata) -----------------------------------------
+
+    def apply_maindata(self, payload: Mapping[str, Any]) -> SyncResult:
+        """Merge one ``sync/maindata`` response and report what changed."""
+        rid = payload.get("rid")
+        if isinstance(rid, int) and not isinstance(rid, bool):
+            self.rid = rid
+        full = bool(payload.get("full_update")) or not self._has_baseline
+        changes = _Changes()
+        changed = full
+        if full:
+            self._replace_all(payload, changes)
+        else:
+            changed = self._merge_delta(payload, changes)
+        return self._publish(changes, full_update=full, changed=changed)
+
+    def _replace_all(self, payload: Mapping[str, Any], changes: _Changes) -> None:
+        previous = self._torrents
+        raw_torrents = payload.get("torrents") or {}
+        self._raw_torrents = {
+            torrent_hash.lower(): dict(raw)
+            for torrent_hash, raw in raw_torrents.items()
+            if isinstance(raw, dict)
+        }
+        self._torrents = {
+            torrent_hash: torrent_from_api(torrent_hash, raw)
+            for torrent_hash, raw in self._raw_torrents.items()
+        }
+        self._diff_full(previous, changes)
+        self._raw_server_state = dict(payload.get("server_state") or {})
+        self._server_state = server_state_from_api(self._raw_server_state)
+        self._categories = {}
+        self._merge_categories(payload.get("categories", payload.get("labels")))
+        self._tags = {tag for tag in payload.get("tags") or () if isinstance(tag, str)}
+
+    def _merge_delta(self, payload: Mapping[str, Any], changes: _Changes) -> bool:
+        changed = False
+        for torrent_hash, delta in (payload.get("torrents") or {}).items():
+            if not isinstance(delta, dict):
+                continue
+            key = torrent_hash.lower()
+            raw = self._raw_torrents.setdefault(key, {})
+            raw.update(delta)
+            torrent = torrent_from_api(key, raw)
+            before = self._torrents.get(key)
+            self._record(before, torrent, changes)
+            self._torrents[key] = torrent
+            changed = True
+        for torrent_hash in payload.get("torrents_removed") or ():
+            key = str(torrent_hash).lower()
+            self._raw_torrents.pop(key, None)
+            gone = self._torrents.pop(key, None)
+            if gone is not None:
+                changes.removed.append(gone)
+                changed = True
+        state_delta = payload.get("server_state")
+        if state_delta:
+            self._raw_server_state.update(state_delta)
+            self._server_state = server_state_from_api(self._raw_server_state)
+            changed = True
+        categories = payload.get("categories", payload.get("labels"))
+        if categories:
+            self._merge_categories(categories)
+            changed = True
+        for name in payload.get("categories_removed") or ():
+            changed = self._categories.pop(str(name), None) is not None or changed
+        for tag in payload.get("tags") or ():
+            if isinstance(tag, str) and tag not in self._tags:
+                self._tags.add(tag)
+                changed = True
+        for tag in payload.get("tags_removed") or ():
+            if tag in self._tags:
+                self._tags.discard(tag)
+                changed = True
+        return changed
+
+    def _merge_categories(self, categories: object) -> None:
+        # An object keyed by name since API 2.1.0; a list of names before.
+        if isinstance(categories, dict):
+            for name, details in categories.items():
+                save_path = (
+                    details.get("savePath") if isinstance(details, dict) else None
+                )
+                self._categories[name] = Category(
+                    name=name,
+                    save_path=save_path if isinstance(save_path, str) else None,
+                )
+        elif isinstance(categories, list):
+            for name in categories:
+                if isinstance(name, str):
+                    self._categories[name] = Category(name=name)
+
+    # --- full lists (3.1.x) ---------------------------------------------------
+
+    def apply_full_lists(
+        self, torrents: Iterable[Torrent], server_state: ServerState
+    ) -> SyncResult:
+        """Replace everything with complete lists and report the differences."""
+        previous = self._torrents
+        self._torrents = {torrent.hash: torrent for torrent in torrents}
+        changes = _Changes()
+        self._diff_full(previous, changes)
+        self._server_state = server_state
+        return self._publish(changes, full_update=True, changed=True)
+
+    # --- shared ---------------------------------------------------------------
+
+    def _diff_full(self, previous: Mapping[str, Torrent], changes: _Changes) -> None:
+        for torrent_hash, torrent in self._torrents.items():
+            self._record(previous.get(torrent_hash), torrent, changes)
+        changes.removed.extend(
+            torrent
+            for torrent_hash, torrent in previous.items()
+            if torrent_hash not in self._torrents
+        )
+
+    @staticmethod
+    def _record(before: Torrent | None, after: Torrent, changes: _Changes) -> None:
+        if before is None:
+            changes.added.append(after)
+        elif after.is_complete and not before.is_complete:
+            changes.completed.append(after)
+
+    def _publish(
+        self, changes: _Changes, *, full_update: bool, changed: bool
+    ) -> SyncResult:
+        baseline = not self._has_baseline
+        self._has_baseline = True
+        if changed:
+            self._snapshot = MainData(
+                server_state=self._server_state,
+                torrents=MappingProxyType(dict(self._torrents)),
+                categories=MappingProxyType(dict(self._categories)),
+                tags=frozenset(self._tags),
+            )
+        if baseline:
+            return SyncResult(data=self._snapshot, full_update=True, baseline=True)
+        return SyncResult(
+            data=self._snapshot,
+            added=tuple(changes.added),
+            removed=tuple(changes.removed),
+            completed=tuple(changes.completed),
+            full_update=full_update,
+        )

@@ -316,7 +316,9 @@ class QBittorrentClient:
         self, hashes: Sequence[str], limit: int
     ) -> None:
         """Set the download limit of torrents in B/s (``0`` = unlimited)."""
-        await (await self._ready()).set_torrent_limit(list(hashes), limit, download=True)
+        await (await self._ready()).set_torrent_limit(
+            list(hashes), limit, download=True
+        )
 
     async def set_torrent_upload_limit(self, hashes: Sequence[str], limit: int) -> None:
         """Set the upload limit of torrents in B/s (``0`` = unlimited)."""

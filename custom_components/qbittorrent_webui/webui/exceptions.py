@@ -90,7 +90,11 @@ class QBittorrentUnexpectedResponseError(QBittorrentError):
 
     def __init__(self, message: str, *, status: int, body_excerpt: str) -> None:
         """Initialize with the HTTP status and a short body excerpt."""
-        detail = f" (HTTP {status}: {body_excerpt!r})" if body_excerpt else f" (HTTP {status})"
+        detail = (
+            f" (HTTP {status}: {body_excerpt!r})"
+            if body_excerpt
+            else f" (HTTP {status})"
+        )
         super().__init__(message + detail)
         self.status = status
         self.body_excerpt = body_excerpt

@@ -1,0 +1,360 @@
+"""Turn server JSON (numbers or 3.1.x translated strings) into models.
+
+Every parser returns ``None`` for a value it cannot read with certainty:
+reporting "unknown" is better than reporting a wrong number.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+import math
+import re
+from typing import TYPE_CHECKING, Any
+
+from .models import ConnectionStatus, ServerState, Torrent, TorrentStatus
+
+if TYPE_CHECKING:
+    from collections.abc import Mapping
+
+# qBittorrent reports "infinite" ETAs as 100 days (MAX_ETA).
+MAX_ETA_SECONDS = 8_640_000
+# Completion dates meaning "never": -1, 0 and 2**32 - 1 (unsigned -1 on 4.x).
+_UNSET_TIMESTAMPS = {-1, 0, 0xFFFFFFFF}
+
+_STATUS_BY_STATE: dict[str, TorrentStatus] = {
+    "downloading": TorrentStatus.DOWNLOADING,
+    "forcedDL": TorrentStatus.DOWNLOADING,
+    "uploading": TorrentStatus.SEEDING,
+    "forcedUP": TorrentStatus.SEEDING,
+    "stalledDL": TorrentStatus.STALLED_DOWNLOADING,
+    "stalledUP": TorrentStatus.STALLED_SEEDING,
+    "pausedDL": TorrentStatus.STOPPED,
+    "pausedUP": TorrentStatus.STOPPED,
+    "stoppedDL": TorrentStatus.STOPPED,
+    "stoppedUP": TorrentStatus.STOPPED,
+    "queuedDL": TorrentStatus.QUEUED,
+    "queuedUP": TorrentStatus.QUEUED,
+    "checkingDL": TorrentStatus.CHECKING,
+    "checkingUP": TorrentStatus.CHECKING,
+    "checkingResumeData": TorrentStatus.CHECKING,
+    "allocating": TorrentStatus.CHECKING,
+    "metaDL": TorrentStatus.METADATA,
+    "forcedMetaDL": TorrentStatus.METADATA,
+    "moving": TorrentStatus.MOVING,
+    "error": TorrentStatus.ERROR,
+    "missingFiles": TorrentStatus.MISSING_FILES,
+}
+
+# First letter of a (possibly translated) binary unit -> power of 1024.
+_UNIT_POWERS = {
+    "": 0,
+    "K": 1,
+    "К": 1,
+    "M": 2,
+    "М": 2,
+    "G": 3,
+    "Г": 3,
+    "T": 4,
+    "Т": 4,
+    "P": 5,
+    "П": 5,
+    "E": 6,
+    "Э": 6,
+}
+_GROUPING_CHARS = " \u00a0\u202f'"
+_QUANTITY = re.compile(
+    r"(?P<number>\d[\d\u00a0\u202f' .,]*?)\s*"
+    r"(?P<prefix>[KMGTPEКМГТПЭ]?)(?:i|и)?(?P<byte>[BБ])(?![A-Za-zА-Яа-я])",
+)
+_DURATION_PART = re.compile(r"(\d+)\s*([A-Za-zА-Яа-я]+)")
+_DURATION_UNITS = {"d": 86400, "д": 86400, "h": 3600, "ч": 3600, "m": 60, "м": 60}
+_INFINITY = "∞"
+
+
+def status_of(state: str) -> TorrentStatus:
+    """Normalize a raw qBittorrent state string."""
+    return _STATUS_BY_STATE.get(state, TorrentStatus.UNKNOWN)
+
+
+def parse_localized_number(text: str) -> float | None:
+    """Read a number formatted by any locale, e.g. ``1,234.5`` or ``1.234,5``.
+
+    qBittorrent prints at most one or two decimals, so a lone separator
+    followed by exactly three digits is a thousands separator.
+    """
+    cleaned = text.strip()
+    for char in _GROUPING_CHARS:
+        cleaned = cleaned.replace(char, "")
+    if not cleaned or not re.fullmatch(r"\d[\d.,]*", cleaned):
+        return None
+    if "." in cleaned and "," in cleaned:
+        decimal = "." if cleaned.rfind(".") > cleaned.rfind(",") else ","
+        grouping = "," if decimal == "." else "."
+        cleaned = cleaned.replace(grouping, "").replace(decimal, ".")
+    else:
+        separator = "." if "." in cleaned else "," if "," in cleaned else None
+        if separator is not None:
+            parts = cleaned.split(separator)
+            if len(parts) > 2 or len(parts[-1]) == 3:  # noqa: PLR2004
+                if any(len(part) != 3 for part in parts[1:]):  # noqa: PLR2004
+                    return None
+                cleaned = "".join(parts)
+            else:
+                cleaned = cleaned.replace(separator, ".")
+    try:
+        value = float(cleaned)
+    except ValueError:
+        return None
+    return value if math.isfinite(value) else None
+
+
+def parse_size(text: object) -> int | None:
+    """Parse ``"1.8 GiB"``, ``"1,8 ГиБ"``, ``"0 Б/с"`` into bytes (or B/s).
+
+    Returns:
+        The value, or ``None`` for "Unknown" (in any language) and anything
+        else that is not exactly one quantity with a binary unit.
+    """
+    if isinstance(text, bool):
+        return None
+    if isinstance(text, int | float):
+        return int(text) if math.isfinite(text) and text >= 0 else None
+    if not isinstance(text, str):
+        return None
+    matches = list(_QUANTITY.finditer(text))
+    if len(matches) != 1:
+        return None
+    return _quantity_value(matches[0])
+
+
+def _quantity_value(match: re.Match[str]) -> int | None:
+    number = parse_localized_number(match["number"])
+    if number is None:
+        return None
+    return round(number * 1024 ** _UNIT_POWERS[match["prefix"]])
+
+
+def parse_transfer_text(text: object) -> tuple[int | None, int | None]:
+    """Parse 3.1.x ``dl_info``/``up_info`` into (speed B/s, session bytes).
+
+    Accepts any language, e.g. ``"D: 1.2 MiB/s/s - T: 3.4 GiB"`` or
+    ``"Приём: 0 Б/с - Передано: 0 Б"``.
+    """
+    if not isinstance(text, str):
+        return None, None
+    matches = list(_QUANTITY.finditer(text))
+    if len(matches) != 2:  # noqa: PLR2004
+        return None, None
+    return _quantity_value(matches[0]), _quantity_value(matches[1])
+
+
+def parse_ratio(value: object) -> float | None:
+    """Parse a ratio number or 3.1.x string; ``∞`` (above 100) is unknown."""
+    if isinstance(value, bool):
+        return None
+    if isinstance(value, int | float):
+        return float(value) if math.isfinite(value) and value >= 0 else None
+    if isinstance(value, str):
+        return parse_localized_number(value)
+    return None
+
+
+def parse_eta(value: object) -> int | None:
+    """Parse an ETA in seconds, or a 3.1.x ``"1d 2h"``/``"< 1m"`` string.
+
+    Infinite and unparsable ETAs are ``None``; ``"< 1m"`` is ``0`` (minute
+    precision, like every other 3.1.x ETA).
+    """
+    if isinstance(value, bool):
+        return None
+    if isinstance(value, int):
+        return value if 0 <= value < MAX_ETA_SECONDS else None
+    if not isinstance(value, str):
+        return None
+    text = value.strip()
+    if not text or _INFINITY in text:
+        return None
+    if text == "0":
+        return 0
+    if text.startswith("<"):
+        rest = _DURATION_PART.fullmatch(text[1:].strip())
+        if rest and rest[1] == "1" and rest[2] in {"m", "м"}:
+            return 0
+        return None
+    parts = _DURATION_PART.findall(text)
+    if not parts or "".join(f"{n}{u}" for n, u in parts) != re.sub(r"\s+", "", text):
+        return None
+    total = 0
+    for number, unit in parts:
+        seconds = _DURATION_UNITS.get(unit)
+        if seconds is None:
+            return None
+        total += int(number) * seconds
+    return total
+
+
+def as_int(value: object) -> int | None:
+    """Return an integer field, or ``None`` when absent or not numeric."""
+    if isinstance(value, bool):
+        return None
+    if isinstance(value, int):
+        return value
+    if isinstance(value, float) and math.isfinite(value):
+        return int(value)
+    if isinstance(value, str):
+        number = parse_localized_number(value)
+        return int(number) if number is not None and number.is_integer() else None
+    return None
+
+
+def as_float(value: object) -> float | None:
+    """Return a float field (numbers or numeric strings), else ``None``."""
+    if isinstance(value, bool):
+        return None
+    if isinstance(value, int | float):
+        return float(value) if math.isfinite(value) else None
+    if isinstance(value, str):
+        try:
+            number = float(value)
+        except ValueError:
+            return None
+        return number if math.isfinite(number) else None
+    return None
+
+
+def as_bool(value: object) -> bool | None:
+    """Return a boolean field, else ``None``."""
+    return value if isinstance(value, bool) else None
+
+
+def as_str(value: object) -> str | None:
+    """Return a string field, else ``None``."""
+    return value if isinstance(value, str) else None
+
+
+def as_limit(value: object) -> int | None:
+    """Return a rate limit in B/s where ``0`` (and negative) mean unlimited."""
+    number = as_int(value)
+    if number is None:
+        return None
+    return max(number, 0)
+
+
+def as_timestamp(value: object) -> datetime | None:
+    """Return a UTC time from a Unix timestamp; unset markers give ``None``."""
+    number = as_int(value)
+    if number is None or number in _UNSET_TIMESTAMPS or number < 0:
+        return None
+    return datetime.fromtimestamp(number, UTC)
+
+
+def parse_tags(value: object) -> frozenset[str]:
+    """Split the ``"a, b"`` tag string of torrents."""
+    if not isinstance(value, str):
+        return frozenset()
+    return frozenset(tag.strip() for tag in value.split(",") if tag.strip())
+
+
+def parse_connection_status(value: object) -> ConnectionStatus | None:
+    """Map ``connected``/``firewalled``/``disconnected``; others are unknown."""
+    try:
+        return ConnectionStatus(value) if isinstance(value, str) else None
+    except ValueError:
+        return None
+
+
+def torrent_from_api(torrent_hash: str, raw: Mapping[str, Any]) -> Torrent:
+    """Build a torrent from legacy or modern JSON (numeric fields)."""
+    state = as_str(raw.get("state")) or "unknown"
+    priority = as_int(raw.get("priority"))
+    category = raw.get("category", raw.get("label"))
+    return Torrent(
+        hash=torrent_hash.lower(),
+        name=as_str(raw.get("name")) or "",
+        state=state,
+        status=status_of(state),
+        progress=as_float(raw.get("progress")),
+        size=as_int(raw.get("size")),
+        downloaded=as_int(raw.get("downloaded")),
+        uploaded=as_int(raw.get("uploaded")),
+        amount_left=as_int(raw.get("amount_left")),
+        download_speed=as_int(raw.get("dlspeed")),
+        upload_speed=as_int(raw.get("upspeed")),
+        ratio=parse_ratio(raw.get("ratio")),
+        eta=parse_eta(raw.get("eta")),
+        seeds=as_int(raw.get("num_seeds")),
+        leechers=as_int(raw.get("num_leechs")),
+        category=as_str(category) or None,
+        tags=parse_tags(raw.get("tags")),
+        save_path=as_str(raw.get("save_path")),
+        added_on=as_timestamp(raw.get("added_on")),
+        completion_on=as_timestamp(raw.get("completion_on")),
+        priority=priority if priority is not None and priority > 0 else None,
+        force_start=as_bool(raw.get("force_start")),
+        sequential_download=as_bool(raw.get("seq_dl")),
+        first_last_piece_priority=as_bool(raw.get("f_l_piece_prio")),
+        super_seeding=as_bool(raw.get("super_seeding")),
+        download_limit=as_limit(raw.get("dl_limit")),
+        upload_limit=as_limit(raw.get("up_limit")),
+        tracker=as_str(raw.get("tracker")) or None,
+    )
+
+
+def torrent_from_digest(raw: Mapping[str, Any]) -> Torrent:
+    """Build a torrent from a 3.1.x ``/json/torrents`` entry (strings)."""
+    state = as_str(raw.get("state")) or "unknown"
+    priority = as_int(raw.get("priority"))
+    return Torrent(
+        hash=(as_str(raw.get("hash")) or "").lower(),
+        name=as_str(raw.get("name")) or "",
+        state=state,
+        status=status_of(state),
+        progress=as_float(raw.get("progress")),
+        size=parse_size(raw.get("size")),
+        download_speed=parse_size(raw.get("dlspeed")),
+        upload_speed=parse_size(raw.get("upspeed")),
+        ratio=parse_ratio(raw.get("ratio")),
+        eta=parse_eta(raw.get("eta")),
+        seeds=as_int(raw.get("num_seeds")),
+        leechers=as_int(raw.get("num_leechs")),
+        priority=priority if priority is not None and priority > 0 else None,
+    )
+
+
+def server_state_from_api(raw: Mapping[str, Any]) -> ServerState:
+    """Build the server state from maindata ``server_state``/transfer info."""
+    ratio = raw.get("global_ratio")
+    return ServerState(
+        download_speed=as_int(raw.get("dl_info_speed")),
+        upload_speed=as_int(raw.get("up_info_speed")),
+        session_downloaded=as_int(raw.get("dl_info_data")),
+        session_uploaded=as_int(raw.get("up_info_data")),
+        alltime_downloaded=as_int(raw.get("alltime_dl")),
+        alltime_uploaded=as_int(raw.get("alltime_ul")),
+        global_ratio=as_float(ratio),
+        download_rate_limit=as_limit(raw.get("dl_rate_limit")),
+        upload_rate_limit=as_limit(raw.get("up_rate_limit")),
+        connection_status=parse_connection_status(raw.get("connection_status")),
+        dht_nodes=as_int(raw.get("dht_nodes")),
+        free_space_on_disk=as_int(raw.get("free_space_on_disk")),
+        alternative_speed_limits_enabled=as_bool(raw.get("use_alt_speed_limits")),
+    )
+
+
+def server_state_from_digest(
+    raw: Mapping[str, Any],
+    *,
+    download_limit: int | None = None,
+    upload_limit: int | None = None,
+) -> ServerState:
+    """Build the server state from 3.1.x ``/json/transferInfo``."""
+    download_speed, session_downloaded = parse_transfer_text(raw.get("dl_info"))
+    upload_speed, session_uploaded = parse_transfer_text(raw.get("up_info"))
+    return ServerState(
+        download_speed=download_speed,
+        upload_speed=upload_speed,
+        session_downloaded=session_downloaded,
+        session_uploaded=session_uploaded,
+        download_rate_limit=download_limit,
+        upload_rate_limit=upload_limit,
+    )
