@@ -53,6 +53,8 @@ What the real servers (4.5.2, 5.1.0, 5.3.0, checked by
 did not say:
 
 * 5.3.0 reports webapiVersion ``2.16.2``.
+* ``sync/maindata?rid=0`` on 4.5.2 restarts the numbering (answer rid 1);
+  5.1.0 and 5.3.0 keep counting (answer rid 3 after rids 1 and 2).
 * 5.2+/5.3.0 actions still answer 200 with an empty body (toggle, stop,
   createCategory, setDownloadLimit, delete, logout), not 204; only login
   answers 204.

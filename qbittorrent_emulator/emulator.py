@@ -230,6 +230,7 @@ class QBittorrentEmulator:
     def start_session(self) -> WebSession:
         """Create a session, evicting the least recently used past the limit."""
         session = WebSession(sid=new_sid())
+        session.sync.restart_on_zero = self.profile.version < (5, 0, 0)
         self.sessions[session.sid] = session
         limit = self.profile.sessions_count_limit
         if limit is not None and len(self.sessions) > limit:

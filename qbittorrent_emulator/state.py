@@ -51,13 +51,22 @@ class Snapshot:
 class SyncState:
     """qBittorrent's SyncController state: last sent and last accepted answers."""
 
+    restart_on_zero: bool = False
     last_rid: int = 0
     last: Snapshot | None = None
     accepted_rid: int = 0
     accepted: Snapshot | None = None
 
     def base_for(self, rid: int) -> Snapshot | None:
-        """The snapshot a request with ``rid`` diffs against (None: full update)."""
+        """The snapshot a request with ``rid`` diffs against (None: full update).
+
+        On 4.x ``rid=0`` starts the numbering again (the answer carries rid 1,
+        seen on the real 4.5.2); 5.x keeps counting (seen on 5.1.0 and 5.3.0).
+        """
+        if not rid and self.restart_on_zero:
+            self.last_rid, self.last = 0, None
+            self.accepted_rid, self.accepted = 0, None
+            return None
         if rid and rid == self.last_rid and self.last is not None:
             self.accepted_rid, self.accepted = self.last_rid, self.last
             return self.last

@@ -102,11 +102,13 @@ class Population:
         self._serial = 0
         self._queue_length = 0
         self._now = now if now is not None else time.time()
-        for name in ("linux", "movies", "music", "books"):
-            self.add_category(name, "")
-        if profile.has_tags:
-            for tag in ("hd", "private"):
-                self.add_tag(tag)
+        # An empty population is an empty server: no categories or tags either.
+        if count:
+            for name in ("linux", "movies", "music", "books"):
+                self.add_category(name, "")
+            if profile.has_tags:
+                for tag in ("hd", "private"):
+                    self.add_tag(tag)
         for _ in range(count):
             self._insert(self._random_torrent())
 

@@ -224,7 +224,7 @@ def transfer_info(
     if profile.version >= (5, 1, 0):
         result["last_external_address_v4"] = "203.0.113.7"
         result["last_external_address_v6"] = ""
-    return result
+    return dict(sorted(result.items()))
 
 
 def server_state(

@@ -1,0 +1,281 @@
+"""Protocol scenarios run against the emulator and real qbittorrent-nox alike.
+
+Every expectation here was seen on the real servers; the emulator must match.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import aiohttp
+import pytest
+
+from qbittorrent_emulator import QBittorrentEmulator
+from tests.conftest import REAL_VERSIONS, installation_or_skip
+from tests.emulator.conftest import Backend
+from tests.real_servers import QBittorrentProcess
+
+MAGNET_HASH = "0123456789abcdef0123456789abcdef01234567"
+MAGNET = f"magnet:?xt=urn:btih:{MAGNET_HASH}&dn=emulator-check"
+WEBAPI = {"4.5.2": "2.8.19", "5.1.0": "2.11.4", "5.3.0": "2.16.2"}
+
+
+async def call(
+    http: aiohttp.ClientSession, backend: Backend, method: str, path: str, **kwargs: Any
+) -> tuple[int, str, aiohttp.ClientResponse]:
+    async with http.request(method, backend.url + path, **kwargs) as response:
+        return response.status, await response.text(), response
+
+
+async def login(http: aiohttp.ClientSession, backend: Backend) -> None:
+    status, _, _ = await call(
+        http,
+        backend,
+        "POST",
+        "/api/v2/auth/login",
+        data={"username": "admin", "password": "adminadmin"},
+    )
+    assert status in {200, 204}
+
+
+async def maindata(http: aiohttp.ClientSession, backend: Backend, rid: int) -> dict[str, Any]:
+    async with http.get(f"{backend.url}/api/v2/sync/maindata", params={"rid": rid}) as r:
+        assert r.status == 200
+        result: dict[str, Any] = await r.json()
+        return result
+
+
+def uses_stop(backend: Backend) -> bool:
+    return backend.major_minor >= (5, 0)
+
+
+async def test_login_codes_bodies_and_cookie(http: aiohttp.ClientSession, backend: Backend) -> None:
+    status, body, _ = await call(
+        http, backend, "POST", "/api/v2/auth/login", data={"username": "admin", "password": "nope"}
+    )
+    if backend.major_minor >= (5, 2):
+        assert (status, body) == (401, "Unauthorized")
+    else:
+        assert (status, body) == (200, "Fails.")
+
+    status, body, response = await call(
+        http,
+        backend,
+        "POST",
+        "/api/v2/auth/login",
+        data={"username": "admin", "password": "adminadmin"},
+    )
+    cookie_names = list(response.cookies)
+    if backend.major_minor >= (5, 2):
+        port = int(backend.url.rsplit(":", 1)[1])
+        assert (status, body, cookie_names) == (204, "", [f"QBT_SID_{port}"])
+    else:
+        assert (status, body, cookie_names) == (200, "Ok.", ["SID"])
+    assert "HttpOnly" in response.headers["Set-Cookie"]
+
+    status, _, _ = await call(http, backend, "GET", "/api/v2/auth/login")
+    assert status == 405
+
+
+async def test_forbidden_without_session(http: aiohttp.ClientSession, backend: Backend) -> None:
+    status, body, _ = await call(http, backend, "GET", "/api/v2/app/webapiVersion")
+    assert (status, body) == (403, "Forbidden")
+    status, _, _ = await call(http, backend, "GET", "/api/v2/sync/maindata")
+    assert status == 403
+
+
+async def test_version_endpoints(http: aiohttp.ClientSession, backend: Backend) -> None:
+    await login(http, backend)
+    assert (await call(http, backend, "GET", "/api/v2/app/version"))[1] == f"v{backend.version}"
+    webapi = (await call(http, backend, "GET", "/api/v2/app/webapiVersion"))[1]
+    assert webapi == WEBAPI[backend.version]
+    status, _, _ = await call(http, backend, "GET", "/version/api")
+    assert status == 404
+
+
+async def test_pause_resume_versus_stop_start(http: aiohttp.ClientSession, backend: Backend) -> None:
+    await login(http, backend)
+    right, wrong = (("stop", "start"), ("pause", "resume"))
+    if not uses_stop(backend):
+        right, wrong = wrong, right
+    for action in right:
+        status, _, _ = await call(http, backend, "POST", f"/api/v2/torrents/{action}", data={"hashes": "all"})
+        assert status == 200
+    for action in wrong:
+        status, body, _ = await call(http, backend, "POST", f"/api/v2/torrents/{action}", data={"hashes": "all"})
+        expected = "Endpoint does not exist" if backend.major_minor >= (5, 2) else "Not Found"
+        assert (status, body) == (404, expected)
+
+
+async def test_maindata_rid_semantics(http: aiohttp.ClientSession, backend: Backend) -> None:
+    await login(http, backend)
+    first = await maindata(http, backend, 0)
+    assert first["full_update"] is True
+    assert first["rid"] == 1
+    assert isinstance(first["server_state"]["global_ratio"], str)
+    second = await maindata(http, backend, first["rid"])
+    assert second == {"rid": 2}
+    again = await maindata(http, backend, 0)
+    assert again["full_update"] is True
+    # 4.x restarts the numbering on rid=0, 5.x keeps counting.
+    assert again["rid"] == (3 if uses_stop(backend) else 1)
+
+
+async def test_speed_limits_mode(http: aiohttp.ClientSession, backend: Backend) -> None:
+    await login(http, backend)
+    base = await maindata(http, backend, 0)
+    assert (await call(http, backend, "GET", "/api/v2/transfer/speedLimitsMode"))[1] == "0"
+    status, body, _ = await call(http, backend, "POST", "/api/v2/transfer/toggleSpeedLimitsMode")
+    assert (status, body) == (200, "")
+    assert (await call(http, backend, "GET", "/api/v2/transfer/speedLimitsMode"))[1] == "1"
+    diff = await maindata(http, backend, base["rid"])
+    assert diff["server_state"]["use_alt_speed_limits"] is True
+    assert diff["server_state"]["dl_rate_limit"] == 10240
+    status, _, _ = await call(http, backend, "GET", "/api/v2/transfer/toggleSpeedLimitsMode")
+    assert status == 405
+    status, _, _ = await call(http, backend, "POST", "/api/v2/transfer/setSpeedLimitsMode", data={"mode": "0"})
+    assert status == 200
+    assert (await call(http, backend, "GET", "/api/v2/transfer/speedLimitsMode"))[1] == "0"
+    status, body, _ = await call(
+        http, backend, "POST", "/api/v2/transfer/setSpeedLimitsMode", data={"mode": "x"}
+    )
+    assert (status, body) == (400, "'mode': invalid argument")
+
+
+async def test_global_limits(http: aiohttp.ClientSession, backend: Backend) -> None:
+    await login(http, backend)
+    status, _, _ = await call(
+        http, backend, "POST", "/api/v2/transfer/setDownloadLimit", data={"limit": "1048576"}
+    )
+    assert status == 200
+    assert (await call(http, backend, "GET", "/api/v2/transfer/downloadLimit"))[1] == "1048576"
+    info = await call(http, backend, "GET", "/api/v2/transfer/info")
+    assert '"dl_rate_limit":1048576' in info[1]
+    await call(http, backend, "POST", "/api/v2/transfer/setDownloadLimit", data={"limit": "0"})
+
+
+async def test_add_magnet_categories_and_delete(http: aiohttp.ClientSession, backend: Backend) -> None:
+    await login(http, backend)
+    base = await maindata(http, backend, 0)
+    status, _, _ = await call(
+        http, backend, "POST", "/api/v2/torrents/createCategory", data={"category": "emu", "savePath": ""}
+    )
+    assert status == 200
+    status, body, _ = await call(
+        http, backend, "POST", "/api/v2/torrents/createCategory", data={"category": "emu"}
+    )
+    assert (status, body) == (409, "Unable to create category")
+
+    form = aiohttp.FormData()
+    form.add_field("urls", MAGNET)
+    form.add_field("category", "emu")
+    form.add_field("stopped" if uses_stop(backend) else "paused", "true")
+    status, body, _ = await call(http, backend, "POST", "/api/v2/torrents/add", data=form)
+    if backend.major_minor >= (5, 2):
+        assert status == 200
+        assert '"added_torrent_ids":["' + MAGNET_HASH + '"]' in body
+    else:
+        assert (status, body) == (200, "Ok.")
+    duplicate = aiohttp.FormData()
+    duplicate.add_field("urls", MAGNET)
+    status, body, _ = await call(http, backend, "POST", "/api/v2/torrents/add", data=duplicate)
+    assert (status, body) == ((409, "Conflict") if backend.major_minor >= (5, 2) else (200, "Fails."))
+
+    diff = await maindata(http, backend, base["rid"])
+    added = diff["torrents"][MAGNET_HASH]
+    assert "hash" not in added
+    assert added["category"] == "emu"
+    assert added["state"] == ("stoppedDL" if uses_stop(backend) else "pausedDL")
+    assert "emu" in diff["categories"]
+
+    status, body, _ = await call(
+        http, backend, "POST", "/api/v2/torrents/delete", data={"hashes": MAGNET_HASH}
+    )
+    expected = (
+        "Missing required parameters: deleteFiles"
+        if backend.major_minor >= (5, 2)
+        else "Bad Request"
+    )
+    assert (status, body) == (400, expected)
+    await call(http, backend, "POST", "/api/v2/torrents/removeCategories", data={"categories": "emu"})
+    status, _, _ = await call(
+        http,
+        backend,
+        "POST",
+        "/api/v2/torrents/delete",
+        data={"hashes": MAGNET_HASH, "deleteFiles": "false"},
+    )
+    assert status == 200
+    after = await maindata(http, backend, diff["rid"])
+    assert after["torrents_removed"] == [MAGNET_HASH]
+    assert after["categories_removed"] == ["emu"]
+
+
+@pytest.mark.parametrize("version", REAL_VERSIONS)
+async def test_shapes_match_real_server(
+    http: aiohttp.ClientSession,
+    real_servers: dict[str, QBittorrentProcess],
+    version: str,
+) -> None:
+    """Keys of transfer/info, server_state and an added torrent equal the real ones."""
+    real = Backend("real", version, real_servers[version].url)
+    emulator = QBittorrentEmulator(version, torrent_count=0)
+    shapes: list[tuple[set[str], set[str], set[str], set[str]]] = []
+    async with emulator.serve() as url:
+        for backend in (real, Backend("emulator", version, url, emulator)):
+            http.cookie_jar.clear()
+            await login(http, backend)
+            full = await maindata(http, backend, 0)
+            form = aiohttp.FormData()
+            form.add_field("urls", MAGNET.replace("0123", "4567"))
+            form.add_field("stopped" if uses_stop(backend) else "paused", "true")
+            await call(http, backend, "POST", "/api/v2/torrents/add", data=form)
+            diff = await maindata(http, backend, full["rid"])
+            (torrent,) = diff["torrents"].values()
+            info = (await call(http, backend, "GET", "/api/v2/transfer/info"))[1]
+            info_keys = set(__import__("json").loads(info))
+            shapes.append((set(full), set(full["server_state"]), set(torrent), info_keys))
+            await call(
+                http,
+                backend,
+                "POST",
+                "/api/v2/torrents/delete",
+                data={"hashes": "all", "deleteFiles": "true"},
+            )
+    assert shapes[1] == shapes[0]
+
+
+@pytest.mark.real_server
+@pytest.mark.parametrize("kind", ["emulator", "real"])
+@pytest.mark.parametrize("version", REAL_VERSIONS)
+async def test_ban_after_failed_logins(
+    http: aiohttp.ClientSession, kind: str, version: str
+) -> None:
+    """Three failures with MaxAuthenticationFailCount=3: the next login is banned."""
+    emulator = QBittorrentEmulator(version, torrent_count=0)
+    emulator.faults.ban_after = 3
+    process: QBittorrentProcess | None = None
+    if kind == "real":
+        process = QBittorrentProcess(
+            installation_or_skip(version),
+            extra_config={"Preferences": {"WebUI\\MaxAuthenticationFailCount": "3", "WebUI\\BanDuration": "3600"}},
+        )
+        await process.async_start()
+    try:
+        async with emulator.serve() as emulator_url:
+            backend = Backend(kind, version, process.url if process else emulator_url)
+            failure = (401, "Unauthorized") if backend.major_minor >= (5, 2) else (200, "Fails.")
+            for _ in range(3):
+                status, body, _ = await call(
+                    http, backend, "POST", "/api/v2/auth/login", data={"username": "admin", "password": "bad"}
+                )
+                assert (status, body) == failure
+            status, body, _ = await call(
+                http, backend, "POST", "/api/v2/auth/login", data={"username": "admin", "password": "adminadmin"}
+            )
+            assert status == 403
+            assert body == "Your IP address has been banned after too many failed authentication attempts."
+    finally:
+        if process is not None:
+            await process.async_stop()
+            process.remove()
