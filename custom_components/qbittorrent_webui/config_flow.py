@@ -1,0 +1,287 @@
+"""Config flow of the qBittorrent WebUI integration."""
+
+import contextlib
+from typing import TYPE_CHECKING, Any
+
+from homeassistant.config_entries import (
+    ConfigFlow,
+    ConfigFlowResult,
+    OptionsFlowWithReload,
+)
+from homeassistant.const import CONF_PASSWORD, CONF_URL, CONF_USERNAME, CONF_VERIFY_SSL
+from homeassistant.core import HomeAssistant, callback
+from homeassistant.helpers import device_registry as dr, entity_registry as er
+from homeassistant.helpers.selector import (
+    TextSelector,
+    TextSelectorConfig,
+    TextSelectorType,
+)
+import probatio
+from yarl import URL
+
+from . import create_client
+from .const import CONF_ENABLE_EVENTS, DEFAULT_ENABLE_EVENTS, DOMAIN, LOGGER
+from .helpers import InvalidUrlError, ban_lifts_text, normalize_url
+from .webui import (
+    QBittorrentAuthenticationError,
+    QBittorrentBannedError,
+    QBittorrentConnectionError,
+    QBittorrentError,
+    QBittorrentRequestRejectedError,
+    QBittorrentUnsupportedVersionError,
+    ServerInfo,
+)
+
+if TYPE_CHECKING:
+    from collections.abc import Mapping
+
+    from .coordinator import QBittorrentConfigEntry
+
+URL_SELECTOR = TextSelector(TextSelectorConfig(type=TextSelectorType.URL))
+USERNAME_SELECTOR = TextSelector(
+    TextSelectorConfig(type=TextSelectorType.TEXT, autocomplete="username")
+)
+PASSWORD_SELECTOR = TextSelector(
+    TextSelectorConfig(type=TextSelectorType.PASSWORD, autocomplete="current-password")
+)
+
+CONNECTION_SCHEMA = probatio.Schema(
+    {
+        probatio.Required(CONF_URL): URL_SELECTOR,
+        probatio.Optional(CONF_USERNAME): USERNAME_SELECTOR,
+        probatio.Optional(CONF_PASSWORD): PASSWORD_SELECTOR,
+        probatio.Optional(CONF_VERIFY_SSL, default=True): bool,
+    }
+)
+CREDENTIALS_SCHEMA = probatio.Schema(
+    {
+        probatio.Optional(CONF_USERNAME): USERNAME_SELECTOR,
+        probatio.Optional(CONF_PASSWORD): PASSWORD_SELECTOR,
+    }
+)
+OPTIONS_SCHEMA = probatio.Schema(
+    {probatio.Optional(CONF_ENABLE_EVENTS, default=DEFAULT_ENABLE_EVENTS): bool}
+)
+
+
+class CannotValidateError(Exception):
+    """Connecting failed; carries the form error and its placeholders."""
+
+    def __init__(self, field: str, error: str, placeholders: dict[str, str]) -> None:
+        """Remember which field the error belongs to."""
+        super().__init__(error)
+        self.field = field
+        self.error = error
+        self.placeholders = placeholders
+
+
+def _connection_data(user_input: Mapping[str, Any]) -> dict[str, Any]:
+    """Return the entry data for the form input, with the URL normalized.
+
+    Raises:
+        CannotValidateError: The URL is not an http(s) URL with a host.
+    """
+    try:
+        url = normalize_url(user_input[CONF_URL])
+    except InvalidUrlError as error:
+        raise CannotValidateError(CONF_URL, "invalid_url", {}) from error
+    return {
+        CONF_URL: url,
+        CONF_USERNAME: user_input.get(CONF_USERNAME, ""),
+        CONF_PASSWORD: user_input.get(CONF_PASSWORD, ""),
+        CONF_VERIFY_SSL: user_input.get(CONF_VERIFY_SSL, True),
+    }
+
+
+async def validate_connection(
+    hass: HomeAssistant, data: Mapping[str, Any]
+) -> ServerInfo:
+    """Connect, log in and detect the server, as setup will.
+
+    Raises:
+        CannotValidateError: With the form error explaining the failure.
+    """
+    client, _session = create_client(hass, data)
+    try:
+        info = await client.detect()
+    except QBittorrentBannedError as error:
+        raise CannotValidateError(
+            "base", "ip_banned", {"ban_lifts": ban_lifts_text(error.ban_duration)}
+        ) from error
+    except QBittorrentAuthenticationError as error:
+        raise CannotValidateError(CONF_PASSWORD, "invalid_auth", {}) from error
+    except QBittorrentRequestRejectedError as error:
+        raise CannotValidateError(CONF_URL, "request_rejected", {}) from error
+    except QBittorrentUnsupportedVersionError as error:
+        raise CannotValidateError(CONF_URL, "unsupported", {}) from error
+    except QBittorrentConnectionError as error:
+        raise CannotValidateError(CONF_URL, "cannot_connect", {}) from error
+    except Exception as error:
+        LOGGER.exception("Unexpected error while connecting to qBittorrent")
+        raise CannotValidateError("base", "unknown", {}) from error
+    else:
+        # Setup logs in afresh; ending this session keeps qBittorrent's
+        # session count (capped at 15 in 5.3) low.
+        with contextlib.suppress(QBittorrentError):
+            await client.logout()
+        return info
+
+
+def _title(url: str) -> str:
+    """Name the entry after the server's address."""
+    parsed = URL(url)
+    return f"{parsed.host}:{parsed.port}{parsed.path.rstrip('/')}"
+
+
+class QBittorrentConfigFlow(ConfigFlow, domain=DOMAIN):
+    """Set up a qBittorrent server."""
+
+    VERSION = 1
+
+    @staticmethod
+    @callback
+    def async_get_options_flow(
+        config_entry: QBittorrentConfigEntry,  # noqa: ARG004
+    ) -> QBittorrentOptionsFlow:
+        """Return the options flow."""
+        return QBittorrentOptionsFlow()
+
+    async def async_step_user(
+        self, user_input: dict[str, Any] | None = None
+    ) -> ConfigFlowResult:
+        """Ask for the WebUI address and credentials, then test them."""
+        errors: dict[str, str] = {}
+        placeholders: dict[str, str] = {}
+        if user_input is not None:
+            try:
+                data = _connection_data(user_input)
+                await self.async_set_unique_id(data[CONF_URL])
+                self._abort_if_unique_id_configured()
+                await validate_connection(self.hass, data)
+            except CannotValidateError as error:
+                errors[error.field] = error.error
+                placeholders = error.placeholders
+            else:
+                return self.async_create_entry(title=_title(data[CONF_URL]), data=data)
+        return self.async_show_form(
+            step_id="user",
+            data_schema=self.add_suggested_values_to_schema(
+                CONNECTION_SCHEMA, user_input
+            ),
+            errors=errors,
+            description_placeholders=placeholders,
+        )
+
+    async def async_step_reauth(
+        self,
+        entry_data: Mapping[str, Any],  # noqa: ARG002
+    ) -> ConfigFlowResult:
+        """Start re-authentication after qBittorrent rejected the credentials."""
+        return await self.async_step_reauth_confirm()
+
+    async def async_step_reauth_confirm(
+        self, user_input: dict[str, Any] | None = None
+    ) -> ConfigFlowResult:
+        """Ask for new credentials and test them."""
+        entry = self._get_reauth_entry()
+        errors: dict[str, str] = {}
+        placeholders = {CONF_URL: entry.data[CONF_URL]}
+        if user_input is not None:
+            data = {
+                **entry.data,
+                CONF_USERNAME: user_input.get(CONF_USERNAME, ""),
+                CONF_PASSWORD: user_input.get(CONF_PASSWORD, ""),
+            }
+            try:
+                await validate_connection(self.hass, data)
+            except CannotValidateError as error:
+                errors[error.field] = error.error
+                placeholders |= error.placeholders
+            else:
+                return self.async_update_reload_and_abort(entry, data=data)
+        return self.async_show_form(
+            step_id="reauth_confirm",
+            data_schema=self.add_suggested_values_to_schema(
+                CREDENTIALS_SCHEMA,
+                user_input or {CONF_USERNAME: entry.data[CONF_USERNAME]},
+            ),
+            errors=errors,
+            description_placeholders=placeholders,
+        )
+
+    async def async_step_reconfigure(
+        self, user_input: dict[str, Any] | None = None
+    ) -> ConfigFlowResult:
+        """Change the address, credentials or certificate check."""
+        entry = self._get_reconfigure_entry()
+        errors: dict[str, str] = {}
+        placeholders: dict[str, str] = {}
+        if user_input is not None:
+            try:
+                data = _connection_data(user_input)
+                if data[CONF_URL] != entry.unique_id:
+                    await self.async_set_unique_id(data[CONF_URL])
+                    self._abort_if_unique_id_configured()
+                await validate_connection(self.hass, data)
+            except CannotValidateError as error:
+                errors[error.field] = error.error
+                placeholders = error.placeholders
+            else:
+                _move_registry_ids(self.hass, entry, data[CONF_URL])
+                return self.async_update_reload_and_abort(
+                    entry,
+                    unique_id=data[CONF_URL],
+                    title=_title(data[CONF_URL]),
+                    data=data,
+                )
+        return self.async_show_form(
+            step_id="reconfigure",
+            data_schema=self.add_suggested_values_to_schema(
+                CONNECTION_SCHEMA, user_input or entry.data
+            ),
+            errors=errors,
+            description_placeholders=placeholders,
+        )
+
+
+def _move_registry_ids(
+    hass: HomeAssistant, entry: QBittorrentConfigEntry, new_unique_id: str
+) -> None:
+    """Carry entities and the device over when the URL (the unique id) changes.
+
+    Entities keep their ids, names and history; only the keys they are
+    registered under follow the entry's new unique id.
+    """
+    old_unique_id = str(entry.unique_id)
+    if new_unique_id == old_unique_id:
+        return
+    entity_registry = er.async_get(hass)
+    for entity in er.async_entries_for_config_entry(entity_registry, entry.entry_id):
+        entity_registry.async_update_entity(
+            entity.entity_id,
+            new_unique_id=new_unique_id + entity.unique_id.removeprefix(old_unique_id),
+        )
+    device_registry = dr.async_get(hass)
+    if device := device_registry.async_get_device_by_identifier(
+        (DOMAIN, old_unique_id), entry.entry_id
+    ):
+        device_registry.async_update_device(
+            device.id, new_identifiers={(DOMAIN, new_unique_id)}
+        )
+
+
+class QBittorrentOptionsFlow(OptionsFlowWithReload):
+    """Tune what the integration does with a server."""
+
+    async def async_step_init(
+        self, user_input: dict[str, Any] | None = None
+    ) -> ConfigFlowResult:
+        """Show and store the options."""
+        if user_input is not None:
+            return self.async_create_entry(data=user_input)
+        return self.async_show_form(
+            step_id="init",
+            data_schema=self.add_suggested_values_to_schema(
+                OPTIONS_SCHEMA, self.config_entry.options
+            ),
+        )

@@ -1,0 +1,37 @@
+"""Constants for the qBittorrent WebUI integration."""
+
+from datetime import timedelta
+import logging
+from typing import Final
+
+DOMAIN: Final = "qbittorrent_webui"
+LOGGER = logging.getLogger(__package__)
+
+# Ten seconds plus one request keeps any change in qBittorrent visible within 15 s.
+UPDATE_INTERVAL: Final = timedelta(seconds=10)
+
+CONF_ENABLE_EVENTS: Final = "enable_events"
+DEFAULT_ENABLE_EVENTS: Final = True
+
+EVENT_TORRENT_ADDED: Final = "torrent_added"
+EVENT_TORRENT_COMPLETED: Final = "torrent_completed"
+EVENT_TORRENT_REMOVED: Final = "torrent_removed"
+EVENT_TYPES: Final = (
+    EVENT_TORRENT_ADDED,
+    EVENT_TORRENT_COMPLETED,
+    EVENT_TORRENT_REMOVED,
+)
+
+ATTR_CONFIG_ENTRY_ID: Final = "config_entry_id"
+ATTR_HASH: Final = "hash"
+ATTR_NAME: Final = "name"
+ATTR_CATEGORY: Final = "category"
+ATTR_TAGS: Final = "tags"
+ATTR_SAVE_PATH: Final = "save_path"
+
+STATUS_IDLE: Final = "idle"
+STATUS_DOWNLOADING: Final = "downloading"
+STATUS_SEEDING: Final = "seeding"
+STATUS_UP_DOWN: Final = "up_down"
+
+ISSUE_IP_BANNED: Final = "ip_banned"

@@ -1,0 +1,254 @@
+"""Data update coordinators for the qBittorrent WebUI integration."""
+
+from dataclasses import dataclass
+from datetime import timedelta
+from typing import TYPE_CHECKING, Any
+
+from homeassistant.config_entries import ConfigEntry
+from homeassistant.const import CONF_URL
+from homeassistant.core import CALLBACK_TYPE, HomeAssistant, callback
+from homeassistant.exceptions import ConfigEntryAuthFailed
+from homeassistant.helpers import issue_registry as ir
+from homeassistant.helpers.update_coordinator import DataUpdateCoordinator, UpdateFailed
+
+from .const import (
+    ATTR_CATEGORY,
+    ATTR_CONFIG_ENTRY_ID,
+    ATTR_HASH,
+    ATTR_NAME,
+    ATTR_SAVE_PATH,
+    ATTR_TAGS,
+    CONF_ENABLE_EVENTS,
+    DEFAULT_ENABLE_EVENTS,
+    DOMAIN,
+    EVENT_TORRENT_ADDED,
+    EVENT_TORRENT_COMPLETED,
+    EVENT_TORRENT_REMOVED,
+    ISSUE_IP_BANNED,
+    LOGGER,
+    UPDATE_INTERVAL,
+)
+from .helpers import ban_lifts_text, error_translation
+from .webui import (
+    MainData,
+    QBittorrentAuthenticationError,
+    QBittorrentBannedError,
+    QBittorrentClient,
+    QBittorrentError,
+    ServerInfo,
+    Torrent,
+)
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
+
+# Alternative limits live in the preferences, which maindata does not carry;
+# they change rarely, so they are read on their own slow schedule, and only
+# while an entity that shows them is enabled.
+PREFERENCES_INTERVAL = timedelta(minutes=5)
+
+
+@dataclass(frozen=True, kw_only=True)
+class TorrentEvent:
+    """A torrent lifecycle change found by a poll."""
+
+    event_type: str
+    torrent: Torrent
+
+    def as_event_data(self) -> dict[str, Any]:
+        """Return the data carried by the event entity and the bus event."""
+        return {
+            ATTR_HASH: self.torrent.hash,
+            ATTR_NAME: self.torrent.name,
+            ATTR_CATEGORY: self.torrent.category,
+            ATTR_TAGS: sorted(self.torrent.tags),
+            ATTR_SAVE_PATH: self.torrent.save_path,
+        }
+
+
+@dataclass(kw_only=True)
+class QBittorrentRuntimeData:
+    """Everything a loaded entry holds."""
+
+    client: QBittorrentClient
+    server_info: ServerInfo
+    coordinator: QBittorrentDataUpdateCoordinator
+    preferences_coordinator: QBittorrentPreferencesCoordinator
+
+
+type QBittorrentConfigEntry = ConfigEntry[QBittorrentRuntimeData]
+
+
+def update_failed(
+    error: QBittorrentError, entry: QBittorrentConfigEntry
+) -> UpdateFailed:
+    """Translate a client error into the coordinator's failure."""
+    key, placeholders = error_translation(error, entry.data[CONF_URL])
+    return UpdateFailed(
+        translation_domain=DOMAIN,
+        translation_key=key,
+        translation_placeholders=placeholders,
+    )
+
+
+class QBittorrentDataUpdateCoordinator(DataUpdateCoordinator[MainData]):
+    """Polls ``sync/maindata`` (or its 3.1.x equivalent) once per interval."""
+
+    config_entry: QBittorrentConfigEntry
+
+    def __init__(
+        self,
+        hass: HomeAssistant,
+        entry: QBittorrentConfigEntry,
+        client: QBittorrentClient,
+    ) -> None:
+        """Initialize the coordinator for one server."""
+        super().__init__(
+            hass,
+            LOGGER,
+            config_entry=entry,
+            name=f"qBittorrent {entry.title}",
+            update_interval=UPDATE_INTERVAL,
+            always_update=False,
+        )
+        self.client = client
+        self.events_enabled: bool = entry.options.get(
+            CONF_ENABLE_EVENTS, DEFAULT_ENABLE_EVENTS
+        )
+        self._event_listeners: list[Callable[[TorrentEvent], None]] = []
+
+    @callback
+    def async_add_event_listener(
+        self, listener: Callable[[TorrentEvent], None]
+    ) -> CALLBACK_TYPE:
+        """Call ``listener`` for every torrent event; returns the unsubscriber."""
+        self._event_listeners.append(listener)
+
+        @callback
+        def remove_listener() -> None:
+            self._event_listeners.remove(listener)
+
+        return remove_listener
+
+    async def _async_update_data(self) -> MainData:
+        """Fetch the changes since the previous poll."""
+        try:
+            result = await self.client.sync()
+        except QBittorrentAuthenticationError as error:
+            # The coordinator starts the reauth flow; the client will not log
+            # in again by itself, so no login storm follows.
+            raise ConfigEntryAuthFailed(
+                translation_domain=DOMAIN,
+                translation_key="authentication_failed",
+                translation_placeholders={"url": self.config_entry.data[CONF_URL]},
+            ) from error
+        except QBittorrentBannedError as error:
+            self._raise_ban_issue(error)
+            raise update_failed(error, self.config_entry) from error
+        except QBittorrentError as error:
+            raise update_failed(error, self.config_entry) from error
+        ir.async_delete_issue(self.hass, DOMAIN, self._ban_issue_id)
+        if self.events_enabled:
+            self._dispatch_events(
+                [
+                    TorrentEvent(event_type=EVENT_TORRENT_ADDED, torrent=torrent)
+                    for torrent in result.added
+                ]
+                + [
+                    TorrentEvent(event_type=EVENT_TORRENT_COMPLETED, torrent=torrent)
+                    for torrent in result.completed
+                ]
+                + [
+                    TorrentEvent(event_type=EVENT_TORRENT_REMOVED, torrent=torrent)
+                    for torrent in result.removed
+                ]
+            )
+        return result.data
+
+    @property
+    def _ban_issue_id(self) -> str:
+        return f"{ISSUE_IP_BANNED}_{self.config_entry.entry_id}"
+
+    def _raise_ban_issue(self, error: QBittorrentBannedError) -> None:
+        ir.async_create_issue(
+            self.hass,
+            DOMAIN,
+            self._ban_issue_id,
+            is_fixable=False,
+            severity=ir.IssueSeverity.ERROR,
+            translation_key=ISSUE_IP_BANNED,
+            translation_placeholders={
+                "url": self.config_entry.data[CONF_URL],
+                "ban_lifts": ban_lifts_text(error.ban_duration),
+            },
+        )
+
+    def _dispatch_events(self, events: list[TorrentEvent]) -> None:
+        for event in events:
+            self.hass.bus.async_fire(
+                f"{DOMAIN}_{event.event_type}",
+                {ATTR_CONFIG_ENTRY_ID: self.config_entry.entry_id}
+                | event.as_event_data(),
+            )
+            for listener in list(self._event_listeners):
+                listener(event)
+
+
+@dataclass(frozen=True, kw_only=True)
+class AlternativeLimits:
+    """Alternative global limits in B/s, ``0`` meaning unlimited."""
+
+    download: int | None
+    upload: int | None
+
+
+class QBittorrentPreferencesCoordinator(
+    DataUpdateCoordinator[AlternativeLimits | None]
+):
+    """Reads the alternative speed limits from the preferences, slowly.
+
+    Its data stays ``None`` until an entity that shows it asks for a refresh.
+    """
+
+    config_entry: QBittorrentConfigEntry
+
+    def __init__(
+        self,
+        hass: HomeAssistant,
+        entry: QBittorrentConfigEntry,
+        client: QBittorrentClient,
+    ) -> None:
+        """Initialize the coordinator for one server."""
+        super().__init__(
+            hass,
+            LOGGER,
+            config_entry=entry,
+            name=f"qBittorrent {entry.title} preferences",
+            update_interval=PREFERENCES_INTERVAL,
+            always_update=False,
+        )
+        self.client = client
+
+    async def _async_update_data(self) -> AlternativeLimits | None:
+        """Fetch the preferences and keep the alternative limits."""
+        try:
+            preferences = await self.client.get_preferences()
+        except QBittorrentAuthenticationError as error:
+            raise ConfigEntryAuthFailed(
+                translation_domain=DOMAIN,
+                translation_key="authentication_failed",
+                translation_placeholders={"url": self.config_entry.data[CONF_URL]},
+            ) from error
+        except QBittorrentError as error:
+            raise update_failed(error, self.config_entry) from error
+        return AlternativeLimits(
+            download=_kibibytes_to_bytes(preferences.get("alt_dl_limit")),
+            upload=_kibibytes_to_bytes(preferences.get("alt_up_limit")),
+        )
+
+
+def _kibibytes_to_bytes(value: object) -> int | None:
+    """Convert a preferences limit (KiB/s, ``-1`` or ``0`` = unlimited) to B/s."""
+    if not isinstance(value, int) or isinstance(value, bool):
+        return None
+    return max(value, 0) * 1024

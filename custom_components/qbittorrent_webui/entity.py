@@ -1,0 +1,49 @@
+"""Base entity of the qBittorrent WebUI integration."""
+
+from typing import TYPE_CHECKING, Any
+
+from homeassistant.const import CONF_URL
+from homeassistant.helpers.device_registry import DeviceEntryType, DeviceInfo
+from homeassistant.helpers.update_coordinator import (
+    CoordinatorEntity,
+    DataUpdateCoordinator,
+)
+
+from .const import DOMAIN
+from .helpers import device_model
+
+if TYPE_CHECKING:
+    from homeassistant.helpers.entity import EntityDescription
+
+    from .coordinator import QBittorrentConfigEntry
+
+
+class QBittorrentEntity[CoordinatorT: DataUpdateCoordinator[Any]](
+    CoordinatorEntity[CoordinatorT]
+):
+    """An entity of one qBittorrent server, on the server's service device."""
+
+    _attr_has_entity_name = True
+
+    def __init__(
+        self,
+        *,
+        entry: QBittorrentConfigEntry,
+        coordinator: CoordinatorT,
+        description: EntityDescription,
+    ) -> None:
+        """Initialize the entity from its description."""
+        super().__init__(coordinator)
+        self.entry = entry
+        self.entity_description = description
+        self._attr_unique_id = f"{entry.unique_id}_{description.key}"
+        info = entry.runtime_data.server_info
+        self._attr_device_info = DeviceInfo(
+            configuration_url=entry.data[CONF_URL],
+            entry_type=DeviceEntryType.SERVICE,
+            identifiers={(DOMAIN, str(entry.unique_id))},
+            manufacturer="qBittorrent project",
+            model=device_model(info),
+            name=entry.title,
+            sw_version=info.app_version,
+        )

@@ -1,0 +1,134 @@
+"""Helpers shared by the flow, the coordinator, the entities and the actions."""
+
+from datetime import timedelta
+from typing import TYPE_CHECKING
+
+from homeassistant.const import CONF_URL
+from homeassistant.exceptions import HomeAssistantError, ServiceValidationError
+from homeassistant.util import dt as dt_util
+from yarl import URL
+
+from .const import DOMAIN
+
+if TYPE_CHECKING:
+    from collections.abc import Awaitable
+
+    from .coordinator import QBittorrentConfigEntry
+from .webui import (
+    Generation,
+    QBittorrentAuthenticationError,
+    QBittorrentBannedError,
+    QBittorrentConnectionError,
+    QBittorrentError,
+    QBittorrentRequestRejectedError,
+    QBittorrentUnsupportedOperationError,
+    QBittorrentUnsupportedVersionError,
+    ServerInfo,
+)
+
+DEFAULT_PORTS = {"http": 80, "https": 443}
+
+GENERATION_LABELS = {
+    Generation.DIGEST: "WebUI 3.1 (Digest)",
+    Generation.LEGACY: "Legacy WebUI API",
+    Generation.MODERN: "WebUI API v2",
+}
+
+
+class InvalidUrlError(ValueError):
+    """The text is not an http(s) URL with a host."""
+
+
+def normalize_url(text: str) -> str:
+    """Return the canonical form of a WebUI URL, used as the unique id.
+
+    Scheme and host are lower-cased, a default port is left out and a
+    trailing slash is dropped, so equivalent spellings give one entry.
+
+    Raises:
+        InvalidUrlError: The text is not an http(s) URL with a host.
+    """
+    try:
+        url = URL(text.strip())
+    except ValueError as error:
+        raise InvalidUrlError(text) from error
+    if url.scheme not in DEFAULT_PORTS or not url.host:
+        raise InvalidUrlError(text)
+    port = url.explicit_port or DEFAULT_PORTS[url.scheme]
+    path = url.path.rstrip("/")
+    return str(
+        URL.build(scheme=url.scheme, host=url.host.lower(), port=port, path=path)
+    )
+
+
+def device_model(info: ServerInfo) -> str:
+    """Describe the WebUI API generation and version for the device model."""
+    label = GENERATION_LABELS[info.generation]
+    return f"{label} {info.api_version}" if info.api_version else label
+
+
+def ban_lifts_text(ban_duration: float | None) -> str:
+    """Say when a ban lifts, for translation placeholders."""
+    if ban_duration is None:
+        return "after qBittorrent's ban duration (one hour unless changed)"
+    lifts_at = dt_util.now() + timedelta(seconds=ban_duration)
+    minutes = max(1, round(ban_duration / 60))
+    return f"within {minutes} minutes (by {lifts_at:%H:%M})"
+
+
+def error_translation(error: QBittorrentError, url: str) -> tuple[str, dict[str, str]]:
+    """Return the translation key and placeholders that explain a client error."""
+    placeholders = {"url": url, "error": str(error)}
+    if isinstance(error, QBittorrentAuthenticationError):
+        key = "authentication_failed"
+    elif isinstance(error, QBittorrentBannedError):
+        key = "ip_banned"
+        placeholders["ban_lifts"] = ban_lifts_text(error.ban_duration)
+    elif isinstance(error, QBittorrentRequestRejectedError):
+        key = "request_rejected"
+    elif isinstance(error, QBittorrentConnectionError):
+        key = "cannot_connect"
+    elif isinstance(error, QBittorrentUnsupportedVersionError):
+        key = "unsupported"
+    else:
+        key = "unexpected_error"
+    return key, placeholders
+
+
+async def async_run_action[T](
+    entry: QBittorrentConfigEntry, action: str, request: Awaitable[T]
+) -> T:
+    """Await a request made for an entity or an action, with translated errors.
+
+    A rejected login starts the reauth flow (a failing action cannot do that by
+    raising), and the data is refreshed afterwards so the change shows at once.
+
+    Raises:
+        ServiceValidationError: The server's version lacks the operation.
+        HomeAssistantError: The server failed or could not be reached.
+    """
+    runtime = entry.runtime_data
+    try:
+        result = await request
+    except QBittorrentUnsupportedOperationError as error:
+        raise ServiceValidationError(
+            translation_domain=DOMAIN,
+            translation_key="action_unsupported",
+            translation_placeholders={
+                "action": action,
+                "version": runtime.server_info.app_version or "unknown",
+                "api_version": runtime.server_info.api_version or "none",
+                "minimum": error.minimum_version,
+            },
+        ) from error
+    except QBittorrentError as error:
+        if isinstance(error, QBittorrentAuthenticationError):
+            entry.async_start_reauth(runtime.coordinator.hass)
+        key, placeholders = error_translation(error, entry.data[CONF_URL])
+        raise HomeAssistantError(
+            translation_domain=DOMAIN,
+            translation_key=key,
+            translation_placeholders=placeholders,
+        ) from error
+    await runtime.coordinator.async_request_refresh()
+    return result

@@ -1,0 +1,186 @@
+"""Numbers of the qBittorrent WebUI integration: global speed limits."""
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from homeassistant.components.number import (
+    NumberDeviceClass,
+    NumberEntity,
+    NumberEntityDescription,
+    NumberMode,
+)
+from homeassistant.const import EntityCategory, UnitOfDataRate
+
+from .coordinator import (
+    AlternativeLimits,
+    QBittorrentConfigEntry,
+    QBittorrentDataUpdateCoordinator,
+    QBittorrentPreferencesCoordinator,
+)
+from .entity import QBittorrentEntity
+from .helpers import async_run_action
+
+if TYPE_CHECKING:
+    from collections.abc import Callable, Coroutine
+
+    from homeassistant.core import HomeAssistant
+    from homeassistant.helpers.entity_platform import AddConfigEntryEntitiesCallback
+
+    from .webui import MainData, QBittorrentClient
+
+# One command at a time per server keeps qBittorrent's answers in order.
+PARALLEL_UPDATES = 1
+
+KIBIBYTE = 1024
+# qBittorrent stores limits as 32-bit B/s; 0 means unlimited.
+MAX_LIMIT_KIBIBYTES = (2**31 - 1) // KIBIBYTE
+
+
+@dataclass(frozen=True, kw_only=True)
+class QBittorrentLimitEntityDescription(NumberEntityDescription):
+    """Describes a speed limit number (shown in KiB/s, kept in B/s)."""
+
+    device_class: NumberDeviceClass = NumberDeviceClass.DATA_RATE
+    entity_category: EntityCategory = EntityCategory.CONFIG
+    mode: NumberMode = NumberMode.BOX
+    native_min_value: float = 0
+    native_max_value: float = MAX_LIMIT_KIBIBYTES
+    native_step: float = 1
+    native_unit_of_measurement: str = UnitOfDataRate.KIBIBYTES_PER_SECOND
+    set_fn: Callable[[QBittorrentClient, int], Coroutine[Any, Any, None]]
+
+
+@dataclass(frozen=True, kw_only=True)
+class QBittorrentGlobalLimitEntityDescription(QBittorrentLimitEntityDescription):
+    """Describes a global limit read from the main data."""
+
+    value_fn: Callable[[MainData], int | None]
+
+
+@dataclass(frozen=True, kw_only=True)
+class QBittorrentAlternativeLimitEntityDescription(QBittorrentLimitEntityDescription):
+    """Describes an alternative limit read from the preferences."""
+
+    value_fn: Callable[[AlternativeLimits], int | None]
+
+
+GLOBAL_LIMITS: tuple[QBittorrentGlobalLimitEntityDescription, ...] = (
+    QBittorrentGlobalLimitEntityDescription(
+        key="download_limit",
+        translation_key="download_limit",
+        value_fn=lambda data: data.server_state.download_rate_limit,
+        set_fn=lambda client, limit: client.set_global_download_limit(limit),
+    ),
+    QBittorrentGlobalLimitEntityDescription(
+        key="upload_limit",
+        translation_key="upload_limit",
+        value_fn=lambda data: data.server_state.upload_rate_limit,
+        set_fn=lambda client, limit: client.set_global_upload_limit(limit),
+    ),
+)
+
+ALTERNATIVE_LIMITS: tuple[QBittorrentAlternativeLimitEntityDescription, ...] = (
+    QBittorrentAlternativeLimitEntityDescription(
+        key="alt_download_limit",
+        translation_key="alt_download_limit",
+        entity_registry_enabled_default=False,
+        value_fn=lambda limits: limits.download,
+        set_fn=lambda client, limit: client.set_preferences(
+            {"alt_dl_limit": limit // KIBIBYTE}
+        ),
+    ),
+    QBittorrentAlternativeLimitEntityDescription(
+        key="alt_upload_limit",
+        translation_key="alt_upload_limit",
+        entity_registry_enabled_default=False,
+        value_fn=lambda limits: limits.upload,
+        set_fn=lambda client, limit: client.set_preferences(
+            {"alt_up_limit": limit // KIBIBYTE}
+        ),
+    ),
+)
+
+
+async def async_setup_entry(
+    hass: HomeAssistant,  # noqa: ARG001
+    entry: QBittorrentConfigEntry,
+    async_add_entities: AddConfigEntryEntitiesCallback,
+) -> None:
+    """Set up the limits the server's generation can change."""
+    runtime = entry.runtime_data
+    entities: list[NumberEntity] = [
+        QBittorrentGlobalLimitEntity(
+            entry=entry, coordinator=runtime.coordinator, description=description
+        )
+        for description in GLOBAL_LIMITS
+    ]
+    # Where qBittorrent has no alternative speed mode, it has no limits for it.
+    if runtime.server_info.capabilities.alternative_speed_get:
+        entities.extend(
+            QBittorrentAlternativeLimitEntity(
+                entry=entry,
+                coordinator=runtime.preferences_coordinator,
+                description=description,
+            )
+            for description in ALTERNATIVE_LIMITS
+        )
+    async_add_entities(entities)
+
+
+def _kibibytes(value: int | None) -> float | None:
+    return None if value is None else value / KIBIBYTE
+
+
+class QBittorrentGlobalLimitEntity(
+    QBittorrentEntity[QBittorrentDataUpdateCoordinator], NumberEntity
+):
+    """A global limit that applies to the active speed mode."""
+
+    entity_description: QBittorrentGlobalLimitEntityDescription
+
+    @property
+    def native_value(self) -> float | None:
+        """Return the limit in KiB/s."""
+        return _kibibytes(self.entity_description.value_fn(self.coordinator.data))
+
+    async def async_set_native_value(self, value: float) -> None:
+        """Change the limit."""
+        await async_run_action(
+            self.entry,
+            self.entity_description.key,
+            self.entity_description.set_fn(
+                self.coordinator.client, round(value * KIBIBYTE)
+            ),
+        )
+
+
+class QBittorrentAlternativeLimitEntity(
+    QBittorrentEntity[QBittorrentPreferencesCoordinator], NumberEntity
+):
+    """An alternative limit, stored in qBittorrent's preferences."""
+
+    entity_description: QBittorrentAlternativeLimitEntityDescription
+
+    async def async_added_to_hass(self) -> None:
+        """Read the preferences once when the first such entity appears."""
+        await super().async_added_to_hass()
+        if self.coordinator.data is None:
+            await self.coordinator.async_request_refresh()
+
+    @property
+    def native_value(self) -> float | None:
+        """Return the limit in KiB/s."""
+        if self.coordinator.data is None:
+            return None
+        return _kibibytes(self.entity_description.value_fn(self.coordinator.data))
+
+    async def async_set_native_value(self, value: float) -> None:
+        """Change the limit, then read the preferences back."""
+        await async_run_action(
+            self.entry,
+            self.entity_description.key,
+            self.entity_description.set_fn(
+                self.coordinator.client, round(value * KIBIBYTE)
+            ),
+        )
+        await self.coordinator.async_request_refresh()

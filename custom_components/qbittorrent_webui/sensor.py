@@ -1,0 +1,226 @@
+"""Sensors of the qBittorrent WebUI integration."""
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from homeassistant.components.sensor import (
+    SensorDeviceClass,
+    SensorEntity,
+    SensorEntityDescription,
+    SensorStateClass,
+)
+from homeassistant.const import EntityCategory, UnitOfDataRate, UnitOfInformation
+
+from .const import STATUS_DOWNLOADING, STATUS_IDLE, STATUS_SEEDING, STATUS_UP_DOWN
+from .coordinator import QBittorrentConfigEntry, QBittorrentDataUpdateCoordinator
+from .entity import QBittorrentEntity
+from .torrents import STATUS_GROUPS, count_active, count_in_group
+from .webui import ConnectionStatus, Generation, MainData, ServerInfo, TorrentStatus
+
+if TYPE_CHECKING:
+    from collections.abc import Callable, Collection
+
+    from homeassistant.core import HomeAssistant
+    from homeassistant.helpers.entity_platform import AddConfigEntryEntitiesCallback
+    from homeassistant.helpers.typing import StateType
+
+# Read-only: the coordinator makes the only request.
+PARALLEL_UPDATES = 0
+
+
+@dataclass(frozen=True, kw_only=True)
+class QBittorrentSensorEntityDescription(SensorEntityDescription):
+    """Describes a qBittorrent sensor."""
+
+    value_fn: Callable[[MainData], StateType]
+    exists_fn: Callable[[MainData, ServerInfo], bool] = lambda _data, _info: True
+
+
+def transfer_status(data: MainData) -> str | None:
+    """Summarize the global transfer as idle, downloading, seeding or both."""
+    state = data.server_state
+    if state.download_speed is None or state.upload_speed is None:
+        return None
+    if state.download_speed and state.upload_speed:
+        return STATUS_UP_DOWN
+    if state.download_speed:
+        return STATUS_DOWNLOADING
+    if state.upload_speed:
+        return STATUS_SEEDING
+    return STATUS_IDLE
+
+
+def _rate(
+    key: str,
+    value_fn: Callable[[MainData], int | None],
+    *,
+    diagnostic: bool = False,
+) -> QBittorrentSensorEntityDescription:
+    """Describe a speed or limit in B/s; diagnostic ones start disabled."""
+    return QBittorrentSensorEntityDescription(
+        key=key,
+        translation_key=key,
+        device_class=SensorDeviceClass.DATA_RATE,
+        state_class=SensorStateClass.MEASUREMENT,
+        native_unit_of_measurement=UnitOfDataRate.BYTES_PER_SECOND,
+        suggested_unit_of_measurement=UnitOfDataRate.MEBIBYTES_PER_SECOND,
+        suggested_display_precision=2,
+        entity_category=EntityCategory.DIAGNOSTIC if diagnostic else None,
+        entity_registry_enabled_default=not diagnostic,
+        value_fn=value_fn,
+    )
+
+
+def _amount(
+    key: str,
+    value_fn: Callable[[MainData], int | None],
+    *,
+    state_class: SensorStateClass = SensorStateClass.TOTAL_INCREASING,
+    entity_category: EntityCategory | None = None,
+) -> QBittorrentSensorEntityDescription:
+    """Describe an amount of data in bytes, present only where reported."""
+    return QBittorrentSensorEntityDescription(
+        key=key,
+        translation_key=key,
+        device_class=SensorDeviceClass.DATA_SIZE,
+        state_class=state_class,
+        native_unit_of_measurement=UnitOfInformation.BYTES,
+        suggested_unit_of_measurement=UnitOfInformation.GIBIBYTES,
+        suggested_display_precision=2,
+        entity_category=entity_category,
+        value_fn=value_fn,
+        exists_fn=lambda data, _info: value_fn(data) is not None,
+    )
+
+
+def _count(
+    key: str, statuses: Collection[TorrentStatus] | None, *, enabled: bool
+) -> QBittorrentSensorEntityDescription:
+    return QBittorrentSensorEntityDescription(
+        key=f"torrents_{key}",
+        translation_key=f"torrents_{key}",
+        state_class=SensorStateClass.MEASUREMENT,
+        entity_registry_enabled_default=enabled,
+        value_fn=(
+            (lambda data: len(data.torrents))
+            if statuses is None
+            else (lambda data: count_in_group(data, statuses))
+        ),
+    )
+
+
+SENSORS: tuple[QBittorrentSensorEntityDescription, ...] = (
+    _rate("download_speed", lambda data: data.server_state.download_speed),
+    _rate("upload_speed", lambda data: data.server_state.upload_speed),
+    _amount("session_downloaded", lambda data: data.server_state.session_downloaded),
+    _amount("session_uploaded", lambda data: data.server_state.session_uploaded),
+    _amount("alltime_downloaded", lambda data: data.server_state.alltime_downloaded),
+    _amount("alltime_uploaded", lambda data: data.server_state.alltime_uploaded),
+    QBittorrentSensorEntityDescription(
+        key="global_ratio",
+        translation_key="global_ratio",
+        state_class=SensorStateClass.MEASUREMENT,
+        suggested_display_precision=2,
+        value_fn=lambda data: data.server_state.global_ratio,
+        # "-" (no ratio yet) reads as None, so the generation decides.
+        exists_fn=lambda data, info: (
+            info.generation is Generation.MODERN
+            or data.server_state.global_ratio is not None
+        ),
+    ),
+    _rate(
+        "download_limit",
+        lambda data: data.server_state.download_rate_limit,
+        diagnostic=True,
+    ),
+    _rate(
+        "upload_limit",
+        lambda data: data.server_state.upload_rate_limit,
+        diagnostic=True,
+    ),
+    QBittorrentSensorEntityDescription(
+        key="connection_status",
+        translation_key="connection_status",
+        device_class=SensorDeviceClass.ENUM,
+        options=[status.value for status in ConnectionStatus],
+        entity_category=EntityCategory.DIAGNOSTIC,
+        value_fn=lambda data: (
+            status.value
+            if (status := data.server_state.connection_status) is not None
+            else None
+        ),
+        exists_fn=lambda data, _info: data.server_state.connection_status is not None,
+    ),
+    QBittorrentSensorEntityDescription(
+        key="dht_nodes",
+        translation_key="dht_nodes",
+        state_class=SensorStateClass.MEASUREMENT,
+        entity_category=EntityCategory.DIAGNOSTIC,
+        entity_registry_enabled_default=False,
+        value_fn=lambda data: data.server_state.dht_nodes,
+        exists_fn=lambda data, _info: data.server_state.dht_nodes is not None,
+    ),
+    _amount(
+        "free_disk_space",
+        lambda data: data.server_state.free_space_on_disk,
+        state_class=SensorStateClass.MEASUREMENT,
+        entity_category=EntityCategory.DIAGNOSTIC,
+    ),
+    QBittorrentSensorEntityDescription(
+        key="status",
+        translation_key="status",
+        device_class=SensorDeviceClass.ENUM,
+        options=[STATUS_IDLE, STATUS_DOWNLOADING, STATUS_SEEDING, STATUS_UP_DOWN],
+        value_fn=transfer_status,
+    ),
+    _count("total", None, enabled=True),
+    _count("downloading", STATUS_GROUPS["downloading"], enabled=True),
+    _count("seeding", STATUS_GROUPS["seeding"], enabled=True),
+    _count("stopped", STATUS_GROUPS["stopped"], enabled=True),
+    QBittorrentSensorEntityDescription(
+        key="torrents_active",
+        translation_key="torrents_active",
+        state_class=SensorStateClass.MEASUREMENT,
+        value_fn=count_active,
+    ),
+    QBittorrentSensorEntityDescription(
+        key="torrents_inactive",
+        translation_key="torrents_inactive",
+        state_class=SensorStateClass.MEASUREMENT,
+        entity_registry_enabled_default=False,
+        value_fn=lambda data: len(data.torrents) - count_active(data),
+    ),
+    _count("checking", STATUS_GROUPS["checking"], enabled=False),
+    _count("queued", STATUS_GROUPS["queued"], enabled=False),
+    _count("errored", STATUS_GROUPS["errored"], enabled=True),
+    _count("moving", STATUS_GROUPS["moving"], enabled=False),
+)
+
+
+async def async_setup_entry(
+    hass: HomeAssistant,  # noqa: ARG001
+    entry: QBittorrentConfigEntry,
+    async_add_entities: AddConfigEntryEntitiesCallback,
+) -> None:
+    """Set up the sensors the server's generation reports."""
+    coordinator = entry.runtime_data.coordinator
+    async_add_entities(
+        QBittorrentSensorEntity(
+            entry=entry, coordinator=coordinator, description=description
+        )
+        for description in SENSORS
+        if description.exists_fn(coordinator.data, entry.runtime_data.server_info)
+    )
+
+
+class QBittorrentSensorEntity(
+    QBittorrentEntity[QBittorrentDataUpdateCoordinator], SensorEntity
+):
+    """A sensor computed from the server's main data."""
+
+    entity_description: QBittorrentSensorEntityDescription
+
+    @property
+    def native_value(self) -> StateType:
+        """Return the sensor's value."""
+        return self.entity_description.value_fn(self.coordinator.data)

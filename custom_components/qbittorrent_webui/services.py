@@ -1,0 +1,453 @@
+"""Actions of the qBittorrent WebUI integration."""
+
+from functools import partial
+from pathlib import Path
+from typing import TYPE_CHECKING, Final
+
+from homeassistant.core import (
+    HomeAssistant,
+    ServiceCall,
+    ServiceResponse,
+    SupportsResponse,
+    callback,
+)
+from homeassistant.exceptions import ServiceValidationError
+from homeassistant.helpers import config_validation as cv, selector, service
+import probatio
+
+from .const import ATTR_CONFIG_ENTRY_ID, DOMAIN
+from .helpers import async_run_action
+from .torrents import STATUS_GROUPS, matches_state, sort_torrents, torrent_as_dict
+from .webui import AddTorrentOptions, QBittorrentClient, QueueMove
+
+if TYPE_CHECKING:
+    from collections.abc import Awaitable, Callable
+
+    from .coordinator import QBittorrentConfigEntry
+
+KIBIBYTE: Final = 1024
+
+ATTR_TORRENT_HASHES: Final = "torrent_hashes"
+ATTR_TORRENT_NAMES: Final = "torrent_names"
+ATTR_ALL_TORRENTS: Final = "all_torrents"
+ATTR_URLS: Final = "urls"
+ATTR_TORRENT_FILE: Final = "torrent_file"
+ATTR_SAVE_PATH: Final = "save_path"
+ATTR_CATEGORY: Final = "category"
+ATTR_TAGS: Final = "tags"
+ATTR_TAG: Final = "tag"
+ATTR_START_STOPPED: Final = "start_stopped"
+ATTR_SKIP_CHECKING: Final = "skip_checking"
+ATTR_DOWNLOAD_LIMIT: Final = "download_limit"
+ATTR_UPLOAD_LIMIT: Final = "upload_limit"
+ATTR_DELETE_FILES: Final = "delete_files"
+ATTR_LOCATION: Final = "location"
+ATTR_PRIORITY: Final = "priority"
+ATTR_FORCE_START: Final = "force_start"
+ATTR_TRACKERS: Final = "trackers"
+ATTR_STATE: Final = "state"
+ATTR_SORT: Final = "sort"
+ATTR_REVERSE: Final = "reverse"
+ATTR_LIMIT: Final = "limit"
+
+URL_SCHEMES: Final = ("http://", "https://", "magnet:")
+GET_TORRENTS_STATES: Final = (
+    "all",
+    "completed",
+    "active",
+    "inactive",
+    *STATUS_GROUPS,
+)
+SORT_KEYS: Final = (
+    "name",
+    "added_on",
+    "size",
+    "progress",
+    "download_speed",
+    "upload_speed",
+    "ratio",
+    "state",
+    "category",
+    "eta",
+)
+
+LIMIT_KIBIBYTES = probatio.All(probatio.Coerce(int), probatio.Range(min=0))
+
+ENTRY_SCHEMA = probatio.Schema(
+    {
+        probatio.Required(ATTR_CONFIG_ENTRY_ID): selector.ConfigEntrySelector(
+            {"integration": DOMAIN}
+        ),
+    }
+)
+SELECTION_SCHEMA = ENTRY_SCHEMA.extend(
+    {
+        probatio.Optional(ATTR_TORRENT_HASHES): probatio.All(
+            cv.ensure_list, [cv.string]
+        ),
+        probatio.Optional(ATTR_TORRENT_NAMES): probatio.All(
+            cv.ensure_list, [cv.string]
+        ),
+        probatio.Optional(ATTR_ALL_TORRENTS, default=False): cv.boolean,
+    }
+)
+
+
+def _entry(call: ServiceCall) -> QBittorrentConfigEntry:
+    entry: QBittorrentConfigEntry = service.async_get_config_entry(
+        call.hass, DOMAIN, call.data[ATTR_CONFIG_ENTRY_ID]
+    )
+    return entry
+
+
+def selected_hashes(call: ServiceCall, entry: QBittorrentConfigEntry) -> list[str]:
+    """Resolve the torrents an action names, by hash, by name or all.
+
+    Raises:
+        ServiceValidationError: Nothing was chosen, or a hash or name matches
+            no torrent of the server.
+    """
+    torrents = entry.runtime_data.coordinator.data.torrents
+    if call.data[ATTR_ALL_TORRENTS]:
+        return list(torrents)
+    hashes = [value.strip().lower() for value in call.data.get(ATTR_TORRENT_HASHES, [])]
+    names = call.data.get(ATTR_TORRENT_NAMES, [])
+    if not hashes and not names:
+        raise ServiceValidationError(
+            translation_domain=DOMAIN, translation_key="no_torrents_selected"
+        )
+    missing = [value for value in hashes if value not in torrents]
+    by_name: dict[str, list[str]] = {}
+    for torrent in torrents.values():
+        by_name.setdefault(torrent.name, []).append(torrent.hash)
+    missing += [name for name in names if name not in by_name]
+    if missing:
+        raise ServiceValidationError(
+            translation_domain=DOMAIN,
+            translation_key="torrent_not_found",
+            translation_placeholders={
+                "server": entry.title,
+                "missing": ", ".join(missing),
+            },
+        )
+    chosen = dict.fromkeys(hashes)
+    for name in names:
+        chosen.update(dict.fromkeys(by_name[name]))
+    return list(chosen)
+
+
+async def _async_on_selection(
+    call: ServiceCall,
+    request: Callable[[QBittorrentClient, list[str]], Awaitable[None]],
+) -> None:
+    """Run ``request`` for the torrents the call chose."""
+    entry = _entry(call)
+    hashes = selected_hashes(call, entry)
+    if hashes:
+        await async_run_action(
+            entry, call.service, request(entry.runtime_data.client, hashes)
+        )
+
+
+async def _async_pause(call: ServiceCall) -> None:
+    entry = _entry(call)
+    client = entry.runtime_data.client
+    if call.data[ATTR_ALL_TORRENTS]:
+        await async_run_action(entry, call.service, client.pause_all())
+    else:
+        await _async_on_selection(call, QBittorrentClient.pause_torrents)
+
+
+async def _async_resume(call: ServiceCall) -> None:
+    entry = _entry(call)
+    client = entry.runtime_data.client
+    if call.data[ATTR_ALL_TORRENTS]:
+        await async_run_action(entry, call.service, client.resume_all())
+    else:
+        await _async_on_selection(call, QBittorrentClient.resume_torrents)
+
+
+def _check_url(url: str) -> str:
+    if not url.lower().startswith(URL_SCHEMES):
+        raise ServiceValidationError(
+            translation_domain=DOMAIN,
+            translation_key="invalid_torrent_url",
+            translation_placeholders={"url": url},
+        )
+    return url
+
+
+async def _async_read_torrent_file(hass: HomeAssistant, path: str) -> bytes:
+    if not hass.config.is_allowed_path(path):
+        raise ServiceValidationError(
+            translation_domain=DOMAIN,
+            translation_key="torrent_file_not_allowed",
+            translation_placeholders={"path": path},
+        )
+    try:
+        return await hass.async_add_executor_job(Path(path).read_bytes)
+    except OSError as error:
+        raise ServiceValidationError(
+            translation_domain=DOMAIN,
+            translation_key="torrent_file_unreadable",
+            translation_placeholders={"path": path, "error": error.strerror or ""},
+        ) from error
+
+
+def _limit_bytes(call: ServiceCall, key: str) -> int | None:
+    value: int | None = call.data.get(key)
+    return None if value is None else value * KIBIBYTE
+
+
+async def _async_add_torrent(call: ServiceCall) -> None:
+    entry = _entry(call)
+    urls = [_check_url(url) for url in call.data.get(ATTR_URLS, [])]
+    file_path: str | None = call.data.get(ATTR_TORRENT_FILE)
+    if not urls and not file_path:
+        raise ServiceValidationError(
+            translation_domain=DOMAIN, translation_key="no_torrent_source"
+        )
+    content = (
+        await _async_read_torrent_file(call.hass, file_path) if file_path else None
+    )
+    options = AddTorrentOptions(
+        save_path=call.data.get(ATTR_SAVE_PATH) or None,
+        category=call.data.get(ATTR_CATEGORY) or None,
+        tags=tuple(call.data.get(ATTR_TAGS, ())),
+        stopped=call.data.get(ATTR_START_STOPPED),
+        skip_checking=call.data.get(ATTR_SKIP_CHECKING),
+        download_limit=_limit_bytes(call, ATTR_DOWNLOAD_LIMIT),
+        upload_limit=_limit_bytes(call, ATTR_UPLOAD_LIMIT),
+    )
+    client = entry.runtime_data.client
+    if urls:
+        await async_run_action(
+            entry, call.service, client.add_torrent_urls(urls, options)
+        )
+    if content is not None:
+        await async_run_action(
+            entry, call.service, client.add_torrent_files([content], options)
+        )
+
+
+async def _async_remove(call: ServiceCall) -> None:
+    delete_files: bool = call.data[ATTR_DELETE_FILES]
+    await _async_on_selection(
+        call,
+        lambda client, hashes: client.delete_torrents(
+            hashes, delete_files=delete_files
+        ),
+    )
+
+
+async def _async_set_speed_limits(call: ServiceCall) -> None:
+    entry = _entry(call)
+    download = _limit_bytes(call, ATTR_DOWNLOAD_LIMIT)
+    upload = _limit_bytes(call, ATTR_UPLOAD_LIMIT)
+    if download is None and upload is None:
+        raise ServiceValidationError(
+            translation_domain=DOMAIN, translation_key="no_limit_given"
+        )
+    client = entry.runtime_data.client
+    per_torrent = (
+        call.data[ATTR_ALL_TORRENTS]
+        or ATTR_TORRENT_HASHES in call.data
+        or ATTR_TORRENT_NAMES in call.data
+    )
+    if per_torrent:
+        hashes = selected_hashes(call, entry)
+        if download is not None:
+            await async_run_action(
+                entry, call.service, client.set_torrent_download_limit(hashes, download)
+            )
+        if upload is not None:
+            await async_run_action(
+                entry, call.service, client.set_torrent_upload_limit(hashes, upload)
+            )
+        return
+    if download is not None:
+        await async_run_action(
+            entry, call.service, client.set_global_download_limit(download)
+        )
+    if upload is not None:
+        await async_run_action(
+            entry, call.service, client.set_global_upload_limit(upload)
+        )
+
+
+async def _async_add_trackers(call: ServiceCall) -> None:
+    trackers: list[str] = call.data[ATTR_TRACKERS]
+
+    async def add_to_each(client: QBittorrentClient, hashes: list[str]) -> None:
+        for torrent_hash in hashes:
+            await client.add_trackers(torrent_hash, trackers)
+
+    await _async_on_selection(call, add_to_each)
+
+
+async def _async_get_torrents(call: ServiceCall) -> ServiceResponse:
+    entry = _entry(call)
+    state: str = call.data[ATTR_STATE]
+    category: str | None = call.data.get(ATTR_CATEGORY)
+    tag: str | None = call.data.get(ATTR_TAG)
+    torrents = [
+        torrent
+        for torrent in entry.runtime_data.coordinator.data.torrents.values()
+        if matches_state(torrent, state)
+        and (category is None or (torrent.category or "") == category)
+        and (tag is None or tag in torrent.tags)
+    ]
+    ordered = sort_torrents(
+        torrents, call.data[ATTR_SORT], reverse=call.data[ATTR_REVERSE]
+    )
+    limit: int | None = call.data.get(ATTR_LIMIT)
+    if limit is not None:
+        ordered = ordered[:limit]
+    return {
+        "count": len(ordered),
+        "torrents": [torrent_as_dict(torrent) for torrent in ordered],
+    }
+
+
+async def _async_recheck(call: ServiceCall) -> None:
+    await _async_on_selection(call, QBittorrentClient.recheck_torrents)
+
+
+async def _async_reannounce(call: ServiceCall) -> None:
+    await _async_on_selection(call, QBittorrentClient.reannounce_torrents)
+
+
+async def _async_set_category(call: ServiceCall) -> None:
+    category: str = call.data[ATTR_CATEGORY]
+    await _async_on_selection(
+        call, lambda client, hashes: client.set_category(hashes, category)
+    )
+
+
+async def _async_set_location(call: ServiceCall) -> None:
+    location: str = call.data[ATTR_LOCATION]
+    await _async_on_selection(
+        call, lambda client, hashes: client.set_location(hashes, location)
+    )
+
+
+async def _async_set_priority(call: ServiceCall) -> None:
+    move = QueueMove(call.data[ATTR_PRIORITY])
+    await _async_on_selection(
+        call, lambda client, hashes: client.move_in_queue(hashes, move)
+    )
+
+
+async def _async_set_force_start(call: ServiceCall) -> None:
+    enabled: bool = call.data[ATTR_FORCE_START]
+    await _async_on_selection(
+        call, lambda client, hashes: client.set_force_start(hashes, enabled)
+    )
+
+
+@callback
+def async_setup_services(hass: HomeAssistant) -> None:
+    """Register the actions; each names its server by config entry."""
+    register = partial(hass.services.async_register, DOMAIN)
+    register(
+        "add_torrent",
+        _async_add_torrent,
+        schema=ENTRY_SCHEMA.extend(
+            {
+                probatio.Optional(ATTR_URLS): probatio.All(cv.ensure_list, [cv.string]),
+                probatio.Optional(ATTR_TORRENT_FILE): cv.string,
+                probatio.Optional(ATTR_SAVE_PATH): cv.string,
+                probatio.Optional(ATTR_CATEGORY): cv.string,
+                probatio.Optional(ATTR_TAGS): probatio.All(cv.ensure_list, [cv.string]),
+                probatio.Optional(ATTR_START_STOPPED): cv.boolean,
+                probatio.Optional(ATTR_SKIP_CHECKING): cv.boolean,
+                probatio.Optional(ATTR_DOWNLOAD_LIMIT): LIMIT_KIBIBYTES,
+                probatio.Optional(ATTR_UPLOAD_LIMIT): LIMIT_KIBIBYTES,
+            }
+        ),
+    )
+    register("pause_torrents", _async_pause, schema=SELECTION_SCHEMA)
+    register("resume_torrents", _async_resume, schema=SELECTION_SCHEMA)
+    register(
+        "remove_torrents",
+        _async_remove,
+        schema=SELECTION_SCHEMA.extend(
+            {probatio.Optional(ATTR_DELETE_FILES, default=False): cv.boolean}
+        ),
+    )
+    register(
+        "recheck_torrents",
+        _async_recheck,
+        schema=SELECTION_SCHEMA,
+    )
+    register(
+        "reannounce_torrents",
+        _async_reannounce,
+        schema=SELECTION_SCHEMA,
+    )
+    register(
+        "set_speed_limits",
+        _async_set_speed_limits,
+        schema=SELECTION_SCHEMA.extend(
+            {
+                probatio.Optional(ATTR_DOWNLOAD_LIMIT): LIMIT_KIBIBYTES,
+                probatio.Optional(ATTR_UPLOAD_LIMIT): LIMIT_KIBIBYTES,
+            }
+        ),
+    )
+    register(
+        "set_category",
+        _async_set_category,
+        schema=SELECTION_SCHEMA.extend(
+            {probatio.Required(ATTR_CATEGORY): probatio.Any(cv.string, "")}
+        ),
+    )
+    register(
+        "set_location",
+        _async_set_location,
+        schema=SELECTION_SCHEMA.extend({probatio.Required(ATTR_LOCATION): cv.string}),
+    )
+    register(
+        "set_priority",
+        _async_set_priority,
+        schema=SELECTION_SCHEMA.extend(
+            {
+                probatio.Required(ATTR_PRIORITY): probatio.In(
+                    [m.value for m in QueueMove]
+                )
+            }
+        ),
+    )
+    register(
+        "set_force_start",
+        _async_set_force_start,
+        schema=SELECTION_SCHEMA.extend(
+            {probatio.Required(ATTR_FORCE_START): cv.boolean}
+        ),
+    )
+    register(
+        "add_trackers",
+        _async_add_trackers,
+        schema=SELECTION_SCHEMA.extend(
+            {probatio.Required(ATTR_TRACKERS): probatio.All(cv.ensure_list, [cv.url])}
+        ),
+    )
+    register(
+        "get_torrents",
+        _async_get_torrents,
+        schema=ENTRY_SCHEMA.extend(
+            {
+                probatio.Optional(ATTR_STATE, default="all"): probatio.In(
+                    GET_TORRENTS_STATES
+                ),
+                probatio.Optional(ATTR_CATEGORY): cv.string,
+                probatio.Optional(ATTR_TAG): cv.string,
+                probatio.Optional(ATTR_SORT, default="name"): probatio.In(SORT_KEYS),
+                probatio.Optional(ATTR_REVERSE, default=False): cv.boolean,
+                probatio.Optional(ATTR_LIMIT): probatio.All(
+                    probatio.Coerce(int), probatio.Range(min=1)
+                ),
+            }
+        ),
+        supports_response=SupportsResponse.ONLY,
+    )
