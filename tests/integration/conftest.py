@@ -1,19 +1,16 @@
 """Fixtures for the Home Assistant integration tests."""
 
-from collections.abc import AsyncIterator, Iterator
 from datetime import UTC, datetime
 from types import MappingProxyType
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from unittest.mock import AsyncMock, MagicMock, patch
 
 from homeassistant.const import CONF_PASSWORD, CONF_URL, CONF_USERNAME, CONF_VERIFY_SSL
-from homeassistant.core import HomeAssistant
 import pytest
 from pytest_homeassistant_custom_component.common import MockConfigEntry
 from pytest_homeassistant_custom_component.syrupy import (
     HomeAssistantSnapshotExtension,
 )
-from syrupy.assertion import SnapshotAssertion
 
 from custom_components.qbittorrent_webui.const import DOMAIN
 from custom_components.qbittorrent_webui.webui import (
@@ -29,6 +26,12 @@ from custom_components.qbittorrent_webui.webui import (
     TorrentStatus,
 )
 from qbittorrent_emulator.emulator import QBittorrentEmulator
+
+if TYPE_CHECKING:
+    from collections.abc import AsyncIterator, Iterator
+
+    from homeassistant.core import HomeAssistant
+    from syrupy.assertion import SnapshotAssertion
 
 URL = "http://127.0.0.1:8080"
 ENTRY_DATA = {

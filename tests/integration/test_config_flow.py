@@ -1,12 +1,10 @@
 """Tests of the config, reauth, reconfigure and options flows."""
 
-from unittest.mock import AsyncMock, MagicMock
+from typing import TYPE_CHECKING
 
 from homeassistant.config_entries import SOURCE_USER
 from homeassistant.const import CONF_PASSWORD, CONF_URL, CONF_USERNAME, CONF_VERIFY_SSL
-from homeassistant.core import HomeAssistant
 from homeassistant.data_entry_flow import FlowResultType
-from homeassistant.helpers import device_registry as dr, entity_registry as er
 import pytest
 from pytest_homeassistant_custom_component.common import MockConfigEntry
 
@@ -20,6 +18,12 @@ from custom_components.qbittorrent_webui.webui import (
 )
 
 from .conftest import ENTRY_DATA, URL
+
+if TYPE_CHECKING:
+    from unittest.mock import AsyncMock, MagicMock
+
+    from homeassistant.core import HomeAssistant
+    from homeassistant.helpers import device_registry as dr, entity_registry as er
 
 pytestmark = pytest.mark.usefixtures("mock_setup_entry")
 
@@ -209,6 +213,7 @@ async def test_reauth_flow(
 @pytest.mark.parametrize(("error", "field", "message"), CONNECTION_ERRORS)
 async def test_reauth_flow_error_then_recovery(
     hass: HomeAssistant,
+    *,
     mock_client: MagicMock,
     mock_config_entry: MockConfigEntry,
     error: Exception,
@@ -309,6 +314,7 @@ async def test_reconfigure_flow_to_another_configured_server(
 @pytest.mark.parametrize(("error", "field", "message"), CONNECTION_ERRORS)
 async def test_reconfigure_flow_error_then_recovery(
     hass: HomeAssistant,
+    *,
     mock_client: MagicMock,
     mock_config_entry: MockConfigEntry,
     error: Exception,
