@@ -79,11 +79,14 @@ or run this script as root on Debian/Ubuntu so it can build one with debootstrap
     fi
 }
 
+# root_path NAME SUITE PACKAGES: where that recipe's root lives.
+root_path() { echo "$CACHE_DIR/roots/$1-$(recipe_hash "$2" "$3" "$DEBIAN_MIRROR")"; }
+
 # build_root NAME SUITE PACKAGES -> prints the root's path; builds it once per recipe.
 build_root() {
     local name="$1" suite="$2" packages="$3"
     local root
-    root="$CACHE_DIR/roots/$name-$(recipe_hash "$suite" "$packages" "$DEBIAN_MIRROR")"
+    root="$(root_path "$name" "$suite" "$packages")"
     if [[ ! -e "$root/.complete" ]]; then
         log "building Debian $suite root for $name (debootstrap, about a minute): $root"
         rm -rf "$root.partial"
@@ -99,8 +102,8 @@ build_root() {
     echo "$root"
 }
 
-env_root() { echo "$CACHE_DIR/roots/env-$(recipe_hash "$ENV_ROOT_SUITE" "$ENV_ROOT_PACKAGES" "$DEBIAN_MIRROR")"; }
-qbt_root() { echo "$CACHE_DIR/roots/qbt-$1-$(recipe_hash "$1" "$QBT_ROOT_PACKAGES" "$DEBIAN_MIRROR")"; }
+env_root() { root_path env "$ENV_ROOT_SUITE" "$ENV_ROOT_PACKAGES"; }
+qbt_root() { root_path "qbt-$1" "$1" "$QBT_ROOT_PACKAGES"; }
 
 requirements_hash() { cat "$CHECKOUT/requirements_test.txt" "$CHECKOUT/requirements_dev.txt" | sha256sum | cut -c1-16; }
 
@@ -110,11 +113,19 @@ setup_chroot() {
     # One builder at a time; a second run waits, then finds everything built.
     exec 9>"$CACHE_DIR/setup.lock"
     flock 9
-    local root suite
-    root="$(build_root env "$ENV_ROOT_SUITE" "$ENV_ROOT_PACKAGES")"
+    local root suite pid
+    local -a builders=()
+    # The three roots are independent: build them side by side.
+    build_root env "$ENV_ROOT_SUITE" "$ENV_ROOT_PACKAGES" >/dev/null &
+    builders+=($!)
     for suite in $QBT_ROOTS; do
-        build_root "qbt-$suite" "$suite" "$QBT_ROOT_PACKAGES" >/dev/null
+        build_root "qbt-$suite" "$suite" "$QBT_ROOT_PACKAGES" >/dev/null &
+        builders+=($!)
     done
+    for pid in "${builders[@]}"; do
+        wait "$pid" || die "building the Debian roots failed (see above)"
+    done
+    root="$(env_root)"
     cp /etc/resolv.conf "$root/etc/resolv.conf"
     local bundle
     bundle="$(host_ca_bundle)"
