@@ -3,9 +3,15 @@
 from datetime import UTC, datetime
 from types import MappingProxyType
 from typing import TYPE_CHECKING, Any
-from unittest.mock import AsyncMock, MagicMock, patch
+from unittest.mock import AsyncMock, MagicMock, PropertyMock, patch
 
-from homeassistant.const import CONF_PASSWORD, CONF_URL, CONF_USERNAME, CONF_VERIFY_SSL
+from homeassistant.const import (
+    CONF_PASSWORD,
+    CONF_URL,
+    CONF_USERNAME,
+    CONF_VERIFY_SSL,
+    Platform,
+)
 import pytest
 from pytest_homeassistant_custom_component.common import MockConfigEntry
 from pytest_homeassistant_custom_component.syrupy import (
@@ -244,3 +250,33 @@ def emulator_entry(emulator_url: str) -> MockConfigEntry:
         unique_id=emulator_url,
         data=ENTRY_DATA | {CONF_URL: emulator_url},
     )
+
+
+@pytest.fixture
+def entity_registry_enabled_by_default() -> Iterator[None]:
+    """Create every entity enabled, including those disabled by default."""
+    with patch(
+        "homeassistant.helpers.entity.Entity.entity_registry_enabled_default",
+        new_callable=PropertyMock,
+        return_value=True,
+    ):
+        yield
+
+
+@pytest.fixture
+def platforms() -> list[Platform]:
+    """Return the platforms to set up; parametrize to restrict."""
+    return [Platform.EVENT, Platform.NUMBER, Platform.SENSOR, Platform.SWITCH]
+
+
+@pytest.fixture
+async def init_integration(
+    hass: HomeAssistant,
+    mock_config_entry: MockConfigEntry,
+    mock_client: MagicMock,
+    platforms: list[Platform],
+) -> MockConfigEntry:
+    """Set the integration up with the mocked client and chosen platforms."""
+    with patch("custom_components.qbittorrent_webui.PLATFORMS", platforms):
+        await setup_entry(hass, mock_config_entry)
+    return mock_config_entry
