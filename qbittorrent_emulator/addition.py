@@ -95,7 +95,7 @@ def torrent_file_hash_and_name(data: bytes) -> tuple[str, str] | None:
                 digest = hashlib.sha1(info, usedforsecurity=False).hexdigest()
                 return digest, name.decode(errors="replace") or digest
             index = value_end
-    except (ValueError, IndexError):
+    except ValueError, IndexError:
         return None
     return None
 

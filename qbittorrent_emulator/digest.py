@@ -13,7 +13,7 @@ import re
 import secrets
 from typing import TYPE_CHECKING, Any
 
-from aiohttp import web
+from aiohttp import BodyPartReader, web
 
 from .addition import AddRequest, add_torrents
 from .translations import (
@@ -113,7 +113,9 @@ def torrent_row(emulator: QBittorrentEmulator, torrent: Torrent) -> dict[str, An
     }
 
 
-def _properties_general(emulator: QBittorrentEmulator, torrent_hash: str) -> web.Response:
+def _properties_general(
+    emulator: QBittorrentEmulator, torrent_hash: str
+) -> web.Response:
     torrent = emulator.population.torrents.get(torrent_hash.lower())
     if torrent is None:
         return web.Response(body=b"", content_type=JAVASCRIPT)
@@ -134,11 +136,19 @@ def _properties_general(emulator: QBittorrentEmulator, torrent_hash: str) -> web
             total=friendly_size(lang, fields["downloaded"]),
             session=friendly_size(lang, fields["downloaded_session"]),
         ),
-        "up_limit": friendly_speed(lang, fields["up_limit"]) if fields["up_limit"] else unlimited,
-        "dl_limit": friendly_speed(lang, fields["dl_limit"]) if fields["dl_limit"] else unlimited,
+        "up_limit": friendly_speed(lang, fields["up_limit"])
+        if fields["up_limit"]
+        else unlimited,
+        "dl_limit": friendly_speed(lang, fields["dl_limit"])
+        if fields["dl_limit"]
+        else unlimited,
         "time_elapsed": lang.seeded_for.format(
-            elapsed=friendly_eta(lang, fields["time_active"]) if fields["time_active"] else "0",
-            seeding=friendly_eta(lang, fields["seeding_time"]) if fields["seeding_time"] else "0",
+            elapsed=friendly_eta(lang, fields["time_active"])
+            if fields["time_active"]
+            else "0",
+            seeding=friendly_eta(lang, fields["seeding_time"])
+            if fields["seeding_time"]
+            else "0",
         ),
         "nb_connections": lang.max_connections.format(
             count=fields["num_seeds"] + fields["num_leechs"], limit=100
@@ -155,10 +165,18 @@ def _transfer_info(emulator: QBittorrentEmulator) -> web.Response:
     return _javascript(
         {
             "dl_info": transfer_line(
-                lang, lang.download_info, download, emulator.session_data[0], double_suffix=double
+                lang,
+                lang.download_info,
+                download,
+                emulator.session_data[0],
+                double_suffix=double,
             ),
             "up_info": transfer_line(
-                lang, lang.upload_info, upload, emulator.session_data[1], double_suffix=double
+                lang,
+                lang.upload_info,
+                upload,
+                emulator.session_data[1],
+                double_suffix=double,
             ),
         }
     )
@@ -186,7 +204,7 @@ def _plain(body: str = "") -> web.Response:
     return web.Response(text=body, content_type="text/html")
 
 
-async def _command(
+async def _command(  # noqa: C901, PLR0912 - one branch per 3.1 command
     emulator: QBittorrentEmulator, name: str, request: web.Request
 ) -> web.Response:
     params: dict[str, str] = {}
@@ -194,7 +212,7 @@ async def _command(
     if request.content_type.startswith("multipart/"):
         reader = await request.multipart()
         while (part := await reader.next()) is not None:
-            if isinstance(part, web.BodyPartReader) and part.filename:
+            if isinstance(part, BodyPartReader) and part.filename:
                 files.append((part.filename, await part.read()))
     elif request.content_type == "application/x-www-form-urlencoded":
         params = {k: v for k, v in (await request.post()).items() if isinstance(v, str)}
@@ -206,7 +224,9 @@ async def _command(
             add_torrents(emulator, AddRequest(fields={"urls": params.get("urls", "")}))
         case "upload":
             add_torrents(emulator, AddRequest(files=files))
-            return _plain('<script type="text/javascript">window.parent.hideAll();</script>')
+            return _plain(
+                '<script type="text/javascript">window.parent.hideAll();</script>'
+            )
         case "pauseall":
             for torrent_hash in list(population.torrents):
                 population.pause(torrent_hash)
@@ -228,7 +248,8 @@ async def _command(
             return _plain(str(limits[0] if name == "getGlobalDlLimit" else limits[1]))
         case "setGlobalDlLimit" | "setGlobalUpLimit":
             emulator.set_global_limit(
-                download=name == "setGlobalDlLimit", limit=_int(params.get("limit", "0"))
+                download=name == "setGlobalDlLimit",
+                limit=_int(params.get("limit", "0")),
             )
         case "getTorrentDlLimit" | "getTorrentUpLimit" if single in population.torrents:
             key = "dl_limit" if name == "getTorrentDlLimit" else "up_limit"
@@ -251,7 +272,7 @@ def _int(value: str) -> int:
         return 0
 
 
-async def handle(emulator: QBittorrentEmulator, request: web.Request) -> web.Response:
+async def handle(emulator: QBittorrentEmulator, request: web.Request) -> web.Response:  # noqa: C901, PLR0911 - one branch per 3.1 path
     """Answer one request the way qBittorrent 3.1.x would."""
     from .emulator import BAN_TEXT  # noqa: PLC0415 - avoids an import cycle
 
@@ -279,7 +300,11 @@ async def handle(emulator: QBittorrentEmulator, request: web.Request) -> web.Res
         return _properties_general(emulator, path.rsplit("/", 1)[1])
     if path.startswith(("/json/propertiesTrackers/", "/json/propertiesFiles/")):
         known = path.rsplit("/", 1)[1].lower() in emulator.population.torrents
-        return _javascript([]) if known else web.Response(body=b"", content_type=JAVASCRIPT)
+        return (
+            _javascript([])
+            if known
+            else web.Response(body=b"", content_type=JAVASCRIPT)
+        )
     if path == "/about.html":
         return _plain(f"<p>qBittorrent v{emulator.version} (Web UI)</p>")
     if path in {"/", "/index.html"}:

@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 import asyncio
-from collections.abc import AsyncIterator, Callable
 import contextlib
-import hashlib
 from dataclasses import dataclass
+import hashlib
 import time
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from aiohttp import web
 from yarl import URL
@@ -19,7 +18,12 @@ from .torrents import Population, Torrent
 from .versions import Generation, VersionProfile
 from .views import TorrentView, population_categories, server_state, transfer_info
 
-BAN_TEXT = "Your IP address has been banned after too many failed authentication attempts."
+if TYPE_CHECKING:
+    from collections.abc import AsyncIterator, Callable
+
+BAN_TEXT = (
+    "Your IP address has been banned after too many failed authentication attempts."
+)
 DEFAULT_ALT_LIMIT = 10240
 FREE_SPACE = 512 * 1024**3
 
@@ -44,7 +48,7 @@ class QBittorrentEmulator:
         version: str = "5.3.0",
         *,
         username: str = "admin",
-        password: str = "adminadmin",
+        password: str = "adminadmin",  # noqa: S107 - qBittorrent's default
         torrent_count: int = 20,
         seed: int = 0,
         locale: str = "en",
@@ -53,7 +57,7 @@ class QBittorrentEmulator:
         webui_port: int | None = None,
         save_path: str = "/downloads",
     ) -> None:
-        """Prepare the emulated server (nothing listens until ``serve``).
+        r"""Prepare the emulated server (nothing listens until ``serve``).
 
         Args:
             version: qBittorrent version to behave like, e.g. ``"4.6.7"``.
@@ -263,7 +267,7 @@ class QBittorrentEmulator:
 
     # --- sync/maindata ---------------------------------------------------------
 
-    def maindata(self, session: WebSession, rid: int) -> dict[str, Any]:
+    def maindata(self, session: WebSession, rid: int) -> dict[str, Any]:  # noqa: C901 - sections of one maindata answer
         """Build a ``sync/maindata`` answer for ``session``."""
         population = self.population
         profile = self.profile
@@ -348,7 +352,9 @@ class QBittorrentEmulator:
             result["trackers"] = trackers
         if profile.version >= (5, 0, 0):
             # 5.x leaves empty collections out of a full update.
-            result = {k: v for k, v in result.items() if v or k in {"rid", "full_update"}}
+            result = {
+                k: v for k, v in result.items() if v or k in {"rid", "full_update"}
+            }
         return dict(sorted(result.items()))
 
     # --- HTTP -----------------------------------------------------------------------
@@ -361,7 +367,11 @@ class QBittorrentEmulator:
 
     @contextlib.asynccontextmanager
     async def serve(
-        self, host: str = "127.0.0.1", port: int = 0, *, churn_interval: float | None = None
+        self,
+        host: str = "127.0.0.1",
+        port: int = 0,
+        *,
+        churn_interval: float | None = None,
     ) -> AsyncIterator[str]:
         """Listen on ``host:port`` (0 = any free port) and yield the base URL."""
         runner = web.AppRunner(self.make_app(), access_log=None)
@@ -442,7 +452,7 @@ class QBittorrentEmulator:
         return request.remote or "unknown"
 
     def origin_rejected(self, request: web.Request) -> bool:
-        """qBittorrent's CSRF and Host-header checks (401 without challenge)."""
+        """QBittorrent's CSRF and Host-header checks (401 without challenge)."""
         profile = self.profile
         faults = self.faults
         origin = request.headers.get("Origin") or request.headers.get("Referer")
@@ -456,7 +466,9 @@ class QBittorrentEmulator:
         check = faults.check_host if faults.check_host is not None else None
         host = request.headers.get("Host", "")
         target = URL(f"http://{host}") if host else None
-        if origin is not None and (check if check is not None else profile.validates_origin):
+        if origin is not None and (
+            check if check is not None else profile.validates_origin
+        ):
             try:
                 source = URL(origin)
             except ValueError:

@@ -12,7 +12,7 @@ import json
 import re
 from typing import TYPE_CHECKING, Any
 
-from aiohttp import web
+from aiohttp import BodyPartReader, web
 
 from .addition import AddRequest, add_torrents
 
@@ -28,13 +28,17 @@ _SID = re.compile(r"(?:^|;\s*)SID=([^;]*)")
 
 def text(body: str = "", status: int = 200) -> web.Response:
     """A plain-text reply."""
-    return web.Response(status=status, text=body, content_type="text/plain", charset="UTF-8")
+    return web.Response(
+        status=status, text=body, content_type="text/plain", charset="UTF-8"
+    )
 
 
 def json_reply(emulator: QBittorrentEmulator, payload: Any) -> web.Response:
     """JSON with the version's content type (``text/javascript`` up to API 3)."""
     body = json.dumps(payload, separators=(",", ":"), ensure_ascii=False)
-    return web.Response(body=body.encode(), content_type=emulator.profile.json_content_type)
+    return web.Response(
+        body=body.encode(), content_type=emulator.profile.json_content_type
+    )
 
 
 @dataclass(frozen=True, slots=True)
@@ -47,11 +51,15 @@ class Command:
     since: int = 2
 
 
-def _hashes(emulator: QBittorrentEmulator, params: Params, key: str = "hashes") -> list[str]:
+def _hashes(
+    emulator: QBittorrentEmulator, params: Params, key: str = "hashes"
+) -> list[str]:
     return [t.hash for t in emulator.resolve_hashes(params[key])]
 
 
-def _each(action: Callable[[QBittorrentEmulator, str, Params], None], key: str = "hashes") -> Handler:
+def _each(
+    action: Callable[[QBittorrentEmulator, str, Params], None], key: str = "hashes"
+) -> Handler:
     def handler(emulator: QBittorrentEmulator, params: Params) -> web.Response:
         for torrent_hash in _hashes(emulator, params, key):
             action(emulator, torrent_hash, params)
@@ -97,7 +105,9 @@ def _toggle(name: str) -> Callable[[QBittorrentEmulator, str, Params], None]:
 
 
 def _set_bool(name: str) -> Callable[[QBittorrentEmulator, str, Params], None]:
-    def action(emulator: QBittorrentEmulator, torrent_hash: str, params: Params) -> None:
+    def action(
+        emulator: QBittorrentEmulator, torrent_hash: str, params: Params
+    ) -> None:
         value = params["value"].lower() == "true"
         if name == "force_start":
             population = emulator.population
@@ -112,8 +122,12 @@ def _set_bool(name: str) -> Callable[[QBittorrentEmulator, str, Params], None]:
 
 
 def _set_limit(name: str) -> Callable[[QBittorrentEmulator, str, Params], None]:
-    def action(emulator: QBittorrentEmulator, torrent_hash: str, params: Params) -> None:
-        emulator.population.update(torrent_hash, **{name: max(_int(params["limit"]), 0)})
+    def action(
+        emulator: QBittorrentEmulator, torrent_hash: str, params: Params
+    ) -> None:
+        emulator.population.update(
+            torrent_hash, **{name: max(_int(params["limit"]), 0)}
+        )
 
     return action
 
@@ -201,7 +215,9 @@ def _remove_categories(emulator: QBittorrentEmulator, params: Params) -> web.Res
     return text()
 
 
-def _set_location(emulator: QBittorrentEmulator, torrent_hash: str, params: Params) -> None:
+def _set_location(
+    emulator: QBittorrentEmulator, torrent_hash: str, params: Params
+) -> None:
     emulator.population.update(torrent_hash, save_path=params["location"])
 
 
@@ -266,7 +282,9 @@ def _download_options(api: int) -> frozenset[str]:
     return frozenset(options)
 
 
-def _add(emulator: QBittorrentEmulator, params: Params, files: list[tuple[str, bytes]]) -> web.Response:
+def _add(
+    emulator: QBittorrentEmulator, params: Params, files: list[tuple[str, bytes]]
+) -> web.Response:
     fields = dict(params)
     if "label" in fields:
         fields["category"] = fields.pop("label")
@@ -294,8 +312,12 @@ def commands(api: int) -> dict[str, Command]:
         "setFilePrio": Command(_no_change, frozenset({"hash", "id", "priority"})),
         "getGlobalUpLimit": Command(_global_limit(download=False)),
         "getGlobalDlLimit": Command(_global_limit(download=True)),
-        "setGlobalUpLimit": Command(_set_global_limit(download=False), frozenset({"limit"})),
-        "setGlobalDlLimit": Command(_set_global_limit(download=True), frozenset({"limit"})),
+        "setGlobalUpLimit": Command(
+            _set_global_limit(download=False), frozenset({"limit"})
+        ),
+        "setGlobalDlLimit": Command(
+            _set_global_limit(download=True), frozenset({"limit"})
+        ),
         "getTorrentsUpLimit": Command(_get_torrent_limits("up_limit"), _HS),
         "getTorrentsDlLimit": Command(_get_torrent_limits("dl_limit"), _HS),
         "setTorrentsUpLimit": Command(
@@ -328,10 +350,12 @@ def commands(api: int) -> dict[str, Command]:
         "setAutoTMM": Command(_no_change, frozenset({"hashes", "enable"}), since=11),
     }
     if not label:
-        table["setCategory"] = Command(_set_category, frozenset({"hashes", "category"}), 10)
-        table["addCategory"] = Command(_add_category, frozenset({"category"}), 10)
+        table["setCategory"] = Command(
+            _set_category, frozenset({"hashes", "category"}), since=10
+        )
+        table["addCategory"] = Command(_add_category, frozenset({"category"}), since=10)
         table["removeCategories"] = Command(
-            _remove_categories, frozenset({"categories"}), 10
+            _remove_categories, frozenset({"categories"}), since=10
         )
     return {name: command for name, command in table.items() if api >= command.since}
 
@@ -339,11 +363,13 @@ def commands(api: int) -> dict[str, Command]:
 # --- queries --------------------------------------------------------------------
 
 
-def _matches(emulator: QBittorrentEmulator, fields: Mapping[str, Any], name: str) -> bool:
+def _matches(
+    emulator: QBittorrentEmulator, fields: Mapping[str, Any], name: str
+) -> bool:
     stopped = fields["state"] in emulator.profile.stopped_states
     finished = fields["progress"] >= 1
     active = fields["dlspeed"] > 0 or fields["upspeed"] > 0
-    checks = {
+    checks: dict[str, bool] = {
         "downloading": not finished and not stopped,
         "seeding": finished and not stopped,
         "completed": finished,
@@ -376,7 +402,9 @@ def _query_torrents(emulator: QBittorrentEmulator, params: Params) -> web.Respon
     return json_reply(emulator, rows)
 
 
-def _properties_general(emulator: QBittorrentEmulator, torrent_hash: str) -> web.Response:
+def _properties_general(
+    emulator: QBittorrentEmulator, torrent_hash: str
+) -> web.Response:
     torrent = emulator.population.torrents.get(torrent_hash.lower())
     if torrent is None:
         return web.Response(body=b"", content_type=emulator.profile.json_content_type)
@@ -460,7 +488,7 @@ async def _read_params(
     if content_type.startswith("multipart/"):
         reader = await request.multipart()
         while (part := await reader.next()) is not None:
-            if not isinstance(part, web.BodyPartReader) or part.name is None:
+            if not isinstance(part, BodyPartReader) or part.name is None:
                 continue
             if part.filename:
                 files.append((part.filename, await part.read()))
@@ -479,10 +507,10 @@ async def _read_params(
 
 def _check(command: Command, params: Params, files: list[tuple[str, bytes]]) -> bool:
     names = set(params) | ({"torrents"} if files else set())
-    return command.required <= names and names <= command.required | command.optional
+    return command.required <= names <= command.required | command.optional
 
 
-async def handle(emulator: QBittorrentEmulator, request: web.Request) -> web.Response:
+async def handle(emulator: QBittorrentEmulator, request: web.Request) -> web.Response:  # noqa: C901, PLR0911 - one branch per legacy scope
     """Answer one request the way a 3.2.0-4.0.4 qBittorrent would."""
     from .emulator import BAN_TEXT  # noqa: PLC0415 - avoids an import cycle
 
@@ -521,7 +549,9 @@ async def handle(emulator: QBittorrentEmulator, request: web.Request) -> web.Res
     if scope == "sync":
         if rest != "maindata":
             return text("Not Found", 404)
-        return json_reply(emulator, emulator.maindata(session, _int(params.get("rid", "0"))))
+        return json_reply(
+            emulator, emulator.maindata(session, _int(params.get("rid", "0")))
+        )
     return _query(emulator, rest, params)
 
 
@@ -543,7 +573,9 @@ def _login(
     if session is not None and emulator.profile.version >= (4, 0, 0):
         return text("Ok.")
     ip = emulator.client_ip(request)
-    if not emulator.check_password(params.get("username", ""), params.get("password", "")):
+    if not emulator.check_password(
+        params.get("username", ""), params.get("password", "")
+    ):
         emulator.bans.fail(ip, emulator.faults)
         return text("Fails.")
     emulator.bans.succeed(ip)
@@ -561,7 +593,9 @@ async def _command(
 ) -> web.Response:
     api = emulator.profile.legacy_api
     if name in {"download", "upload"}:
-        allowed = Command(_no_change, frozenset({"urls"} if name == "download" else set()))
+        allowed = Command(
+            _no_change, frozenset({"urls"} if name == "download" else set())
+        )
         allowed = Command(_no_change, allowed.required, _download_options(api))
         if not _check(allowed, params, files):
             return text("Bad Request", 400)

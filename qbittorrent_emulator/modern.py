@@ -11,7 +11,7 @@ import json
 import re
 from typing import TYPE_CHECKING, Any
 
-from aiohttp import web
+from aiohttp import BodyPartReader, web
 
 from .addition import AddRequest, add_torrents
 from .state import WebSession
@@ -35,7 +35,9 @@ def text(body: str = "", status: int = 200) -> web.Response:
 def json_reply(payload: Any, status: int = 200) -> web.Response:
     """A compact JSON reply."""
     body = json.dumps(payload, separators=(",", ":"), ensure_ascii=False)
-    return web.Response(status=status, body=body.encode(), content_type="application/json")
+    return web.Response(
+        status=status, body=body.encode(), content_type="application/json"
+    )
 
 
 class BadParams(Exception):  # noqa: N818 - named after qBittorrent's APIError type
@@ -51,7 +53,7 @@ def required(params: Params, *names: str) -> list[str]:
 
 
 def parse_bool(value: str | None) -> bool:
-    """qBittorrent's lenient boolean."""
+    """QBittorrent's lenient boolean."""
     return (value or "").strip().lower() == "true"
 
 
@@ -69,7 +71,9 @@ class Endpoint:
 # --- auth ----------------------------------------------------------------------
 
 
-def _set_cookie(emulator: QBittorrentEmulator, response: web.Response, sid: str) -> None:
+def _set_cookie(
+    emulator: QBittorrentEmulator, response: web.Response, sid: str
+) -> None:
     profile = emulator.profile
     name = emulator.cookie_name
     if profile.version >= (5, 2, 0):
@@ -123,14 +127,18 @@ def logout(
     emulator.end_session(session)
     response = text()
     past = (datetime.now(UTC) - timedelta(days=1)).strftime("%a, %d-%b-%Y %H:%M:%S GMT")
-    response.headers.add("Set-Cookie", f"{emulator.cookie_name}=; expires={past}; path=/")
+    response.headers.add(
+        "Set-Cookie", f"{emulator.cookie_name}=; expires={past}; path=/"
+    )
     return response
 
 
 # --- app --------------------------------------------------------------------------
 
 
-def app_version(emulator: QBittorrentEmulator, _s: WebSession, _p: Params) -> web.Response:
+def app_version(
+    emulator: QBittorrentEmulator, _s: WebSession, _p: Params
+) -> web.Response:
     """``app/version``."""
     return text(f"v{emulator.version}")
 
@@ -161,7 +169,9 @@ def app_preferences(
 ) -> web.Response:
     """``app/preferences`` (the subset that matters to clients)."""
     stopped_key = (
-        "add_stopped_enabled" if emulator.profile.uses_stop_start else "start_paused_enabled"
+        "add_stopped_enabled"
+        if emulator.profile.uses_stop_start
+        else "start_paused_enabled"
     )
     preferences: dict[str, Any] = {
         "alt_dl_limit": emulator.alt_download_limit,
@@ -208,7 +218,9 @@ def app_set_preferences(
     return text()
 
 
-def app_shutdown(emulator: QBittorrentEmulator, _s: WebSession, _p: Params) -> web.Response:
+def app_shutdown(
+    emulator: QBittorrentEmulator, _s: WebSession, _p: Params
+) -> web.Response:
     """``app/shutdown``: recorded, the emulator keeps running."""
     emulator.shutdown_requested = True
     return text()
@@ -217,7 +229,9 @@ def app_shutdown(emulator: QBittorrentEmulator, _s: WebSession, _p: Params) -> w
 # --- transfer -----------------------------------------------------------------------
 
 
-def transfer_info(emulator: QBittorrentEmulator, _s: WebSession, _p: Params) -> web.Response:
+def transfer_info(
+    emulator: QBittorrentEmulator, _s: WebSession, _p: Params
+) -> web.Response:
     """``transfer/info``."""
     return json_reply(emulator.transfer_info())
 
@@ -251,7 +265,9 @@ def set_speed_limits_mode(
 
 
 def _limit_getter(download: bool) -> Handler:  # noqa: FBT001
-    def handler(emulator: QBittorrentEmulator, _s: WebSession, _p: Params) -> web.Response:
+    def handler(
+        emulator: QBittorrentEmulator, _s: WebSession, _p: Params
+    ) -> web.Response:
         limits = emulator.effective_limits()
         return text(str(limits[0] if download else limits[1]))
 
@@ -276,7 +292,9 @@ def _limit_setter(download: bool) -> Handler:  # noqa: FBT001
 # --- sync -----------------------------------------------------------------------------
 
 
-def maindata(emulator: QBittorrentEmulator, session: WebSession, params: Params) -> web.Response:
+def maindata(
+    emulator: QBittorrentEmulator, session: WebSession, params: Params
+) -> web.Response:
     """``sync/maindata?rid=``."""
     try:
         rid = int(params.get("rid", "0"))
@@ -291,7 +309,9 @@ _FILTERS_OLD = {"paused", "resumed"}
 _FILTERS_NEW = {"stopped", "running"}
 
 
-def _matches_filter(emulator: QBittorrentEmulator, fields: Mapping[str, Any], name: str) -> bool:
+def _matches_filter(
+    emulator: QBittorrentEmulator, fields: Mapping[str, Any], name: str
+) -> bool:
     state = fields["state"]
     stopped = state in emulator.profile.stopped_states
     finished = fields["progress"] >= 1
@@ -326,7 +346,9 @@ def torrents_info(
         torrents = emulator.resolve_hashes(params["hashes"])
     filter_name = params.get("filter", "all")
     if filter_name != "all":
-        torrents = [t for t in torrents if _matches_filter(emulator, t.fields, filter_name)]
+        torrents = [
+            t for t in torrents if _matches_filter(emulator, t.fields, filter_name)
+        ]
     if "category" in params:
         torrents = [t for t in torrents if t.fields["category"] == params["category"]]
     if "tag" in params and emulator.profile.has_tags:
@@ -348,7 +370,9 @@ def torrents_info(
     return json_reply(rows)
 
 
-def torrents_count(emulator: QBittorrentEmulator, _s: WebSession, _p: Params) -> web.Response:
+def torrents_count(
+    emulator: QBittorrentEmulator, _s: WebSession, _p: Params
+) -> web.Response:
     """``torrents/count`` (2.10.0)."""
     return text(str(len(emulator.population.torrents)))
 
@@ -356,7 +380,9 @@ def torrents_count(emulator: QBittorrentEmulator, _s: WebSession, _p: Params) ->
 def _each(action: Callable[[QBittorrentEmulator, str, Params], None]) -> Handler:
     """An endpoint applying ``action`` to every torrent in ``hashes``."""
 
-    def handler(emulator: QBittorrentEmulator, _s: WebSession, params: Params) -> web.Response:
+    def handler(
+        emulator: QBittorrentEmulator, _s: WebSession, params: Params
+    ) -> web.Response:
         (hashes,) = required(params, "hashes")
         for torrent in emulator.resolve_hashes(hashes):
             action(emulator, torrent.hash, params)
@@ -371,7 +397,10 @@ def _pause(emulator: QBittorrentEmulator, torrent_hash: str, _p: Params) -> None
 
 def _resume(emulator: QBittorrentEmulator, torrent_hash: str, _p: Params) -> None:
     population = emulator.population
-    if population.torrents[torrent_hash].fields["state"] in emulator.profile.stopped_states:
+    if (
+        population.torrents[torrent_hash].fields["state"]
+        in emulator.profile.stopped_states
+    ):
         population.resume(torrent_hash)
 
 
@@ -383,7 +412,9 @@ def _reannounce(_e: QBittorrentEmulator, _h: str, _p: Params) -> None:
     """Nothing visible changes."""
 
 
-def _force_start(emulator: QBittorrentEmulator, torrent_hash: str, params: Params) -> None:
+def _force_start(
+    emulator: QBittorrentEmulator, torrent_hash: str, params: Params
+) -> None:
     forced = parse_bool(params.get("value"))
     population = emulator.population
     if forced:
@@ -392,10 +423,12 @@ def _force_start(emulator: QBittorrentEmulator, torrent_hash: str, params: Param
         population.resume(torrent_hash)
 
 
-def _field_setter(field_name: str, param: str, convert: Callable[[str], Any]) -> Callable[
-    [QBittorrentEmulator, str, Params], None
-]:
-    def action(emulator: QBittorrentEmulator, torrent_hash: str, params: Params) -> None:
+def _field_setter(
+    field_name: str, param: str, convert: Callable[[str], Any]
+) -> Callable[[QBittorrentEmulator, str, Params], None]:
+    def action(
+        emulator: QBittorrentEmulator, torrent_hash: str, params: Params
+    ) -> None:
         (value,) = required(params, param)
         emulator.population.update(torrent_hash, **{field_name: convert(value)})
 
@@ -428,7 +461,9 @@ def torrents_delete(
 
 
 def _queue_move(kind: str) -> Handler:
-    def handler(emulator: QBittorrentEmulator, _s: WebSession, params: Params) -> web.Response:
+    def handler(
+        emulator: QBittorrentEmulator, _s: WebSession, params: Params
+    ) -> web.Response:
         (hashes,) = required(params, "hashes")
         if not emulator.queueing_enabled:
             return text("Torrent queueing must be enabled", 409)
@@ -498,7 +533,9 @@ def _tag_names(raw: str) -> list[str]:
     return [tag.strip() for tag in raw.split(",") if tag.strip()]
 
 
-def add_tags(emulator: QBittorrentEmulator, _s: WebSession, params: Params) -> web.Response:
+def add_tags(
+    emulator: QBittorrentEmulator, _s: WebSession, params: Params
+) -> web.Response:
     """``torrents/addTags``: creates missing tags."""
     hashes, raw = required(params, "hashes", "tags")
     population = emulator.population
@@ -512,7 +549,9 @@ def add_tags(emulator: QBittorrentEmulator, _s: WebSession, params: Params) -> w
     return text()
 
 
-def remove_tags(emulator: QBittorrentEmulator, _s: WebSession, params: Params) -> web.Response:
+def remove_tags(
+    emulator: QBittorrentEmulator, _s: WebSession, params: Params
+) -> web.Response:
     """``torrents/removeTags`` (empty ``tags`` removes all)."""
     (hashes,) = required(params, "hashes")
     names = set(_tag_names(params.get("tags", "")))
@@ -523,7 +562,9 @@ def remove_tags(emulator: QBittorrentEmulator, _s: WebSession, params: Params) -
     return text()
 
 
-def create_tags(emulator: QBittorrentEmulator, _s: WebSession, params: Params) -> web.Response:
+def create_tags(
+    emulator: QBittorrentEmulator, _s: WebSession, params: Params
+) -> web.Response:
     """``torrents/createTags``."""
     (raw,) = required(params, "tags")
     for tag in _tag_names(raw):
@@ -531,7 +572,9 @@ def create_tags(emulator: QBittorrentEmulator, _s: WebSession, params: Params) -
     return text()
 
 
-def delete_tags(emulator: QBittorrentEmulator, _s: WebSession, params: Params) -> web.Response:
+def delete_tags(
+    emulator: QBittorrentEmulator, _s: WebSession, params: Params
+) -> web.Response:
     """``torrents/deleteTags``."""
     (raw,) = required(params, "tags")
     for tag in _tag_names(raw):
@@ -539,7 +582,9 @@ def delete_tags(emulator: QBittorrentEmulator, _s: WebSession, params: Params) -
     return text()
 
 
-def tags_list(emulator: QBittorrentEmulator, _s: WebSession, _p: Params) -> web.Response:
+def tags_list(
+    emulator: QBittorrentEmulator, _s: WebSession, _p: Params
+) -> web.Response:
     """``torrents/tags``."""
     return json_reply(sorted(emulator.population.tags))
 
@@ -553,7 +598,9 @@ def categories_list(
     return json_reply(population_categories(emulator.profile, emulator.population))
 
 
-def set_location(emulator: QBittorrentEmulator, _s: WebSession, params: Params) -> web.Response:
+def set_location(
+    emulator: QBittorrentEmulator, _s: WebSession, params: Params
+) -> web.Response:
     """``torrents/setLocation``."""
     hashes, location = required(params, "hashes", "location")
     if not location:
@@ -567,7 +614,9 @@ def set_location(emulator: QBittorrentEmulator, _s: WebSession, params: Params) 
     return text()
 
 
-def rename(emulator: QBittorrentEmulator, _s: WebSession, params: Params) -> web.Response:
+def rename(
+    emulator: QBittorrentEmulator, _s: WebSession, params: Params
+) -> web.Response:
     """``torrents/rename``."""
     torrent_hash, name = required(params, "hash", "name")
     torrent = emulator.population.torrents.get(torrent_hash.lower())
@@ -579,7 +628,9 @@ def rename(emulator: QBittorrentEmulator, _s: WebSession, params: Params) -> web
     return text()
 
 
-def add_trackers(emulator: QBittorrentEmulator, _s: WebSession, params: Params) -> web.Response:
+def add_trackers(
+    emulator: QBittorrentEmulator, _s: WebSession, params: Params
+) -> web.Response:
     """``torrents/addTrackers``."""
     torrent_hash, urls = required(params, "hash", "urls")
     torrent = emulator.population.torrents.get(torrent_hash.lower())
@@ -594,7 +645,9 @@ def add_trackers(emulator: QBittorrentEmulator, _s: WebSession, params: Params) 
     return text()
 
 
-def file_prio(emulator: QBittorrentEmulator, _s: WebSession, params: Params) -> web.Response:
+def file_prio(
+    emulator: QBittorrentEmulator, _s: WebSession, params: Params
+) -> web.Response:
     """``torrents/filePrio`` (the population has no files; checks only)."""
     torrent_hash, _ids, priority = required(params, "hash", "id", "priority")
     if torrent_hash.lower() not in emulator.population.torrents:
@@ -604,7 +657,9 @@ def file_prio(emulator: QBittorrentEmulator, _s: WebSession, params: Params) -> 
     return text()
 
 
-def torrents_add(emulator: QBittorrentEmulator, request_data: AddRequest) -> web.Response:
+def torrents_add(
+    emulator: QBittorrentEmulator, request_data: AddRequest
+) -> web.Response:
     """``torrents/add``: Ok./Fails. (<=5.1) or JSON/202/409 (5.2+)."""
     outcome = add_torrents(emulator, request_data)
     if not emulator.profile.no_content_actions:
@@ -632,14 +687,20 @@ ENDPOINTS: dict[tuple[str, str], Endpoint] = {
     ("app", "shutdown"): Endpoint(app_shutdown, mutating=True, early_post_only=True),
     ("transfer", "info"): Endpoint(transfer_info),
     ("transfer", "speedLimitsMode"): Endpoint(speed_limits_mode),
-    ("transfer", "toggleSpeedLimitsMode"): Endpoint(toggle_speed_limits_mode, mutating=True),
+    ("transfer", "toggleSpeedLimitsMode"): Endpoint(
+        toggle_speed_limits_mode, mutating=True
+    ),
     ("transfer", "setSpeedLimitsMode"): Endpoint(
         set_speed_limits_mode, since=(2, 8, 14), mutating=True
     ),
     ("transfer", "downloadLimit"): Endpoint(_limit_getter(download=True)),
     ("transfer", "uploadLimit"): Endpoint(_limit_getter(download=False)),
-    ("transfer", "setDownloadLimit"): Endpoint(_limit_setter(download=True), mutating=True),
-    ("transfer", "setUploadLimit"): Endpoint(_limit_setter(download=False), mutating=True),
+    ("transfer", "setDownloadLimit"): Endpoint(
+        _limit_setter(download=True), mutating=True
+    ),
+    ("transfer", "setUploadLimit"): Endpoint(
+        _limit_setter(download=False), mutating=True
+    ),
     ("sync", "maindata"): Endpoint(maindata),
     ("torrents", "info"): Endpoint(torrents_info),
     ("torrents", "count"): Endpoint(torrents_count, since=(2, 10, 0)),
@@ -648,7 +709,9 @@ ENDPOINTS: dict[tuple[str, str], Endpoint] = {
     ("torrents", "stop"): Endpoint(_each(_pause), since=(2, 11, 0), mutating=True),
     ("torrents", "start"): Endpoint(_each(_resume), since=(2, 11, 0), mutating=True),
     ("torrents", "recheck"): Endpoint(_each(_recheck), mutating=True),
-    ("torrents", "reannounce"): Endpoint(_each(_reannounce), since=(2, 0, 2), mutating=True),
+    ("torrents", "reannounce"): Endpoint(
+        _each(_reannounce), since=(2, 0, 2), mutating=True
+    ),
     ("torrents", "delete"): Endpoint(torrents_delete, mutating=True),
     ("torrents", "setForceStart"): Endpoint(_each(_force_start), mutating=True),
     ("torrents", "increasePrio"): Endpoint(_queue_move("increasePrio"), mutating=True),
@@ -658,7 +721,9 @@ ENDPOINTS: dict[tuple[str, str], Endpoint] = {
     ("torrents", "setCategory"): Endpoint(set_category, mutating=True),
     ("torrents", "categories"): Endpoint(categories_list),
     ("torrents", "createCategory"): Endpoint(create_category, mutating=True),
-    ("torrents", "editCategory"): Endpoint(edit_category, since=(2, 1, 0), mutating=True),
+    ("torrents", "editCategory"): Endpoint(
+        edit_category, since=(2, 1, 0), mutating=True
+    ),
     ("torrents", "removeCategories"): Endpoint(remove_categories, mutating=True),
     ("torrents", "addTags"): Endpoint(add_tags, since=(2, 3, 0), mutating=True),
     ("torrents", "removeTags"): Endpoint(remove_tags, since=(2, 3, 0), mutating=True),
@@ -667,7 +732,9 @@ ENDPOINTS: dict[tuple[str, str], Endpoint] = {
     ("torrents", "deleteTags"): Endpoint(delete_tags, since=(2, 3, 0), mutating=True),
     ("torrents", "setLocation"): Endpoint(set_location, mutating=True),
     ("torrents", "rename"): Endpoint(rename, mutating=True),
-    ("torrents", "addTrackers"): Endpoint(add_trackers, mutating=True, early_post_only=True),
+    ("torrents", "addTrackers"): Endpoint(
+        add_trackers, mutating=True, early_post_only=True
+    ),
     ("torrents", "filePrio"): Endpoint(file_prio, mutating=True),
     ("torrents", "toggleSequentialDownload"): Endpoint(
         _each(_toggle("seq_dl")), mutating=True
@@ -694,12 +761,16 @@ def _available(emulator: QBittorrentEmulator, key: tuple[str, str]) -> Endpoint 
     if endpoint is None:
         return None
     webapi = emulator.profile.webapi
-    if webapi < endpoint.since or (endpoint.until is not None and webapi >= endpoint.until):
+    if webapi < endpoint.since or (
+        endpoint.until is not None and webapi >= endpoint.until
+    ):
         return None
     return endpoint
 
 
-def _post_only(emulator: QBittorrentEmulator, key: tuple[str, str], endpoint: Endpoint | None) -> bool:
+def _post_only(
+    emulator: QBittorrentEmulator, key: tuple[str, str], endpoint: Endpoint | None
+) -> bool:
     profile = emulator.profile
     early = key in {_ADD, _LOGIN} or (endpoint is not None and endpoint.early_post_only)
     if profile.post_only_all:
@@ -726,7 +797,7 @@ def _session_from_request(
             return None, text(BAN_TEXT, 403)
         try:
             decoded = base64.b64decode(authorization[6:], validate=True).decode()
-        except (binascii.Error, UnicodeDecodeError):
+        except binascii.Error, UnicodeDecodeError:
             decoded = ""
         username, _, password = decoded.partition(":")
         if not emulator.check_password(username, password):
@@ -745,7 +816,7 @@ async def _params(request: web.Request) -> tuple[dict[str, str], AddRequest]:
     if request.content_type.startswith("multipart/"):
         reader = await request.multipart()
         while (part := await reader.next()) is not None:
-            if not isinstance(part, web.BodyPartReader) or part.name is None:
+            if not isinstance(part, BodyPartReader) or part.name is None:
                 continue
             if part.filename:
                 add.files.append((part.filename, await part.read()))
@@ -756,7 +827,7 @@ async def _params(request: web.Request) -> tuple[dict[str, str], AddRequest]:
     return params, add
 
 
-async def handle(emulator: QBittorrentEmulator, request: web.Request) -> web.Response:
+async def handle(emulator: QBittorrentEmulator, request: web.Request) -> web.Response:  # noqa: C901, PLR0911 - qBittorrent's check order
     """Answer one request the way a 4.1+ qBittorrent would."""
     profile = emulator.profile
     if emulator.origin_rejected(request):

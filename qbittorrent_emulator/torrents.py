@@ -14,9 +14,10 @@ from dataclasses import dataclass, field
 import hashlib
 import random
 import time
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from .versions import VersionProfile
+if TYPE_CHECKING:
+    from .versions import VersionProfile
 
 NEVER = -1
 _GIB = 1024**3
@@ -260,9 +261,7 @@ class Population:
         torrent_hash = torrent_hash or self._next_hash()
         fields["infohash_v1"] = torrent_hash
         fields["infohash_v2"] = ""
-        fields["magnet_uri"] = (
-            f"magnet:?xt=urn:btih:{torrent_hash}&dn={fields['name']}"
-        )
+        fields["magnet_uri"] = f"magnet:?xt=urn:btih:{torrent_hash}&dn={fields['name']}"
         self.torrents[torrent_hash] = Torrent(
             hash=torrent_hash,
             fields=fields,

@@ -49,14 +49,14 @@ LANGUAGES: dict[str, Language] = {
     ),
     "ru": Language(
         units=("Б", "КиБ", "МиБ", "ГиБ", "ТиБ"),
-        per_second="/с",
+        per_second="/с",  # noqa: RUF001 - Russian
         unknown="Неизвестно",
         less_than_a_minute="< 1м",
         minutes="{m}м",
         hours_minutes="{h}ч {m}м",
         days_hours="{d}д {h}ч",
-        download_info="Приём: {speed}/с - Передано: {total}",
-        upload_info="Отдача: {speed}/с - Передано: {total}",
+        download_info="Приём: {speed}/с - Передано: {total}",  # noqa: RUF001 - Russian
+        upload_info="Отдача: {speed}/с - Передано: {total}",  # noqa: RUF001 - Russian
         session_suffix="{total} ({session} за эту сессию)",
         seeded_for="{elapsed} (Раздается {seeding})",
         max_connections="{count} ({limit} макс)",
@@ -66,7 +66,7 @@ LANGUAGES: dict[str, Language] = {
 
 def language(locale: str) -> Language:
     """Return the strings for ``locale`` (``ru``, ``ru_RU``, ``en``...)."""
-    code = locale.split("_")[0].lower()
+    code = locale.split("_", maxsplit=1)[0].lower()
     if code not in LANGUAGES:
         msg = f"no translation for locale {locale!r}; have {sorted(LANGUAGES)}"
         raise ValueError(msg)
@@ -126,7 +126,7 @@ def transfer_line(
     From 3.1.10 the speed comes from ``friendlyUnit(rate, true)`` which already
     ends in ``/s``, and the template adds another one: ``1.2 MiB/s/s``.
     """
-    rendered = friendly_speed(lang, speed) if double_suffix else friendly_size(
-        lang, speed
+    rendered = (
+        friendly_speed(lang, speed) if double_suffix else friendly_size(lang, speed)
     )
     return template.format(speed=rendered, total=friendly_size(lang, total))

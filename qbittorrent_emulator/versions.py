@@ -155,7 +155,7 @@ class VersionProfile:
     def webapi(self) -> VersionTuple:
         """The web API version as a tuple padded to three parts."""
         parts = tuple(int(part) for part in self.webapi_text.split("."))
-        return (parts + (0, 0, 0))[:3]
+        return ((*parts, 0, 0, 0))[:3]
 
     # --- behaviour switches -------------------------------------------------
 
@@ -257,7 +257,7 @@ class VersionProfile:
 
     @property
     def cookie_name_configurable(self) -> bool:
-        """``WebAPI\\SessionCookieName`` exists (4.6.0 - 5.1.x)."""
+        r"""``WebAPI\\SessionCookieName`` exists (4.6.0 - 5.1.x)."""
         return (4, 6, 0) <= self.version < (5, 2, 0)
 
     @property

@@ -238,7 +238,9 @@ def server_state(
 ) -> dict[str, Any]:
     """The ``server_state`` object of ``sync/maindata``."""
     state = dict(info)
-    state.update(queueing=queueing, use_alt_speed_limits=alt_speed, refresh_interval=1500)
+    state.update(
+        queueing=queueing, use_alt_speed_limits=alt_speed, refresh_interval=1500
+    )
     version = profile.version
     if version >= (4, 0, 0):
         ratio = alltime[1] / alltime[0] if alltime[0] else None

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator, Iterator
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 import aiohttp
 import pytest
@@ -11,6 +11,9 @@ import pytest
 from qbittorrent_emulator import QBittorrentEmulator
 from tests.conftest import REAL_VERSIONS, installation_or_skip
 from tests.real_servers import QBittorrentProcess
+
+if TYPE_CHECKING:
+    from collections.abc import AsyncIterator, Iterator
 
 
 @dataclass

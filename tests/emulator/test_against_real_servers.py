@@ -38,8 +38,12 @@ async def login(http: aiohttp.ClientSession, backend: Backend) -> None:
     assert status in {200, 204}
 
 
-async def maindata(http: aiohttp.ClientSession, backend: Backend, rid: int) -> dict[str, Any]:
-    async with http.get(f"{backend.url}/api/v2/sync/maindata", params={"rid": rid}) as r:
+async def maindata(
+    http: aiohttp.ClientSession, backend: Backend, rid: int
+) -> dict[str, Any]:
+    async with http.get(
+        f"{backend.url}/api/v2/sync/maindata", params={"rid": rid}
+    ) as r:
         assert r.status == 200
         result: dict[str, Any] = await r.json()
         return result
@@ -49,9 +53,15 @@ def uses_stop(backend: Backend) -> bool:
     return backend.major_minor >= (5, 0)
 
 
-async def test_login_codes_bodies_and_cookie(http: aiohttp.ClientSession, backend: Backend) -> None:
+async def test_login_codes_bodies_and_cookie(
+    http: aiohttp.ClientSession, backend: Backend
+) -> None:
     status, body, _ = await call(
-        http, backend, "POST", "/api/v2/auth/login", data={"username": "admin", "password": "nope"}
+        http,
+        backend,
+        "POST",
+        "/api/v2/auth/login",
+        data={"username": "admin", "password": "nope"},
     )
     if backend.major_minor >= (5, 2):
         assert (status, body) == (401, "Unauthorized")
@@ -77,7 +87,9 @@ async def test_login_codes_bodies_and_cookie(http: aiohttp.ClientSession, backen
     assert status == 405
 
 
-async def test_forbidden_without_session(http: aiohttp.ClientSession, backend: Backend) -> None:
+async def test_forbidden_without_session(
+    http: aiohttp.ClientSession, backend: Backend
+) -> None:
     status, body, _ = await call(http, backend, "GET", "/api/v2/app/webapiVersion")
     assert (status, body) == (403, "Forbidden")
     status, _, _ = await call(http, backend, "GET", "/api/v2/sync/maindata")
@@ -86,28 +98,40 @@ async def test_forbidden_without_session(http: aiohttp.ClientSession, backend: B
 
 async def test_version_endpoints(http: aiohttp.ClientSession, backend: Backend) -> None:
     await login(http, backend)
-    assert (await call(http, backend, "GET", "/api/v2/app/version"))[1] == f"v{backend.version}"
+    assert (await call(http, backend, "GET", "/api/v2/app/version"))[
+        1
+    ] == f"v{backend.version}"
     webapi = (await call(http, backend, "GET", "/api/v2/app/webapiVersion"))[1]
     assert webapi == WEBAPI[backend.version]
     status, _, _ = await call(http, backend, "GET", "/version/api")
     assert status == 404
 
 
-async def test_pause_resume_versus_stop_start(http: aiohttp.ClientSession, backend: Backend) -> None:
+async def test_pause_resume_versus_stop_start(
+    http: aiohttp.ClientSession, backend: Backend
+) -> None:
     await login(http, backend)
     right, wrong = (("stop", "start"), ("pause", "resume"))
     if not uses_stop(backend):
         right, wrong = wrong, right
     for action in right:
-        status, _, _ = await call(http, backend, "POST", f"/api/v2/torrents/{action}", data={"hashes": "all"})
+        status, _, _ = await call(
+            http, backend, "POST", f"/api/v2/torrents/{action}", data={"hashes": "all"}
+        )
         assert status == 200
     for action in wrong:
-        status, body, _ = await call(http, backend, "POST", f"/api/v2/torrents/{action}", data={"hashes": "all"})
-        expected = "Endpoint does not exist" if backend.major_minor >= (5, 2) else "Not Found"
+        status, body, _ = await call(
+            http, backend, "POST", f"/api/v2/torrents/{action}", data={"hashes": "all"}
+        )
+        expected = (
+            "Endpoint does not exist" if backend.major_minor >= (5, 2) else "Not Found"
+        )
         assert (status, body) == (404, expected)
 
 
-async def test_maindata_rid_semantics(http: aiohttp.ClientSession, backend: Backend) -> None:
+async def test_maindata_rid_semantics(
+    http: aiohttp.ClientSession, backend: Backend
+) -> None:
     await login(http, backend)
     first = await maindata(http, backend, 0)
     assert first["full_update"] is True
@@ -124,18 +148,30 @@ async def test_maindata_rid_semantics(http: aiohttp.ClientSession, backend: Back
 async def test_speed_limits_mode(http: aiohttp.ClientSession, backend: Backend) -> None:
     await login(http, backend)
     base = await maindata(http, backend, 0)
-    assert (await call(http, backend, "GET", "/api/v2/transfer/speedLimitsMode"))[1] == "0"
-    status, body, _ = await call(http, backend, "POST", "/api/v2/transfer/toggleSpeedLimitsMode")
+    assert (await call(http, backend, "GET", "/api/v2/transfer/speedLimitsMode"))[
+        1
+    ] == "0"
+    status, body, _ = await call(
+        http, backend, "POST", "/api/v2/transfer/toggleSpeedLimitsMode"
+    )
     assert (status, body) == (200, "")
-    assert (await call(http, backend, "GET", "/api/v2/transfer/speedLimitsMode"))[1] == "1"
+    assert (await call(http, backend, "GET", "/api/v2/transfer/speedLimitsMode"))[
+        1
+    ] == "1"
     diff = await maindata(http, backend, base["rid"])
     assert diff["server_state"]["use_alt_speed_limits"] is True
     assert diff["server_state"]["dl_rate_limit"] == 10240
-    status, _, _ = await call(http, backend, "GET", "/api/v2/transfer/toggleSpeedLimitsMode")
+    status, _, _ = await call(
+        http, backend, "GET", "/api/v2/transfer/toggleSpeedLimitsMode"
+    )
     assert status == 405
-    status, _, _ = await call(http, backend, "POST", "/api/v2/transfer/setSpeedLimitsMode", data={"mode": "0"})
+    status, _, _ = await call(
+        http, backend, "POST", "/api/v2/transfer/setSpeedLimitsMode", data={"mode": "0"}
+    )
     assert status == 200
-    assert (await call(http, backend, "GET", "/api/v2/transfer/speedLimitsMode"))[1] == "0"
+    assert (await call(http, backend, "GET", "/api/v2/transfer/speedLimitsMode"))[
+        1
+    ] == "0"
     status, body, _ = await call(
         http, backend, "POST", "/api/v2/transfer/setSpeedLimitsMode", data={"mode": "x"}
     )
@@ -145,24 +181,42 @@ async def test_speed_limits_mode(http: aiohttp.ClientSession, backend: Backend) 
 async def test_global_limits(http: aiohttp.ClientSession, backend: Backend) -> None:
     await login(http, backend)
     status, _, _ = await call(
-        http, backend, "POST", "/api/v2/transfer/setDownloadLimit", data={"limit": "1048576"}
+        http,
+        backend,
+        "POST",
+        "/api/v2/transfer/setDownloadLimit",
+        data={"limit": "1048576"},
     )
     assert status == 200
-    assert (await call(http, backend, "GET", "/api/v2/transfer/downloadLimit"))[1] == "1048576"
+    assert (await call(http, backend, "GET", "/api/v2/transfer/downloadLimit"))[
+        1
+    ] == "1048576"
     info = await call(http, backend, "GET", "/api/v2/transfer/info")
     assert '"dl_rate_limit":1048576' in info[1]
-    await call(http, backend, "POST", "/api/v2/transfer/setDownloadLimit", data={"limit": "0"})
+    await call(
+        http, backend, "POST", "/api/v2/transfer/setDownloadLimit", data={"limit": "0"}
+    )
 
 
-async def test_add_magnet_categories_and_delete(http: aiohttp.ClientSession, backend: Backend) -> None:
+async def test_add_magnet_categories_and_delete(
+    http: aiohttp.ClientSession, backend: Backend
+) -> None:
     await login(http, backend)
     base = await maindata(http, backend, 0)
     status, _, _ = await call(
-        http, backend, "POST", "/api/v2/torrents/createCategory", data={"category": "emu", "savePath": ""}
+        http,
+        backend,
+        "POST",
+        "/api/v2/torrents/createCategory",
+        data={"category": "emu", "savePath": ""},
     )
     assert status == 200
     status, body, _ = await call(
-        http, backend, "POST", "/api/v2/torrents/createCategory", data={"category": "emu"}
+        http,
+        backend,
+        "POST",
+        "/api/v2/torrents/createCategory",
+        data={"category": "emu"},
     )
     assert (status, body) == (409, "Unable to create category")
 
@@ -170,7 +224,9 @@ async def test_add_magnet_categories_and_delete(http: aiohttp.ClientSession, bac
     form.add_field("urls", MAGNET)
     form.add_field("category", "emu")
     form.add_field("stopped" if uses_stop(backend) else "paused", "true")
-    status, body, _ = await call(http, backend, "POST", "/api/v2/torrents/add", data=form)
+    status, body, _ = await call(
+        http, backend, "POST", "/api/v2/torrents/add", data=form
+    )
     if backend.major_minor >= (5, 2):
         assert status == 200
         assert '"added_torrent_ids":["' + MAGNET_HASH + '"]' in body
@@ -178,8 +234,12 @@ async def test_add_magnet_categories_and_delete(http: aiohttp.ClientSession, bac
         assert (status, body) == (200, "Ok.")
     duplicate = aiohttp.FormData()
     duplicate.add_field("urls", MAGNET)
-    status, body, _ = await call(http, backend, "POST", "/api/v2/torrents/add", data=duplicate)
-    assert (status, body) == ((409, "Conflict") if backend.major_minor >= (5, 2) else (200, "Fails."))
+    status, body, _ = await call(
+        http, backend, "POST", "/api/v2/torrents/add", data=duplicate
+    )
+    assert (status, body) == (
+        (409, "Conflict") if backend.major_minor >= (5, 2) else (200, "Fails.")
+    )
 
     diff = await maindata(http, backend, base["rid"])
     added = diff["torrents"][MAGNET_HASH]
@@ -197,7 +257,13 @@ async def test_add_magnet_categories_and_delete(http: aiohttp.ClientSession, bac
         else "Bad Request"
     )
     assert (status, body) == (400, expected)
-    await call(http, backend, "POST", "/api/v2/torrents/removeCategories", data={"categories": "emu"})
+    await call(
+        http,
+        backend,
+        "POST",
+        "/api/v2/torrents/removeCategories",
+        data={"categories": "emu"},
+    )
     status, _, _ = await call(
         http,
         backend,
@@ -234,7 +300,9 @@ async def test_shapes_match_real_server(
             (torrent,) = diff["torrents"].values()
             info = (await call(http, backend, "GET", "/api/v2/transfer/info"))[1]
             info_keys = set(__import__("json").loads(info))
-            shapes.append((set(full), set(full["server_state"]), set(torrent), info_keys))
+            shapes.append(
+                (set(full), set(full["server_state"]), set(torrent), info_keys)
+            )
             await call(
                 http,
                 backend,
@@ -258,23 +326,43 @@ async def test_ban_after_failed_logins(
     if kind == "real":
         process = QBittorrentProcess(
             installation_or_skip(version),
-            extra_config={"Preferences": {"WebUI\\MaxAuthenticationFailCount": "3", "WebUI\\BanDuration": "3600"}},
+            extra_config={
+                "Preferences": {
+                    "WebUI\\MaxAuthenticationFailCount": "3",
+                    "WebUI\\BanDuration": "3600",
+                }
+            },
         )
         await process.async_start()
     try:
         async with emulator.serve() as emulator_url:
             backend = Backend(kind, version, process.url if process else emulator_url)
-            failure = (401, "Unauthorized") if backend.major_minor >= (5, 2) else (200, "Fails.")
+            failure = (
+                (401, "Unauthorized")
+                if backend.major_minor >= (5, 2)
+                else (200, "Fails.")
+            )
             for _ in range(3):
                 status, body, _ = await call(
-                    http, backend, "POST", "/api/v2/auth/login", data={"username": "admin", "password": "bad"}
+                    http,
+                    backend,
+                    "POST",
+                    "/api/v2/auth/login",
+                    data={"username": "admin", "password": "bad"},
                 )
                 assert (status, body) == failure
             status, body, _ = await call(
-                http, backend, "POST", "/api/v2/auth/login", data={"username": "admin", "password": "adminadmin"}
+                http,
+                backend,
+                "POST",
+                "/api/v2/auth/login",
+                data={"username": "admin", "password": "adminadmin"},
             )
             assert status == 403
-            assert body == "Your IP address has been banned after too many failed authentication attempts."
+            assert (
+                body
+                == "Your IP address has been banned after too many failed authentication attempts."
+            )
     finally:
         if process is not None:
             await process.async_stop()

@@ -2,23 +2,30 @@
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
 import hashlib
+from typing import TYPE_CHECKING
 
 import aiohttp
 import pytest
 
 from qbittorrent_emulator import QBittorrentEmulator
 
+if TYPE_CHECKING:
+    from collections.abc import AsyncIterator
+
 REALM = "Web UI Access"
 
 
-def digest_header(method: str, uri: str, password: str = "adminadmin") -> str:
+def digest_header(method: str, uri: str, password: str = "adminadmin") -> str:  # noqa: S107
     """An RFC 2069 digest with a self-made nonce (3.1.x does not track nonces)."""
-    ha1 = hashlib.md5(f"admin:{REALM}:{password}".encode()).hexdigest()
-    ha2 = hashlib.md5(f"{method}:{uri}".encode()).hexdigest()
+    ha1 = hashlib.md5(
+        f"admin:{REALM}:{password}".encode(), usedforsecurity=False
+    ).hexdigest()
+    ha2 = hashlib.md5(f"{method}:{uri}".encode(), usedforsecurity=False).hexdigest()
     nonce = "abc123"
-    response = hashlib.md5(f"{ha1}:{nonce}:{ha2}".encode()).hexdigest()
+    response = hashlib.md5(
+        f"{ha1}:{nonce}:{ha2}".encode(), usedforsecurity=False
+    ).hexdigest()
     return (
         f'Digest username="admin", realm="{REALM}", nonce="{nonce}", '
         f'uri="{uri}", response="{response}"'
@@ -26,7 +33,9 @@ def digest_header(method: str, uri: str, password: str = "adminadmin") -> str:
 
 
 @pytest.fixture
-async def served(request: pytest.FixtureRequest, socket_enabled: None) -> AsyncIterator[tuple[QBittorrentEmulator, str]]:
+async def served(
+    request: pytest.FixtureRequest, socket_enabled: None
+) -> AsyncIterator[tuple[QBittorrentEmulator, str]]:
     version, locale = request.param
     emulator = QBittorrentEmulator(version, torrent_count=10, seed=3, locale=locale)
     async with emulator.serve() as url:
@@ -34,7 +43,9 @@ async def served(request: pytest.FixtureRequest, socket_enabled: None) -> AsyncI
 
 
 @pytest.mark.parametrize("served", [("3.1.12", "en")], indirect=True)
-async def test_digest_generation(served: tuple[QBittorrentEmulator, str], http: aiohttp.ClientSession) -> None:
+async def test_digest_generation(
+    served: tuple[QBittorrentEmulator, str], http: aiohttp.ClientSession
+) -> None:
     emulator, url = served
     async with http.get(f"{url}/json/torrents") as response:
         assert response.status == 401
@@ -48,35 +59,51 @@ async def test_digest_generation(served: tuple[QBittorrentEmulator, str], http: 
         assert response.headers.get("Connection", "").lower() == "close"
         rows = await response.json(content_type=None)
     assert {row["hash"] for row in rows} == set(emulator.torrents)
-    assert all(row["size"].split(" ")[1] in {"B", "KiB", "MiB", "GiB", "TiB"} for row in rows)
+    assert all(
+        row["size"].split(" ")[1] in {"B", "KiB", "MiB", "GiB", "TiB"} for row in rows
+    )
     # aiohttp's own digest middleware (qop=auth) works too.
     middleware = aiohttp.DigestAuthMiddleware("admin", "adminadmin")
     async with http.get(f"{url}/about.html", middlewares=(middleware,)) as response:
         assert "qBittorrent v3.1.12 (Web UI)" in await response.text()
     async with http.post(
-        f"{url}/command/pauseAll", headers={"Authorization": digest_header("POST", "/x")}
+        f"{url}/command/pauseAll",
+        headers={"Authorization": digest_header("POST", "/x")},
     ) as response:
         assert response.status == 200  # wrong case: silent no-op
     async with http.post(
-        f"{url}/command/pauseall", headers={"Authorization": digest_header("POST", "/x")}
+        f"{url}/command/pauseall",
+        headers={"Authorization": digest_header("POST", "/x")},
     ) as response:
         assert response.status == 200
-    assert all(t["state"] in {"pausedUP", "pausedDL"} for t in emulator.torrents.values())
-    async with http.get(f"{url}/api/v2/app/version", headers={"Authorization": digest_header("GET", "/")}) as response:
+    assert all(
+        t["state"] in {"pausedUP", "pausedDL"} for t in emulator.torrents.values()
+    )
+    async with http.get(
+        f"{url}/api/v2/app/version",
+        headers={"Authorization": digest_header("GET", "/")},
+    ) as response:
         assert response.status == 404
 
 
 @pytest.mark.parametrize("served", [("3.1.12", "ru")], indirect=True)
-async def test_digest_russian_strings_and_ban(served: tuple[QBittorrentEmulator, str], http: aiohttp.ClientSession) -> None:
-    emulator, url = served
+async def test_digest_russian_strings_and_ban(
+    served: tuple[QBittorrentEmulator, str], http: aiohttp.ClientSession
+) -> None:
+    _emulator, url = served
     headers = {"Authorization": digest_header("GET", "/json/transferInfo")}
     async with http.get(f"{url}/json/transferInfo", headers=headers) as response:
         info = await response.json(content_type=None)
     assert info["dl_info"].startswith("Приём: ")
-    assert "/с/с - Передано: " in info["dl_info"]
-    async with http.get(f"{url}/json/torrents", headers={"Authorization": digest_header("GET", "/json/torrents")}) as response:
+    assert "/с/с - Передано: " in info["dl_info"]  # noqa: RUF001 - Russian
+    async with http.get(
+        f"{url}/json/torrents",
+        headers={"Authorization": digest_header("GET", "/json/torrents")},
+    ) as response:
         rows = await response.json(content_type=None)
-    assert all(row["size"].split(" ")[1] in {"Б", "КиБ", "МиБ", "ГиБ", "ТиБ"} for row in rows)
+    assert all(
+        row["size"].split(" ")[1] in {"Б", "КиБ", "МиБ", "ГиБ", "ТиБ"} for row in rows
+    )
     bad = {"Authorization": digest_header("GET", "/", password="wrong")}
     for _ in range(5):
         async with http.get(f"{url}/json/torrents", headers=bad) as response:
@@ -86,8 +113,12 @@ async def test_digest_russian_strings_and_ban(served: tuple[QBittorrentEmulator,
         assert "banned" in await response.text()
 
 
-@pytest.mark.parametrize("served", [("3.2.0", "en"), ("3.3.16", "en"), ("4.0.4", "en")], indirect=True)
-async def test_legacy_cookie_generation(served: tuple[QBittorrentEmulator, str], http: aiohttp.ClientSession) -> None:
+@pytest.mark.parametrize(
+    "served", [("3.2.0", "en"), ("3.3.16", "en"), ("4.0.4", "en")], indirect=True
+)
+async def test_legacy_cookie_generation(
+    served: tuple[QBittorrentEmulator, str], http: aiohttp.ClientSession
+) -> None:
     emulator, url = served
     async with http.get(f"{url}/version/api") as response:
         api = int(await response.text())
@@ -96,9 +127,13 @@ async def test_legacy_cookie_generation(served: tuple[QBittorrentEmulator, str],
         assert response.status == 404
     async with http.get(f"{url}/query/torrents") as response:
         assert response.status == 403
-    async with http.post(f"{url}/login", data={"username": "admin", "password": "x"}) as response:
+    async with http.post(
+        f"{url}/login", data={"username": "admin", "password": "x"}
+    ) as response:
         assert (response.status, await response.text()) == (200, "Fails.")
-    async with http.post(f"{url}/login", data={"username": "admin", "password": "adminadmin"}) as response:
+    async with http.post(
+        f"{url}/login", data={"username": "admin", "password": "adminadmin"}
+    ) as response:
         assert (response.status, await response.text()) == (200, "Ok.")
         assert response.cookies["SID"]["httponly"]
     async with http.get(f"{url}/sync/maindata", params={"rid": 0}) as response:
@@ -116,37 +151,75 @@ async def test_legacy_cookie_generation(served: tuple[QBittorrentEmulator, str],
         assert response.status == 404  # lower-case is a 3.1 name
     async with http.post(f"{url}/command/pauseAll", data={"extra": "1"}) as response:
         assert response.status == 400  # exact parameter set
-    async with http.post(f"{url}/command/pauseAll", data={}, headers={"Content-Type": "application/x-www-form-urlencoded"}) as response:
+    async with http.post(
+        f"{url}/command/pauseAll",
+        data={},
+        headers={"Content-Type": "application/x-www-form-urlencoded"},
+    ) as response:
         assert response.status == 200
-    async with http.post(f"{url}/command/toggleAlternativeSpeedLimits", headers={"Content-Type": "application/x-www-form-urlencoded"}) as response:
+    async with http.post(
+        f"{url}/command/toggleAlternativeSpeedLimits",
+        headers={"Content-Type": "application/x-www-form-urlencoded"},
+    ) as response:
         assert response.status == 200
-    async with http.post(f"{url}/command/alternativeSpeedLimitsEnabled", headers={"Content-Type": "application/x-www-form-urlencoded"}) as response:
+    async with http.post(
+        f"{url}/command/alternativeSpeedLimitsEnabled",
+        headers={"Content-Type": "application/x-www-form-urlencoded"},
+    ) as response:
         assert await response.text() == "1"
-    async with http.get(f"{url}/sync/maindata", params={"rid": full["rid"]}) as response:
+    async with http.get(
+        f"{url}/sync/maindata", params={"rid": full["rid"]}
+    ) as response:
         diff = await response.json(content_type=None)
     assert diff["server_state"]["use_alt_speed_limits"] is True
-    assert all(set(t) == {"state", "dlspeed", "upspeed", "num_seeds", "num_leechs", "eta", "force_start"} & set(t) for t in diff.get("torrents", {}).values())
+    assert all(
+        set(t)
+        == {
+            "state",
+            "dlspeed",
+            "upspeed",
+            "num_seeds",
+            "num_leechs",
+            "eta",
+            "force_start",
+        }
+        & set(t)
+        for t in diff.get("torrents", {}).values()
+    )
 
 
 @pytest.mark.parametrize("served", [("3.2.0", "en")], indirect=True)
-async def test_quoted_cookie_not_seen_by_3_2(served: tuple[QBittorrentEmulator, str], socket_enabled: None) -> None:
-    emulator, url = served
+async def test_quoted_cookie_not_seen_by_3_2(
+    served: tuple[QBittorrentEmulator, str], socket_enabled: None
+) -> None:
+    _emulator, url = served
     async with aiohttp.ClientSession(cookie_jar=aiohttp.DummyCookieJar()) as http:
-        async with http.post(f"{url}/login", data={"username": "admin", "password": "adminadmin"}) as response:
+        async with http.post(
+            f"{url}/login", data={"username": "admin", "password": "adminadmin"}
+        ) as response:
             sid = response.cookies["SID"].value
-        async with http.get(f"{url}/query/transferInfo", headers={"Cookie": f'SID="{sid}"'}) as response:
+        async with http.get(
+            f"{url}/query/transferInfo", headers={"Cookie": f'SID="{sid}"'}
+        ) as response:
             assert response.status == 403
-        async with http.get(f"{url}/query/transferInfo", headers={"Cookie": f"SID={sid}"}) as response:
+        async with http.get(
+            f"{url}/query/transferInfo", headers={"Cookie": f"SID={sid}"}
+        ) as response:
             assert response.status == 200
             assert response.content_type == "text/javascript"
 
 
-async def test_50000_torrents_diff_only_changed(socket_enabled: None, http: aiohttp.ClientSession) -> None:
+async def test_50000_torrents_diff_only_changed(
+    socket_enabled: None, http: aiohttp.ClientSession
+) -> None:
     emulator = QBittorrentEmulator("5.3.0", torrent_count=50_000, seed=1)
     assert len(emulator.torrents) == 50_000
     assert all(len(h) == 40 for h in emulator.torrents)
     async with emulator.serve() as url:
-        await http.post(f"{url}/api/v2/auth/login", data={"username": "admin", "password": "adminadmin"})
+        await http.post(
+            f"{url}/api/v2/auth/login",
+            data={"username": "admin", "password": "adminadmin"},
+        )
         async with http.get(f"{url}/api/v2/sync/maindata") as response:
             full = await response.json()
         assert len(full["torrents"]) == 50_000
@@ -154,11 +227,16 @@ async def test_50000_torrents_diff_only_changed(socket_enabled: None, http: aioh
         emulator.churn(added=2, removed=1, completed=1, changed=10)
         added = set(emulator.torrents) - before
         removed = before - set(emulator.torrents)
-        async with http.get(f"{url}/api/v2/sync/maindata", params={"rid": full["rid"]}) as response:
+        async with http.get(
+            f"{url}/api/v2/sync/maindata", params={"rid": full["rid"]}
+        ) as response:
             diff = await response.json()
     assert added <= set(diff["torrents"])
     assert len(diff["torrents"]) <= 2 + 1 + 10
-    assert diff["torrents_removed"] == sorted(removed) or set(diff["torrents_removed"]) == removed
+    assert (
+        diff["torrents_removed"] == sorted(removed)
+        or set(diff["torrents_removed"]) == removed
+    )
     for torrent_hash, fields in diff["torrents"].items():
         if torrent_hash not in added:
             assert len(fields) < len(full["torrents"][next(iter(full["torrents"]))])
@@ -176,7 +254,10 @@ async def test_deterministic_population() -> None:
 async def test_faults(socket_enabled: None, http: aiohttp.ClientSession) -> None:
     emulator = QBittorrentEmulator("5.3.0", torrent_count=3)
     async with emulator.serve() as url:
-        await http.post(f"{url}/api/v2/auth/login", data={"username": "admin", "password": "adminadmin"})
+        await http.post(
+            f"{url}/api/v2/auth/login",
+            data={"username": "admin", "password": "adminadmin"},
+        )
         emulator.faults.server_errors = 2
         for _ in range(2):
             async with http.get(f"{url}/api/v2/transfer/info") as response:
@@ -199,8 +280,13 @@ async def test_faults(socket_enabled: None, http: aiohttp.ClientSession) -> None
         emulator.expire_sessions()
         async with http.get(f"{url}/api/v2/transfer/info") as response:
             assert response.status == 403
-        await http.post(f"{url}/api/v2/auth/login", data={"username": "admin", "password": "adminadmin"})
-        async with http.get(f"{url}/api/v2/transfer/info", headers={"Referer": "http://evil.example:1/"}) as response:
+        await http.post(
+            f"{url}/api/v2/auth/login",
+            data={"username": "admin", "password": "adminadmin"},
+        )
+        async with http.get(
+            f"{url}/api/v2/transfer/info", headers={"Referer": "http://evil.example:1/"}
+        ) as response:
             assert response.status == 401
             assert "WWW-Authenticate" not in response.headers
         async with http.get(f"{url}/api/v2/transfer/info") as response:
