@@ -1,0 +1,181 @@
+"""Measure what polling costs: requests, bytes, client CPU time and memory per poll.
+
+The emulator runs in its own thread and event loop, so ``time.thread_time()`` in
+the main thread counts the client's work only. For each population size it
+reports the first (full) sync, idle polls (nothing changed) and polls after a
+small churn (10 torrents changed, 1 added, 1 completed, 1 removed).
+
+Run with ``scripts/benchmark`` (optionally ``--sizes 1000 10000 50000 --polls 20
+--version 5.3.0``). Figures are printed, never asserted.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+from dataclasses import dataclass, field
+import statistics
+import threading
+import time
+import tracemalloc
+from typing import TYPE_CHECKING, Any
+
+import aiohttp
+
+from custom_components.qbittorrent_webui.webui import QBittorrentClient
+from qbittorrent_emulator import QBittorrentEmulator
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
+
+
+@dataclass
+class Meter:
+    """Counts requests and response bytes seen by the client's session."""
+
+    requests: int = 0
+    received: int = 0
+
+    def trace_config(self) -> aiohttp.TraceConfig:
+        """Hook the counters into an aiohttp session."""
+        config = aiohttp.TraceConfig()
+
+        async def on_request_start(*_: Any) -> None:
+            self.requests += 1
+
+        async def on_request_end(
+            _session: Any, _context: Any, params: aiohttp.TraceRequestEndParams
+        ) -> None:
+            self.received += params.response.content_length or 0
+
+        config.on_request_start.append(on_request_start)
+        config.on_request_end.append(on_request_end)
+        return config
+
+
+@dataclass
+class EmulatorThread:
+    """An emulator serving from its own thread and event loop."""
+
+    emulator: QBittorrentEmulator
+    url: str = ""
+    _loop: asyncio.AbstractEventLoop = field(default_factory=asyncio.new_event_loop)
+    _ready: threading.Event = field(default_factory=threading.Event)
+    _stop: asyncio.Event | None = None
+
+    def __post_init__(self) -> None:
+        """Start serving."""
+        threading.Thread(
+            target=self._loop.run_until_complete, args=(self._serve(),), daemon=True
+        ).start()
+        self._ready.wait()
+
+    async def _serve(self) -> None:
+        self._stop = asyncio.Event()
+        async with self.emulator.serve(host="127.0.0.1", port=0) as url:
+            self.url = url
+            self._ready.set()
+            await self._stop.wait()
+
+    def call(self, function: Callable[[], object]) -> None:
+        """Run ``function`` in the emulator's loop and wait for it."""
+        done = threading.Event()
+
+        def run() -> None:
+            function()
+            done.set()
+
+        self._loop.call_soon_threadsafe(run)
+        done.wait()
+
+    def stop(self) -> None:
+        """Stop serving."""
+        assert self._stop is not None
+        self._loop.call_soon_threadsafe(self._stop.set)
+
+
+async def poll(
+    client: QBittorrentClient, meter: Meter
+) -> tuple[int, int, float, float]:
+    """One sync: requests, bytes, client CPU ms, wall ms."""
+    requests, received = meter.requests, meter.received
+    cpu, wall = time.thread_time(), time.perf_counter()
+    await client.sync()
+    return (
+        meter.requests - requests,
+        meter.received - received,
+        (time.thread_time() - cpu) * 1000,
+        (time.perf_counter() - wall) * 1000,
+    )
+
+
+def client_memory() -> int:
+    """Bytes currently held by allocations made in the client's code."""
+    snapshot = tracemalloc.take_snapshot().filter_traces(
+        [tracemalloc.Filter(inclusive=True, filename_pattern="*custom_components*")]
+    )
+    return sum(stat.size for stat in snapshot.statistics("filename"))
+
+
+def summary(rows: list[tuple[int, int, float, float]]) -> str:
+    """Mean figures of several polls."""
+    return (
+        f"{statistics.mean(r[0] for r in rows):.1f} req, "
+        f"{statistics.mean(r[1] for r in rows) / 1024:.1f} KiB, "
+        f"client CPU {statistics.mean(r[2] for r in rows):.2f} ms "
+        f"(max {max(r[2] for r in rows):.2f}), wall {statistics.mean(r[3] for r in rows):.1f} ms"
+    )
+
+
+async def measure(version: str, size: int, polls: int) -> None:
+    """Benchmark one population size."""
+    server = EmulatorThread(
+        QBittorrentEmulator(
+            version, username="admin", password="adminadmin", torrent_count=size, seed=1
+        )
+    )
+    meter = Meter()
+    tracemalloc.start()
+    async with aiohttp.ClientSession(
+        cookie_jar=aiohttp.CookieJar(unsafe=True, quote_cookie=False),
+        trace_configs=[meter.trace_config()],
+    ) as session:
+        client = QBittorrentClient(
+            server.url, session, username="admin", password="adminadmin"
+        )
+        await client.detect()
+        first = await poll(client, meter)
+        memory = client_memory()
+        idle = [await poll(client, meter) for _ in range(polls)]
+        churned = []
+        for _ in range(polls):
+            server.call(
+                lambda: server.emulator.churn(
+                    added=1, removed=1, completed=1, changed=10
+                )
+            )
+            churned.append(await poll(client, meter))
+        await client.logout()
+    tracemalloc.stop()
+    server.stop()
+    print(f"{version} with {size:>6} torrents")
+    print(
+        f"  first sync : {first[0]} req, {first[1] / 1024:.0f} KiB, client CPU {first[2]:.0f} ms, wall {first[3]:.0f} ms; client memory {memory / 1024 / 1024:.1f} MiB"
+    )
+    print(f"  idle poll  : {summary(idle)}")
+    print(f"  churn poll : {summary(churned)}")
+
+
+def main() -> None:
+    """Run the benchmark for every requested size."""
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 10000, 50000])
+    parser.add_argument("--polls", type=int, default=20)
+    parser.add_argument("--version", default="5.3.0")
+    arguments = parser.parse_args()
+    for size in arguments.sizes:
+        asyncio.run(measure(arguments.version, size, arguments.polls))
+
+
+if __name__ == "__main__":
+    main()
