@@ -155,7 +155,9 @@ async def _async_pause(call: ServiceCall) -> None:
     if call.data[ATTR_ALL_TORRENTS]:
         await async_run_action(entry, call.service, client.pause_all())
     else:
-        await _async_on_selection(call, QBittorrentClient.pause_torrents)
+        await _async_on_selection(
+            call, lambda client, hashes: client.pause_torrents(hashes)
+        )
 
 
 async def _async_resume(call: ServiceCall) -> None:
@@ -164,7 +166,9 @@ async def _async_resume(call: ServiceCall) -> None:
     if call.data[ATTR_ALL_TORRENTS]:
         await async_run_action(entry, call.service, client.resume_all())
     else:
-        await _async_on_selection(call, QBittorrentClient.resume_torrents)
+        await _async_on_selection(
+            call, lambda client, hashes: client.resume_torrents(hashes)
+        )
 
 
 def _check_url(url: str) -> str:
@@ -310,11 +314,15 @@ async def _async_get_torrents(call: ServiceCall) -> ServiceResponse:
 
 
 async def _async_recheck(call: ServiceCall) -> None:
-    await _async_on_selection(call, QBittorrentClient.recheck_torrents)
+    await _async_on_selection(
+        call, lambda client, hashes: client.recheck_torrents(hashes)
+    )
 
 
 async def _async_reannounce(call: ServiceCall) -> None:
-    await _async_on_selection(call, QBittorrentClient.reannounce_torrents)
+    await _async_on_selection(
+        call, lambda client, hashes: client.reannounce_torrents(hashes)
+    )
 
 
 async def _async_set_category(call: ServiceCall) -> None:
@@ -429,7 +437,11 @@ def async_setup_services(hass: HomeAssistant) -> None:
         "add_trackers",
         _async_add_trackers,
         schema=SELECTION_SCHEMA.extend(
-            {probatio.Required(ATTR_TRACKERS): probatio.All(cv.ensure_list, [cv.url])}
+            {
+                probatio.Required(ATTR_TRACKERS): probatio.All(
+                    cv.ensure_list, [cv.string]
+                )
+            }
         ),
     )
     register(

@@ -73,15 +73,16 @@ DIGEST_SERVER_INFO = ServerInfo(
 
 def make_torrent(number: int, status: TorrentStatus, **values: Any) -> Torrent:
     """Build a torrent with a hash and name derived from ``number``."""
+    complete = status in {TorrentStatus.SEEDING, TorrentStatus.STALLED_SEEDING}
     return Torrent(
         **{
             "hash": f"{number:040x}",
             "name": f"torrent-{number}",
             "state": status.value,
             "status": status,
-            "progress": 1.0 if status is TorrentStatus.SEEDING else 0.5,
+            "progress": 1.0 if complete else 0.5,
             "size": 1000 * number,
-            "amount_left": 0 if status is TorrentStatus.SEEDING else 500 * number,
+            "amount_left": 0 if complete else 500 * number,
             "download_speed": 0,
             "upload_speed": 0,
             "category": "linux" if number % 2 else None,

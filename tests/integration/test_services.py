@@ -1,0 +1,408 @@
+"""Tests of the actions, with a mocked client."""
+
+from typing import TYPE_CHECKING, Any
+
+from homeassistant.config_entries import SOURCE_REAUTH
+from homeassistant.exceptions import HomeAssistantError, ServiceValidationError
+import pytest
+
+from custom_components.qbittorrent_webui.const import DOMAIN
+from custom_components.qbittorrent_webui.webui import (
+    AddTorrentOptions,
+    QBittorrentAuthenticationError,
+    QBittorrentBannedError,
+    QBittorrentConnectionError,
+    QBittorrentUnexpectedResponseError,
+    QBittorrentUnsupportedOperationError,
+    QueueMove,
+)
+
+from .conftest import TORRENTS
+
+if TYPE_CHECKING:
+    from pathlib import Path
+    from unittest.mock import MagicMock
+
+    from homeassistant.core import HomeAssistant
+    from pytest_homeassistant_custom_component.common import MockConfigEntry
+
+pytestmark = pytest.mark.usefixtures("init_integration")
+
+HASH_1 = TORRENTS[0].hash
+HASH_3 = TORRENTS[2].hash
+
+
+async def _call(
+    hass: HomeAssistant, entry: MockConfigEntry, action: str, **data: Any
+) -> Any:
+    return await hass.services.async_call(
+        DOMAIN,
+        action,
+        {"config_entry_id": entry.entry_id, **data},
+        blocking=True,
+        return_response=action == "get_torrents",
+    )
+
+
+@pytest.mark.parametrize(
+    ("action", "data", "method", "expected"),
+    [
+        (
+            "pause_torrents",
+            {"torrent_hashes": [HASH_1.upper()]},
+            "pause_torrents",
+            (([HASH_1],), {}),
+        ),
+        ("pause_torrents", {"all_torrents": True}, "pause_all", ((), {})),
+        (
+            "resume_torrents",
+            {"torrent_names": ["torrent-3"]},
+            "resume_torrents",
+            (([HASH_3],), {}),
+        ),
+        ("resume_torrents", {"all_torrents": True}, "resume_all", ((), {})),
+        (
+            "remove_torrents",
+            {"torrent_hashes": [HASH_1], "delete_files": True},
+            "delete_torrents",
+            (([HASH_1],), {"delete_files": True}),
+        ),
+        (
+            "remove_torrents",
+            {"torrent_names": ["torrent-1"]},
+            "delete_torrents",
+            (([HASH_1],), {"delete_files": False}),
+        ),
+        (
+            "recheck_torrents",
+            {"torrent_hashes": [HASH_1, HASH_3]},
+            "recheck_torrents",
+            (([HASH_1, HASH_3],), {}),
+        ),
+        (
+            "reannounce_torrents",
+            {"all_torrents": True},
+            "reannounce_torrents",
+            (([torrent.hash for torrent in TORRENTS],), {}),
+        ),
+        (
+            "set_category",
+            {"torrent_hashes": [HASH_1], "category": "iso"},
+            "set_category",
+            (([HASH_1], "iso"), {}),
+        ),
+        (
+            "set_location",
+            {"torrent_names": ["torrent-1"], "location": "/done"},
+            "set_location",
+            (([HASH_1], "/done"), {}),
+        ),
+        (
+            "set_priority",
+            {"torrent_hashes": [HASH_1], "priority": "top"},
+            "move_in_queue",
+            (([HASH_1], QueueMove.TOP), {}),
+        ),
+        (
+            "set_force_start",
+            {"torrent_hashes": [HASH_1], "force_start": False},
+            "set_force_start",
+            (([HASH_1], False), {}),
+        ),
+        (
+            "set_speed_limits",
+            {"download_limit": 100, "upload_limit": 0},
+            "set_global_download_limit",
+            ((102_400,), {}),
+        ),
+        (
+            "set_speed_limits",
+            {"upload_limit": 10},
+            "set_global_upload_limit",
+            ((10_240,), {}),
+        ),
+        (
+            "set_speed_limits",
+            {"torrent_hashes": [HASH_1], "download_limit": 1},
+            "set_torrent_download_limit",
+            (([HASH_1], 1024), {}),
+        ),
+        (
+            "set_speed_limits",
+            {"torrent_names": ["torrent-1"], "upload_limit": 2},
+            "set_torrent_upload_limit",
+            (([HASH_1], 2048), {}),
+        ),
+    ],
+)
+async def test_torrent_actions(
+    hass: HomeAssistant,
+    mock_config_entry: MockConfigEntry,
+    mock_client: MagicMock,
+    *,
+    action: str,
+    data: dict[str, Any],
+    method: str,
+    expected: tuple[tuple[Any, ...], dict[str, Any]],
+) -> None:
+    await _call(hass, mock_config_entry, action, **data)
+    getattr(mock_client, method).assert_awaited_once_with(*expected[0], **expected[1])
+
+
+async def test_add_trackers_to_each_torrent(
+    hass: HomeAssistant, mock_config_entry: MockConfigEntry, mock_client: MagicMock
+) -> None:
+    trackers = ["udp://tracker.example.org:1337/announce"]
+    await _call(
+        hass,
+        mock_config_entry,
+        "add_trackers",
+        torrent_hashes=[HASH_1, HASH_3],
+        trackers=trackers,
+    )
+    assert [call.args for call in mock_client.add_trackers.await_args_list] == [
+        (HASH_1, trackers),
+        (HASH_3, trackers),
+    ]
+
+
+async def test_add_torrent_urls_with_options(
+    hass: HomeAssistant, mock_config_entry: MockConfigEntry, mock_client: MagicMock
+) -> None:
+    magnet = "magnet:?xt=urn:btih:" + "a" * 40
+    await _call(
+        hass,
+        mock_config_entry,
+        "add_torrent",
+        urls=[magnet, "https://example.org/a.torrent"],
+        save_path="/downloads/linux",
+        category="linux",
+        tags=["iso", "debian"],
+        start_stopped=True,
+        skip_checking=False,
+        download_limit=100,
+        upload_limit=50,
+    )
+    mock_client.add_torrent_urls.assert_awaited_once_with(
+        [magnet, "https://example.org/a.torrent"],
+        AddTorrentOptions(
+            save_path="/downloads/linux",
+            category="linux",
+            tags=("iso", "debian"),
+            stopped=True,
+            skip_checking=False,
+            download_limit=102_400,
+            upload_limit=51_200,
+        ),
+    )
+    mock_client.add_torrent_files.assert_not_awaited()
+
+
+async def test_add_torrent_file_from_allowed_path(
+    hass: HomeAssistant,
+    mock_config_entry: MockConfigEntry,
+    mock_client: MagicMock,
+    tmp_path: Path,
+) -> None:
+    torrent_file = tmp_path / "debian.torrent"
+    torrent_file.write_bytes(b"d4:infod4:name6:debianee")
+    hass.config.allowlist_external_dirs = {str(tmp_path)}
+
+    await _call(hass, mock_config_entry, "add_torrent", torrent_file=str(torrent_file))
+
+    mock_client.add_torrent_files.assert_awaited_once_with(
+        [b"d4:infod4:name6:debianee"], AddTorrentOptions()
+    )
+
+
+async def _validation_error(
+    hass: HomeAssistant, entry: MockConfigEntry, action: str, **data: Any
+) -> ServiceValidationError:
+    with pytest.raises(ServiceValidationError) as caught:
+        await _call(hass, entry, action, **data)
+    return caught.value
+
+
+@pytest.mark.parametrize(
+    ("action", "data", "key"),
+    [
+        ("add_torrent", {}, "no_torrent_source"),
+        ("add_torrent", {"urls": ["file:///etc/passwd"]}, "invalid_torrent_url"),
+        ("add_torrent", {"torrent_file": "/etc/passwd"}, "torrent_file_not_allowed"),
+        ("pause_torrents", {}, "no_torrents_selected"),
+        ("pause_torrents", {"torrent_hashes": ["f" * 40]}, "torrent_not_found"),
+        (
+            "remove_torrents",
+            {"torrent_names": ["no such torrent"]},
+            "torrent_not_found",
+        ),
+        ("set_speed_limits", {}, "no_limit_given"),
+        (
+            "set_speed_limits",
+            {"torrent_hashes": [], "download_limit": 5},
+            "no_torrents_selected",
+        ),
+    ],
+)
+async def test_bad_input_is_refused(
+    hass: HomeAssistant,
+    mock_config_entry: MockConfigEntry,
+    mock_client: MagicMock,
+    action: str,
+    data: dict[str, Any],
+    key: str,
+) -> None:
+    error = await _validation_error(hass, mock_config_entry, action, **data)
+    assert error.translation_key == key
+    assert not [
+        call for call in mock_client.mock_calls if call[0] not in {"detect", "sync"}
+    ]
+
+
+async def test_unreadable_torrent_file(
+    hass: HomeAssistant, mock_config_entry: MockConfigEntry, tmp_path: Path
+) -> None:
+    hass.config.allowlist_external_dirs = {str(tmp_path)}
+    error = await _validation_error(
+        hass, mock_config_entry, "add_torrent", torrent_file=str(tmp_path / "gone")
+    )
+    assert error.translation_key == "torrent_file_unreadable"
+
+
+async def test_not_found_names_every_missing_torrent(
+    hass: HomeAssistant, mock_config_entry: MockConfigEntry
+) -> None:
+    error = await _validation_error(
+        hass,
+        mock_config_entry,
+        "recheck_torrents",
+        torrent_hashes=[HASH_1, "b" * 40],
+        torrent_names=["torrent-1", "nope"],
+    )
+    assert error.translation_placeholders == {
+        "server": "127.0.0.1:8080",
+        "missing": f"{'b' * 40}, nope",
+    }
+
+
+async def test_schema_refuses_unknown_priority(
+    hass: HomeAssistant, mock_config_entry: MockConfigEntry
+) -> None:
+    with pytest.raises(Exception, match="priority"):
+        await _call(
+            hass,
+            mock_config_entry,
+            "set_priority",
+            torrent_hashes=[HASH_1],
+            priority="sideways",
+        )
+
+
+async def test_action_the_version_lacks(
+    hass: HomeAssistant, mock_config_entry: MockConfigEntry, mock_client: MagicMock
+) -> None:
+    mock_client.reannounce_torrents.side_effect = QBittorrentUnsupportedOperationError(
+        "reannounce_torrents", server_version="5.3.0", minimum_version="4.1.2"
+    )
+    error = await _validation_error(
+        hass, mock_config_entry, "reannounce_torrents", torrent_hashes=[HASH_1]
+    )
+    assert error.translation_key == "action_unsupported"
+    assert error.translation_placeholders == {
+        "action": "reannounce_torrents",
+        "version": "5.3.0",
+        "api_version": "2.16.2",
+        "minimum": "4.1.2",
+    }
+
+
+@pytest.mark.parametrize(
+    ("error", "key"),
+    [
+        (QBittorrentConnectionError("refused"), "cannot_connect"),
+        (QBittorrentBannedError("banned", ban_duration=60), "ip_banned"),
+        (
+            QBittorrentUnexpectedResponseError("odd", status=409, body_excerpt="no"),
+            "unexpected_error",
+        ),
+    ],
+)
+async def test_server_failure_is_reported(
+    hass: HomeAssistant,
+    mock_config_entry: MockConfigEntry,
+    mock_client: MagicMock,
+    error: Exception,
+    key: str,
+) -> None:
+    mock_client.recheck_torrents.side_effect = error
+    with pytest.raises(HomeAssistantError) as caught:
+        await _call(
+            hass, mock_config_entry, "recheck_torrents", torrent_hashes=[HASH_1]
+        )
+    assert caught.value.translation_key == key
+    assert not isinstance(caught.value, ServiceValidationError)
+
+
+async def test_rejected_credentials_start_reauth(
+    hass: HomeAssistant, mock_config_entry: MockConfigEntry, mock_client: MagicMock
+) -> None:
+    mock_client.pause_all.side_effect = QBittorrentAuthenticationError("wrong")
+    with pytest.raises(HomeAssistantError) as caught:
+        await _call(hass, mock_config_entry, "pause_torrents", all_torrents=True)
+    assert caught.value.translation_key == "authentication_failed"
+    flows = hass.config_entries.flow.async_progress_by_handler(DOMAIN)
+    assert [flow["context"]["source"] for flow in flows] == [SOURCE_REAUTH]
+
+
+async def test_get_torrents_filters_sorts_and_limits(
+    hass: HomeAssistant, mock_config_entry: MockConfigEntry
+) -> None:
+    response = await _call(
+        hass,
+        mock_config_entry,
+        "get_torrents",
+        state="errored",
+        sort="size",
+        reverse=True,
+    )
+    assert [torrent["name"] for torrent in response["torrents"]] == [
+        "torrent-9",
+        "torrent-8",
+    ]
+    assert response["count"] == 2
+    first = response["torrents"][0]
+    assert first["size"] == 9000
+    assert first["progress"] == 0.5
+    assert first["tags"] == ["iso"]
+    assert first["added_on"] == "2026-01-09T00:00:00+00:00"
+
+
+@pytest.mark.parametrize(
+    ("data", "names"),
+    [
+        ({"state": "seeding"}, ["torrent-3", "torrent-4"]),
+        ({"state": "completed"}, ["torrent-3", "torrent-4"]),
+        ({"state": "active"}, ["torrent-1", "torrent-3"]),
+        ({"state": "inactive", "limit": 2}, ["torrent-10", "torrent-2"]),
+        ({"category": "linux", "tag": "iso"}, ["torrent-3", "torrent-9"]),
+        ({"category": "", "state": "stopped"}, []),
+        ({"category": "", "state": "downloading"}, ["torrent-2"]),
+        ({"sort": "category", "limit": 3}, ["torrent-1", "torrent-3", "torrent-5"]),
+    ],
+)
+async def test_get_torrents_filters(
+    hass: HomeAssistant,
+    mock_config_entry: MockConfigEntry,
+    data: dict[str, Any],
+    names: list[str],
+) -> None:
+    response = await _call(hass, mock_config_entry, "get_torrents", **data)
+    assert [torrent["name"] for torrent in response["torrents"]] == names
+
+
+async def test_action_for_unloaded_entry(
+    hass: HomeAssistant, mock_config_entry: MockConfigEntry
+) -> None:
+    await hass.config_entries.async_unload(mock_config_entry.entry_id)
+    with pytest.raises(ServiceValidationError):
+        await _call(hass, mock_config_entry, "pause_torrents", all_torrents=True)
