@@ -246,6 +246,7 @@ async def _validation_error(
 )
 async def test_bad_input_is_refused(
     hass: HomeAssistant,
+    *,
     mock_config_entry: MockConfigEntry,
     mock_client: MagicMock,
     action: str,
