@@ -183,4 +183,5 @@ class QBittorrentAlternativeLimitEntity(
                 self.coordinator.client, round(value * KIBIBYTE)
             ),
         )
-        await self.coordinator.async_request_refresh()
+        # Read back at once: the debounced refresh could lag by its cooldown.
+        await self.coordinator.async_refresh()

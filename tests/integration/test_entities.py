@@ -1,0 +1,241 @@
+"""Tests of what the switches, numbers and the event entity do."""
+
+from typing import TYPE_CHECKING
+
+from homeassistant.components.diagnostics import REDACTED
+from homeassistant.components.number import (
+    ATTR_VALUE,
+    DOMAIN as NUMBER_DOMAIN,
+    SERVICE_SET_VALUE,
+)
+from homeassistant.components.switch import DOMAIN as SWITCH_DOMAIN
+from homeassistant.const import (
+    ATTR_ENTITY_ID,
+    SERVICE_TURN_OFF,
+    SERVICE_TURN_ON,
+    STATE_OFF,
+    STATE_ON,
+)
+from homeassistant.exceptions import HomeAssistantError, ServiceValidationError
+import pytest
+from pytest_homeassistant_custom_component.common import (
+    MockConfigEntry,
+    async_capture_events,
+    async_fire_time_changed,
+)
+from pytest_homeassistant_custom_component.components.diagnostics import (
+    get_diagnostics_for_config_entry,
+)
+
+from custom_components.qbittorrent_webui.const import (
+    CONF_ENABLE_EVENTS,
+    UPDATE_INTERVAL,
+)
+from custom_components.qbittorrent_webui.webui import (
+    QBittorrentConnectionError,
+    QBittorrentUnsupportedOperationError,
+    SyncResult,
+    TorrentStatus,
+)
+
+from .conftest import MAIN_DATA, TORRENTS, make_main_data, make_torrent, setup_entry
+
+if TYPE_CHECKING:
+    from unittest.mock import MagicMock
+
+    from freezegun.api import FrozenDateTimeFactory
+    from homeassistant.core import HomeAssistant
+    from syrupy.assertion import SnapshotAssertion
+
+ALT_SPEED = "switch.127_0_0_1_8080_alternative_speed_limits"
+PAUSE_ALL = "switch.127_0_0_1_8080_pause_all"
+DOWNLOAD_LIMIT = "number.127_0_0_1_8080_download_limit"
+ALT_DOWNLOAD_LIMIT = "number.127_0_0_1_8080_alternative_download_limit"
+TORRENT_EVENT = "event.127_0_0_1_8080_torrent"
+
+
+async def _poll(hass: HomeAssistant, freezer: FrozenDateTimeFactory) -> None:
+    freezer.tick(UPDATE_INTERVAL)
+    async_fire_time_changed(hass)
+    await hass.async_block_till_done()
+
+
+@pytest.mark.usefixtures("init_integration")
+@pytest.mark.parametrize(
+    ("service", "enabled"), [(SERVICE_TURN_ON, True), (SERVICE_TURN_OFF, False)]
+)
+async def test_alternative_speed_switch(
+    hass: HomeAssistant, mock_client: MagicMock, service: str, *, enabled: bool
+) -> None:
+    await hass.services.async_call(
+        SWITCH_DOMAIN, service, {ATTR_ENTITY_ID: ALT_SPEED}, blocking=True
+    )
+    mock_client.set_alternative_speed_limits_enabled.assert_awaited_once_with(enabled)
+
+
+@pytest.mark.usefixtures("init_integration")
+async def test_pause_all_switch(
+    hass: HomeAssistant, mock_client: MagicMock, freezer: FrozenDateTimeFactory
+) -> None:
+    assert hass.states.get(PAUSE_ALL).state == STATE_OFF
+
+    await hass.services.async_call(
+        SWITCH_DOMAIN, SERVICE_TURN_ON, {ATTR_ENTITY_ID: PAUSE_ALL}, blocking=True
+    )
+    mock_client.pause_all.assert_awaited_once()
+
+    stopped = [make_torrent(number, TorrentStatus.STOPPED) for number in range(1, 4)]
+    mock_client.sync.return_value = SyncResult(data=make_main_data(*stopped))
+    await _poll(hass, freezer)
+    assert hass.states.get(PAUSE_ALL).state == STATE_ON
+
+    await hass.services.async_call(
+        SWITCH_DOMAIN, SERVICE_TURN_OFF, {ATTR_ENTITY_ID: PAUSE_ALL}, blocking=True
+    )
+    mock_client.resume_all.assert_awaited_once()
+
+
+@pytest.mark.usefixtures("init_integration")
+async def test_switch_failure_is_reported(
+    hass: HomeAssistant, mock_client: MagicMock
+) -> None:
+    mock_client.pause_all.side_effect = QBittorrentConnectionError("refused")
+    with pytest.raises(HomeAssistantError) as caught:
+        await hass.services.async_call(
+            SWITCH_DOMAIN, SERVICE_TURN_ON, {ATTR_ENTITY_ID: PAUSE_ALL}, blocking=True
+        )
+    assert caught.value.translation_key == "cannot_connect"
+
+
+@pytest.mark.usefixtures("entity_registry_enabled_by_default", "init_integration")
+async def test_global_limit_number(hass: HomeAssistant, mock_client: MagicMock) -> None:
+    await hass.services.async_call(
+        NUMBER_DOMAIN,
+        SERVICE_SET_VALUE,
+        {ATTR_ENTITY_ID: DOWNLOAD_LIMIT, ATTR_VALUE: 512},
+        blocking=True,
+    )
+    mock_client.set_global_download_limit.assert_awaited_once_with(524_288)
+
+
+@pytest.mark.usefixtures("entity_registry_enabled_by_default", "init_integration")
+async def test_alternative_limit_number(
+    hass: HomeAssistant, mock_client: MagicMock
+) -> None:
+    assert hass.states.get(ALT_DOWNLOAD_LIMIT).state == "100.0"
+    mock_client.get_preferences.return_value = {"alt_dl_limit": 64}
+
+    await hass.services.async_call(
+        NUMBER_DOMAIN,
+        SERVICE_SET_VALUE,
+        {ATTR_ENTITY_ID: ALT_DOWNLOAD_LIMIT, ATTR_VALUE: 64},
+        blocking=True,
+    )
+    await hass.async_block_till_done()
+
+    mock_client.set_preferences.assert_awaited_once_with({"alt_dl_limit": 64})
+    assert hass.states.get(ALT_DOWNLOAD_LIMIT).state == "64.0"
+
+
+@pytest.mark.usefixtures("entity_registry_enabled_by_default", "init_integration")
+async def test_alternative_limit_unknown_when_not_reported(
+    hass: HomeAssistant, mock_client: MagicMock, freezer: FrozenDateTimeFactory
+) -> None:
+    mock_client.get_preferences.return_value = {"alt_dl_limit": "odd"}
+    freezer.tick(600)
+    async_fire_time_changed(hass)
+    await hass.async_block_till_done()
+    assert hass.states.get(ALT_DOWNLOAD_LIMIT).state == "unknown"
+
+
+@pytest.mark.usefixtures("init_integration")
+async def test_number_the_version_lacks(
+    hass: HomeAssistant, mock_client: MagicMock
+) -> None:
+    mock_client.set_global_download_limit.side_effect = (
+        QBittorrentUnsupportedOperationError(
+            "set_global_download_limit", server_version="5.3.0", minimum_version="9.0"
+        )
+    )
+    with pytest.raises(ServiceValidationError) as caught:
+        await hass.services.async_call(
+            NUMBER_DOMAIN,
+            SERVICE_SET_VALUE,
+            {ATTR_ENTITY_ID: DOWNLOAD_LIMIT, ATTR_VALUE: 1},
+            blocking=True,
+        )
+    assert caught.value.translation_key == "action_unsupported"
+
+
+@pytest.mark.usefixtures("init_integration")
+async def test_torrent_events(
+    hass: HomeAssistant, mock_client: MagicMock, freezer: FrozenDateTimeFactory
+) -> None:
+    added = make_torrent(11, TorrentStatus.DOWNLOADING, tags=frozenset({"b", "a"}))
+    completed = make_torrent(3, TorrentStatus.SEEDING)
+    removed = TORRENTS[0]
+    bus_events = {
+        event_type: async_capture_events(hass, f"qbittorrent_webui_{event_type}")
+        for event_type in ("torrent_added", "torrent_completed", "torrent_removed")
+    }
+    mock_client.sync.return_value = SyncResult(
+        data=MAIN_DATA, added=(added,), completed=(completed,), removed=(removed,)
+    )
+
+    await _poll(hass, freezer)
+
+    state = hass.states.get(TORRENT_EVENT)
+    assert state.attributes["event_type"] == "torrent_removed"
+    assert state.attributes["hash"] == removed.hash
+    added_event = bus_events["torrent_added"][0].data
+    assert added_event == {
+        "config_entry_id": hass.config_entries.async_entries()[0].entry_id,
+        "hash": added.hash,
+        "name": "torrent-11",
+        "category": "linux",
+        "tags": ["a", "b"],
+        "save_path": "/downloads",
+    }
+    assert [event.data["name"] for event in bus_events["torrent_completed"]] == [
+        "torrent-3"
+    ]
+    assert len(bus_events["torrent_removed"]) == 1
+
+
+async def test_events_turned_off(
+    hass: HomeAssistant,
+    mock_config_entry: MockConfigEntry,
+    mock_client: MagicMock,
+    freezer: FrozenDateTimeFactory,
+) -> None:
+    mock_config_entry.add_to_hass(hass)
+    hass.config_entries.async_update_entry(
+        mock_config_entry, options={CONF_ENABLE_EVENTS: False}
+    )
+    await setup_entry(hass, mock_config_entry)
+    added = async_capture_events(hass, "qbittorrent_webui_torrent_added")
+    mock_client.sync.return_value = SyncResult(
+        data=MAIN_DATA, added=(make_torrent(12, TorrentStatus.DOWNLOADING),)
+    )
+
+    await _poll(hass, freezer)
+
+    assert hass.states.get(TORRENT_EVENT) is None
+    assert added == []
+
+
+@pytest.mark.usefixtures("init_integration")
+async def test_diagnostics(
+    hass: HomeAssistant,
+    hass_client: object,
+    mock_config_entry: MockConfigEntry,
+    snapshot: SnapshotAssertion,
+) -> None:
+    diagnostics = await get_diagnostics_for_config_entry(
+        hass, hass_client, mock_config_entry
+    )
+    assert diagnostics["entry"]["data"]["password"] == REDACTED
+    assert diagnostics["entry"]["data"]["username"] == REDACTED
+    assert "adminadmin" not in str(diagnostics)
+    assert "torrent-1" not in str(diagnostics)
+    assert diagnostics == snapshot
