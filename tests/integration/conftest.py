@@ -31,7 +31,7 @@ from custom_components.qbittorrent_webui.webui import (
     Torrent,
     TorrentStatus,
 )
-from qbittorrent_emulator.emulator import QBittorrentEmulator
+from qbittorrent_emulator import QBittorrentEmulator
 
 if TYPE_CHECKING:
     from collections.abc import AsyncIterator, Iterator

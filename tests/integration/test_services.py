@@ -4,6 +4,7 @@ from typing import TYPE_CHECKING, Any
 
 from homeassistant.config_entries import SOURCE_REAUTH
 from homeassistant.exceptions import HomeAssistantError, ServiceValidationError
+from homeassistant.helpers.service import async_get_all_descriptions
 import pytest
 
 from custom_components.qbittorrent_webui.const import DOMAIN
@@ -407,3 +408,12 @@ async def test_action_for_unloaded_entry(
     await hass.config_entries.async_unload(mock_config_entry.entry_id)
     with pytest.raises(ServiceValidationError):
         await _call(hass, mock_config_entry, "pause_torrents", all_torrents=True)
+
+
+async def test_every_action_is_described(hass: HomeAssistant) -> None:
+    """services.yaml and the translations cover every registered action."""
+    descriptions = (await async_get_all_descriptions(hass))[DOMAIN]
+    assert set(descriptions) == set(hass.services.async_services_for_domain(DOMAIN))
+    for action, description in descriptions.items():
+        assert "config_entry_id" in description["fields"], action
+        assert description["fields"]["config_entry_id"]["required"] is True

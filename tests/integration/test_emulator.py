@@ -1,0 +1,209 @@
+"""The integration against the emulator, over real HTTP on loopback.
+
+Every WebUI generation: setup through the config flow, the entities it gets,
+an action, torrent events, one request per poll and recovery after the
+server forgot the session (as after a qBittorrent restart).
+"""
+
+from typing import TYPE_CHECKING, Any
+
+from homeassistant.config_entries import SOURCE_USER, ConfigEntry
+from homeassistant.const import (
+    CONF_PASSWORD,
+    CONF_URL,
+    CONF_USERNAME,
+    CONF_VERIFY_SSL,
+    STATE_UNAVAILABLE,
+)
+from homeassistant.data_entry_flow import FlowResultType
+from homeassistant.helpers import device_registry as dr, entity_registry as er
+import pytest
+from pytest_homeassistant_custom_component.common import (
+    async_capture_events,
+    async_fire_time_changed,
+)
+
+from custom_components.qbittorrent_webui.const import DOMAIN, UPDATE_INTERVAL
+
+if TYPE_CHECKING:
+    from freezegun.api import FrozenDateTimeFactory
+    from homeassistant.core import HomeAssistant
+
+    from qbittorrent_emulator import QBittorrentEmulator
+
+VERSIONS = ["3.1.12", "3.3.16", "4.0.4", "4.6.7", "5.3.0"]
+STOPPED_STATES = {"pausedUP", "pausedDL", "stoppedUP", "stoppedDL"}
+
+pytestmark = pytest.mark.parametrize("emulator_version", VERSIONS)
+
+
+async def _configure(hass: HomeAssistant, url: str) -> ConfigEntry:
+    """Add the server through the config flow, as a user would."""
+    result = await hass.config_entries.flow.async_init(
+        DOMAIN, context={"source": SOURCE_USER}
+    )
+    result = await hass.config_entries.flow.async_configure(
+        result["flow_id"],
+        {
+            CONF_URL: url,
+            CONF_USERNAME: "admin",
+            CONF_PASSWORD: "adminadmin",
+            CONF_VERIFY_SSL: True,
+        },
+    )
+    assert result["type"] is FlowResultType.CREATE_ENTRY
+    await hass.async_block_till_done()
+    return result["result"]
+
+
+async def _poll(hass: HomeAssistant, freezer: FrozenDateTimeFactory) -> None:
+    freezer.tick(UPDATE_INTERVAL)
+    async_fire_time_changed(hass)
+    await hass.async_block_till_done()
+
+
+def _state(hass: HomeAssistant, entry: ConfigEntry, key: str) -> str:
+    """Return the state of the entity with ``key`` of ``entry``."""
+    registry = er.async_get(hass)
+    for platform in ("sensor", "switch", "number", "event"):
+        entity_id = registry.async_get_entity_id(
+            platform, DOMAIN, f"{entry.unique_id}_{key}"
+        )
+        if entity_id:
+            state = hass.states.get(entity_id)
+            assert state is not None, entity_id
+            return state.state
+    msg = f"no entity {key}"
+    raise AssertionError(msg)
+
+
+def _keys(hass: HomeAssistant, entry: ConfigEntry) -> set[str]:
+    return {
+        registry_entry.unique_id.removeprefix(f"{entry.unique_id}_")
+        for registry_entry in er.async_entries_for_config_entry(
+            er.async_get(hass), entry.entry_id
+        )
+    }
+
+
+async def test_setup_and_entities(
+    hass: HomeAssistant, emulator: QBittorrentEmulator, emulator_url: str
+) -> None:
+    entry = await _configure(hass, emulator_url)
+
+    device = dr.async_get(hass).async_get_device_by_identifier(
+        (DOMAIN, str(entry.unique_id)), entry.entry_id
+    )
+    assert device is not None
+    assert device.sw_version == emulator.version
+    assert device.entry_type is dr.DeviceEntryType.SERVICE
+    assert _state(hass, entry, "torrents_total") == str(len(emulator.torrents))
+    stopped = sum(t["state"] in STOPPED_STATES for t in emulator.torrents.values())
+    assert _state(hass, entry, "torrents_stopped") == str(stopped)
+    assert _state(hass, entry, "status") in {
+        "idle",
+        "downloading",
+        "seeding",
+        "up_down",
+    }
+    keys = _keys(hass, entry)
+    assert ("alternative_speed_limits" in keys) is (emulator.version != "3.1.12")
+    assert {"pause_all", "download_limit", "upload_limit", "torrent"} <= keys
+    for key in keys - {
+        "alt_download_limit",
+        "alt_upload_limit",
+        "dht_nodes",
+        "download_limit",
+        "upload_limit",
+        "torrents_checking",
+        "torrents_inactive",
+        "torrents_moving",
+        "torrents_queued",
+        "torrent",
+    }:
+        assert _state(hass, entry, key) not in {STATE_UNAVAILABLE, "unknown"}, key
+
+
+async def test_pause_all_and_resume_all(
+    hass: HomeAssistant,
+    emulator: QBittorrentEmulator,
+    emulator_url: str,
+    freezer: FrozenDateTimeFactory,
+) -> None:
+    entry = await _configure(hass, emulator_url)
+
+    await hass.services.async_call(
+        DOMAIN,
+        "pause_torrents",
+        {"config_entry_id": entry.entry_id, "all_torrents": True},
+        blocking=True,
+    )
+    await _poll(hass, freezer)
+
+    assert all(t["state"] in STOPPED_STATES for t in emulator.torrents.values())
+    assert _state(hass, entry, "pause_all") == "on"
+    assert _state(hass, entry, "torrents_stopped") == str(len(emulator.torrents))
+
+    await hass.services.async_call(
+        "switch",
+        "turn_off",
+        {"entity_id": _entity_id(hass, entry, "switch", "pause_all")},
+        blocking=True,
+    )
+    await _poll(hass, freezer)
+    assert _state(hass, entry, "pause_all") == "off"
+
+
+def _entity_id(hass: HomeAssistant, entry: ConfigEntry, platform: str, key: str) -> str:
+    entity_id = er.async_get(hass).async_get_entity_id(
+        platform, DOMAIN, f"{entry.unique_id}_{key}"
+    )
+    assert entity_id is not None
+    return entity_id
+
+
+async def test_torrent_events(
+    hass: HomeAssistant,
+    emulator: QBittorrentEmulator,
+    emulator_url: str,
+    freezer: FrozenDateTimeFactory,
+) -> None:
+    entry = await _configure(hass, emulator_url)
+    captured: dict[str, list[Any]] = {
+        kind: async_capture_events(hass, f"{DOMAIN}_torrent_{kind}")
+        for kind in ("added", "completed", "removed")
+    }
+    before = set(emulator.torrents)
+
+    emulator.churn(added=1, removed=1, completed=1)
+    await _poll(hass, freezer)
+
+    after = set(emulator.torrents)
+    assert [event.data["hash"] for event in captured["added"]] == list(after - before)
+    assert [event.data["hash"] for event in captured["removed"]] == list(before - after)
+    assert len(captured["completed"]) == 1
+    assert captured["added"][0].data["config_entry_id"] == entry.entry_id
+    assert _state(hass, entry, "torrent") != "unknown"
+
+
+async def test_one_request_per_poll_and_session_recovery(
+    hass: HomeAssistant,
+    emulator: QBittorrentEmulator,
+    emulator_url: str,
+    freezer: FrozenDateTimeFactory,
+) -> None:
+    entry = await _configure(hass, emulator_url)
+    await _poll(hass, freezer)
+    emulator.requests.clear()
+
+    await _poll(hass, freezer)
+
+    if emulator.version != "3.1.12":
+        assert len(emulator.requests) == 1
+        assert emulator.requests[0][1].endswith("sync/maindata")
+
+    emulator.expire_sessions()
+    await _poll(hass, freezer)
+
+    assert _state(hass, entry, "torrents_total") == str(len(emulator.torrents))
+    assert not hass.config_entries.flow.async_progress_by_handler(DOMAIN)

@@ -1,0 +1,141 @@
+"""End to end against real qbittorrent-nox servers (skipped where not installed).
+
+Set up through the config flow, add a torrent with the action, see the counts
+change, stop everything with the switch and see qBittorrent report it,
+restart qBittorrent and see the entities recover without reauthentication.
+"""
+
+import asyncio
+from typing import TYPE_CHECKING
+
+import aiohttp
+from homeassistant.config_entries import SOURCE_USER, ConfigEntry
+from homeassistant.const import (
+    CONF_PASSWORD,
+    CONF_URL,
+    CONF_USERNAME,
+    CONF_VERIFY_SSL,
+    STATE_UNAVAILABLE,
+)
+from homeassistant.data_entry_flow import FlowResultType
+from homeassistant.helpers import entity_registry as er
+from homeassistant.helpers.aiohttp_client import async_create_clientsession
+import pytest
+from pytest_homeassistant_custom_component.common import async_fire_time_changed
+
+from custom_components.qbittorrent_webui.const import DOMAIN, UPDATE_INTERVAL
+from custom_components.qbittorrent_webui.webui import QBittorrentClient
+
+if TYPE_CHECKING:
+    from collections.abc import Awaitable, Callable
+
+    from freezegun.api import FrozenDateTimeFactory
+    from homeassistant.core import HomeAssistant
+
+    from tests.real_servers import QBittorrentProcess
+
+pytestmark = [pytest.mark.real_server, pytest.mark.slow]
+
+MAGNET = "magnet:?xt=urn:btih:{}&dn=home-assistant-e2e"
+STOPPED_STATES = {"pausedUP", "pausedDL", "stoppedUP", "stoppedDL"}
+# Bounded waits for what a real server does asynchronously (adding a magnet,
+# coming back after a restart): at most this many polls, half a second apart.
+MAX_POLLS = 40
+
+
+def _entity_id(hass: HomeAssistant, entry: ConfigEntry, platform: str, key: str) -> str:
+    entity_id = er.async_get(hass).async_get_entity_id(
+        platform, DOMAIN, f"{entry.unique_id}_{key}"
+    )
+    assert entity_id is not None, key
+    return entity_id
+
+
+async def _poll_until(
+    hass: HomeAssistant,
+    freezer: FrozenDateTimeFactory,
+    condition: Callable[[], bool],
+) -> None:
+    for _ in range(MAX_POLLS):
+        freezer.tick(UPDATE_INTERVAL)
+        async_fire_time_changed(hass)
+        await hass.async_block_till_done()
+        if condition():
+            return
+        await asyncio.sleep(0.5)
+    msg = "condition not reached"
+    raise AssertionError(msg)
+
+
+@pytest.mark.parametrize("version", ["5.3.0", "4.5.2"])
+async def test_end_to_end(
+    hass: HomeAssistant,
+    freezer: FrozenDateTimeFactory,
+    qbittorrent_process_factory: Callable[..., Awaitable[QBittorrentProcess]],
+    version: str,
+) -> None:
+    server = await qbittorrent_process_factory(version)
+    result = await hass.config_entries.flow.async_init(
+        DOMAIN, context={"source": SOURCE_USER}
+    )
+    result = await hass.config_entries.flow.async_configure(
+        result["flow_id"],
+        {
+            CONF_URL: server.url,
+            CONF_USERNAME: "admin",
+            CONF_PASSWORD: "adminadmin",
+            CONF_VERIFY_SSL: True,
+        },
+    )
+    assert result["type"] is FlowResultType.CREATE_ENTRY
+    entry: ConfigEntry = result["result"]
+    await hass.async_block_till_done()
+
+    total = _entity_id(hass, entry, "sensor", "torrents_total")
+    pause_all = _entity_id(hass, entry, "switch", "pause_all")
+    assert hass.states.get(total).state == "0"
+
+    await hass.services.async_call(
+        DOMAIN,
+        "add_torrent",
+        {
+            "config_entry_id": entry.entry_id,
+            "urls": [MAGNET.format("c" * 40), MAGNET.format("d" * 40)],
+            "category": "e2e",
+        },
+        blocking=True,
+    )
+    await _poll_until(hass, freezer, lambda: hass.states.get(total).state == "2")
+
+    await hass.services.async_call(
+        "switch", "turn_on", {"entity_id": pause_all}, blocking=True
+    )
+    await _poll_until(hass, freezer, lambda: hass.states.get(pause_all).state == "on")
+
+    # Ask qBittorrent itself, through a session of its own.
+    witness = QBittorrentClient(
+        server.url,
+        async_create_clientsession(
+            hass, cookie_jar=aiohttp.CookieJar(unsafe=True, quote_cookie=False)
+        ),
+        username="admin",
+        password="adminadmin",
+    )
+    torrents = await witness.get_torrents()
+    assert {torrent.state for torrent in torrents} <= STOPPED_STATES
+    assert {torrent.category for torrent in torrents} == {"e2e"}
+    await witness.logout()
+
+    await server.async_restart()
+    freezer.tick(UPDATE_INTERVAL)
+    async_fire_time_changed(hass)
+    await hass.async_block_till_done()
+    await _poll_until(
+        hass,
+        freezer,
+        lambda: hass.states.get(total).state not in {STATE_UNAVAILABLE, "unknown"},
+    )
+
+    assert hass.states.get(total).state == "2"
+    assert hass.states.get(pause_all).state == "on"
+    assert not hass.config_entries.flow.async_progress_by_handler(DOMAIN)
