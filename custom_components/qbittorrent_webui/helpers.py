@@ -9,11 +9,6 @@ from homeassistant.util import dt as dt_util
 from yarl import URL
 
 from .const import DOMAIN
-
-if TYPE_CHECKING:
-    from collections.abc import Awaitable
-
-    from .coordinator import QBittorrentConfigEntry
 from .webui import (
     Generation,
     QBittorrentAuthenticationError,
@@ -25,6 +20,11 @@ from .webui import (
     QBittorrentUnsupportedVersionError,
     ServerInfo,
 )
+
+if TYPE_CHECKING:
+    from collections.abc import Awaitable
+
+    from .coordinator import QBittorrentConfigEntry
 
 DEFAULT_PORTS = {"http": 80, "https": 443}
 
