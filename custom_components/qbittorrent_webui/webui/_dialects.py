@@ -209,6 +209,14 @@ class Dialect:
         """POST a form (non-idempotent: never retried)."""
         return await self.transport.request("POST", path, form=form or {})
 
+    async def post_read(
+        self, path: str, form: dict[str, str] | None = None
+    ) -> HttpResponse:
+        """POST a request that only reads (safe to retry on a dropped connection)."""
+        return await self.transport.request(
+            "POST", path, form=form or {}, idempotent=True
+        )
+
     async def post_each(
         self, path: str, hashes: Sequence[str], extra: dict[str, str] | None = None
     ) -> None:
@@ -438,7 +446,7 @@ class DigestDialect(Dialect):
     async def get_global_limit(self, *, download: bool) -> int:
         """``/command/getGlobalDlLimit`` answers a plain number."""
         name = "getGlobalDlLimit" if download else "getGlobalUpLimit"
-        return max(_int_body(await self.post(f"/command/{name}"), name), 0)
+        return max(_int_body(await self.post_read(f"/command/{name}"), name), 0)
 
     async def set_global_limit(self, limit: int, *, download: bool) -> None:
         """Set a global limit in B/s."""
@@ -504,7 +512,7 @@ class DigestDialect(Dialect):
         name = "getTorrentDlLimit" if download else "getTorrentUpLimit"
         limits = {}
         for hash_ in hashes:
-            response = await self.post(f"/command/{name}", {"hash": hash_.lower()})
+            response = await self.post_read(f"/command/{name}", {"hash": hash_.lower()})
             limits[hash_.lower()] = max(_int_body(response, name), 0)
         return limits
 
@@ -585,7 +593,7 @@ class LegacyDialect(DigestDialect):
 
     async def get_alternative_speed_limits_enabled(self) -> bool:
         """``alternativeSpeedLimitsEnabled`` answers ``1`` or ``0``."""
-        response = await self.post("/command/alternativeSpeedLimitsEnabled")
+        response = await self.post_read("/command/alternativeSpeedLimitsEnabled")
         return _int_body(response, "alternative speed limits state") == 1
 
     async def set_alternative_speed_limits_enabled(self, enabled: bool) -> None:  # noqa: FBT001
@@ -677,7 +685,7 @@ class LegacyDialect(DigestDialect):
     ) -> dict[str, int]:
         """Plural command names since API 2; answers a JSON object."""
         name = "getTorrentsDlLimit" if download else "getTorrentsUpLimit"
-        response = await self.post(f"/command/{name}", {"hashes": _join_hashes(hashes)})
+        response = await self.post_read(f"/command/{name}", {"hashes": _join_hashes(hashes)})
         payload = _ensure_dict(response.json(), "torrent limits")
         return {key.lower(): as_limit(value) or 0 for key, value in payload.items()}
 
@@ -985,7 +993,7 @@ class ModernDialect(Dialect):
     ) -> dict[str, int]:
         """``torrents/downloadLimit`` answers a JSON object by hash."""
         name = "downloadLimit" if download else "uploadLimit"
-        response = await self.post(
+        response = await self.post_read(
             f"/api/v2/torrents/{name}", {"hashes": _join_hashes(hashes)}
         )
         payload = _ensure_dict(response.json(), "torrent limits")
@@ -1145,6 +1153,8 @@ async def dialect_for(transport: Transport) -> Dialect:
     transport.auth_mode = AuthMode.API_KEY if transport.has_api_key else AuthMode.NONE
     probe = await transport.probe("GET", "/api/v2/app/webapiVersion")
     challenge = probe.digest_challenge
+    if probe.status == 403 and probe.text.strip() not in {"", "Forbidden"}:  # noqa: PLR2004
+        await _raise_if_banned_everywhere(transport)
     if probe.status in {200, 403}:  # noqa: PLR2004
         return await _detect_modern(transport, probe)
     if probe.status == 401 and challenge is not None:  # noqa: PLR2004
@@ -1167,6 +1177,18 @@ async def dialect_for(transport: Transport) -> Dialect:
         f"(HTTP {probe.status}). Check the URL, the port and any reverse-proxy "
         "path prefix."
     )
+
+
+async def _raise_if_banned_everywhere(transport: Transport) -> None:
+    """Tell a ban of 3.1.x-4.0.4 (every path refused) from a modern 403.
+
+    Modern servers answer ``/version/api`` (200 on 4.1.x, 404 later); a
+    banned old server refuses it as well.
+    """
+    legacy = await transport.probe("GET", "/version/api")
+    if legacy.status == 403:  # noqa: PLR2004
+        transport.auth_mode = AuthMode.LEGACY_COOKIE
+        transport.check(legacy)
 
 
 async def _detect_modern(transport: Transport, probe: HttpResponse) -> Dialect:

@@ -464,8 +464,13 @@ class Transport:
         idempotent: bool,
         authenticated: bool = True,
     ) -> HttpResponse:
-        """Send one request, retrying once on a dropped connection if idempotent."""
-        attempts = 2 if idempotent else 1
+        """Send one request, retrying once on a dropped connection if idempotent.
+
+        aiohttp already retries GET once on a dropped connection, so the
+        transport retries only the idempotent POSTs (reads of the 3.1.x and
+        legacy ``/command/get*`` family) itself: one retry in every case.
+        """
+        attempts = 2 if idempotent and method != "GET" else 1
         for attempt in range(attempts):
             try:
                 return await self._send_once(
