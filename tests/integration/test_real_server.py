@@ -6,6 +6,7 @@ restart qBittorrent and see the entities recover without reauthentication.
 """
 
 import asyncio
+from datetime import timedelta
 from typing import TYPE_CHECKING
 
 import aiohttp
@@ -20,6 +21,7 @@ from homeassistant.const import (
 from homeassistant.data_entry_flow import FlowResultType
 from homeassistant.helpers import entity_registry as er
 from homeassistant.helpers.aiohttp_client import async_create_clientsession
+from homeassistant.util import dt as dt_util
 import pytest
 from pytest_homeassistant_custom_component.common import async_fire_time_changed
 
@@ -29,10 +31,12 @@ from custom_components.qbittorrent_webui.webui import QBittorrentClient
 if TYPE_CHECKING:
     from collections.abc import Awaitable, Callable
 
-    from freezegun.api import FrozenDateTimeFactory
     from homeassistant.core import HomeAssistant
 
     from tests.real_servers import QBittorrentProcess
+
+# Past the coordinator's next refresh, which carries a sub-second offset.
+POLL_STEP = UPDATE_INTERVAL + timedelta(seconds=1)
 
 pytestmark = [pytest.mark.real_server, pytest.mark.slow]
 
@@ -53,13 +57,11 @@ def _entity_id(hass: HomeAssistant, entry: ConfigEntry, platform: str, key: str)
 
 async def _poll_until(
     hass: HomeAssistant,
-    freezer: FrozenDateTimeFactory,
     condition: Callable[[], bool],
 ) -> None:
     for _ in range(MAX_POLLS):
-        freezer.tick(UPDATE_INTERVAL)
-        async_fire_time_changed(hass)
-        await hass.async_block_till_done()
+        async_fire_time_changed(hass, dt_util.utcnow() + POLL_STEP)
+        await hass.async_block_till_done(wait_background_tasks=True)
         if condition():
             return
         await asyncio.sleep(0.5)
@@ -70,7 +72,6 @@ async def _poll_until(
 @pytest.mark.parametrize("version", ["5.3.0", "4.5.2"])
 async def test_end_to_end(
     hass: HomeAssistant,
-    freezer: FrozenDateTimeFactory,
     qbittorrent_process_factory: Callable[..., Awaitable[QBittorrentProcess]],
     version: str,
 ) -> None:
@@ -89,7 +90,7 @@ async def test_end_to_end(
     )
     assert result["type"] is FlowResultType.CREATE_ENTRY
     entry: ConfigEntry = result["result"]
-    await hass.async_block_till_done()
+    await hass.async_block_till_done(wait_background_tasks=True)
 
     total = _entity_id(hass, entry, "sensor", "torrents_total")
     pause_all = _entity_id(hass, entry, "switch", "pause_all")
@@ -105,12 +106,12 @@ async def test_end_to_end(
         },
         blocking=True,
     )
-    await _poll_until(hass, freezer, lambda: hass.states.get(total).state == "2")
+    await _poll_until(hass, lambda: hass.states.get(total).state == "2")
 
     await hass.services.async_call(
         "switch", "turn_on", {"entity_id": pause_all}, blocking=True
     )
-    await _poll_until(hass, freezer, lambda: hass.states.get(pause_all).state == "on")
+    await _poll_until(hass, lambda: hass.states.get(pause_all).state == "on")
 
     # Ask qBittorrent itself, through a session of its own.
     witness = QBittorrentClient(
@@ -127,12 +128,10 @@ async def test_end_to_end(
     await witness.logout()
 
     await server.async_restart()
-    freezer.tick(UPDATE_INTERVAL)
-    async_fire_time_changed(hass)
-    await hass.async_block_till_done()
+    async_fire_time_changed(hass, dt_util.utcnow() + POLL_STEP)
+    await hass.async_block_till_done(wait_background_tasks=True)
     await _poll_until(
         hass,
-        freezer,
         lambda: hass.states.get(total).state not in {STATE_UNAVAILABLE, "unknown"},
     )
 
