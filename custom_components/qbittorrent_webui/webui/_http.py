@@ -194,6 +194,10 @@ class Transport:
         if self.auth_mode in {AuthMode.MODERN_COOKIE, AuthMode.API_KEY}:
             self.auth_mode = AuthMode.API_KEY if api_key else AuthMode.MODERN_COOKIE
 
+    def allow_login(self) -> None:
+        """Lift the automatic-login block: the caller asked explicitly."""
+        self._login_blocked_reason = None
+
     def configure_digest(self, challenge: Mapping[str, str]) -> None:
         """Switch to HTTP Digest using a server challenge."""
         self.auth_mode = AuthMode.DIGEST

@@ -124,10 +124,18 @@ class QBittorrentClient:
     async def login(self) -> None:
         """Log in explicitly, even after an earlier authentication failure.
 
+        Detects the server first if that has not happened yet. On 3.1.x
+        (Digest) and with an API key this verifies the credentials instead,
+        as there is no session to start.
+
         Raises:
             QBittorrentAuthenticationError: The credentials were rejected.
             QBittorrentBannedError: The server banned this IP address.
         """
+        self._transport.allow_login()
+        if self._dialect is None:
+            await self.detect()
+            return
         await self._transport.login(explicit=True)
 
     async def logout(self) -> None:

@@ -1,0 +1,184 @@
+"""The same user-visible contract against the emulator and real qbittorrent-nox.
+
+Real servers: 4.5.2, 5.1.0 and 5.3.0 (skipped where not installed). Each test
+starts one server and runs several scenarios on it to keep the suite fast.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import AsyncIterator, Awaitable, Callable
+from dataclasses import dataclass
+
+import pytest
+
+from custom_components.qbittorrent_webui.webui import (
+    AddTorrentOptions,
+    Generation,
+    QBittorrentAuthenticationError,
+    QBittorrentClient,
+    SyncResult,
+    TorrentStatus,
+)
+from qbittorrent_emulator import QBittorrentEmulator
+from tests.conftest import REAL_VERSIONS, ProcessFactory
+
+from .conftest import ClientFactory, EmulatorStarter
+
+MAGNET_HASH = "c0ffee00c0ffee00c0ffee00c0ffee00c0ffee00"
+MAGNET = f"magnet:?xt=urn:btih:{MAGNET_HASH}&dn=contract%20test"
+SERVERS = [("emulator", version) for version in REAL_VERSIONS] + [
+    pytest.param(("real", version), marks=pytest.mark.real_server)
+    for version in REAL_VERSIONS
+]
+
+
+@dataclass
+class Server:
+    """A server under test, emulated or real."""
+
+    url: str
+    version: str
+    restart: Callable[[], Awaitable[None]]
+
+
+@pytest.fixture(params=SERVERS, ids=lambda server: f"{server[0]}-{server[1]}")
+async def server(
+    request: pytest.FixtureRequest,
+    emulator_factory: EmulatorStarter,
+    qbittorrent_process_factory: ProcessFactory,
+) -> AsyncIterator[Server]:
+    kind, version = request.param
+    if kind == "real":
+        process = await qbittorrent_process_factory(version)
+        yield Server(process.url, version, process.async_restart)
+        return
+    emulator, url = await emulator_factory(version, torrent_count=0)
+
+    async def restart() -> None:
+        # Only the sessions die; the emulator keeps its torrents like a
+        # restarted qBittorrent keeps its resume data.
+        emulator.expire_sessions()
+
+    yield Server(url, version, restart)
+    assert isinstance(emulator, QBittorrentEmulator)
+
+
+async def wait_for(
+    client: QBittorrentClient, done: Callable[[SyncResult], bool]
+) -> SyncResult:
+    """Sync until ``done`` holds (a real server applies actions asynchronously)."""
+    for _ in range(50):
+        result = await client.sync()
+        if done(result):
+            return result
+        await asyncio.sleep(0.1)
+    return result
+
+
+async def test_contract_detect_sync_and_control(
+    server: Server, client_factory: ClientFactory
+) -> None:
+    client = client_factory(server.url)
+
+    info = await client.detect()
+    assert info.generation is Generation.MODERN
+    assert info.app_version == server.version
+    assert info.capabilities.stop_start_naming is (server.version >= "5")
+
+    baseline = await client.sync()
+    assert baseline.baseline
+    assert baseline.added == ()
+    assert baseline.data.server_state.connection_status is not None
+
+    await client.add_torrent_urls([MAGNET], AddTorrentOptions(category="contract"))
+    added = await wait_for(client, lambda r: MAGNET_HASH in r.data.torrents)
+    assert [t.hash for t in added.added] == [MAGNET_HASH]
+    assert added.data.torrents[MAGNET_HASH].category == "contract"
+    assert "contract" in added.data.categories
+
+    await client.pause_all()
+    stopped = await wait_for(
+        client,
+        lambda r: r.data.torrents[MAGNET_HASH].status is TorrentStatus.STOPPED,
+    )
+    assert stopped.data.torrents[MAGNET_HASH].status is TorrentStatus.STOPPED
+    await client.resume_all()
+    running = await wait_for(
+        client,
+        lambda r: r.data.torrents[MAGNET_HASH].status is not TorrentStatus.STOPPED,
+    )
+    assert running.data.torrents[MAGNET_HASH].status is not TorrentStatus.STOPPED
+
+    await client.set_alternative_speed_limits_enabled(True)
+    assert await client.get_alternative_speed_limits_enabled() is True
+    alt = await wait_for(
+        client, lambda r: r.data.server_state.alternative_speed_limits_enabled is True
+    )
+    assert alt.data.server_state.alternative_speed_limits_enabled is True
+    await client.set_alternative_speed_limits_enabled(False)
+    assert await client.get_alternative_speed_limits_enabled() is False
+
+    # Multiples of 1024: real servers keep limits in KiB/s.
+    await client.set_global_download_limit(300 * 1024)
+    await client.set_global_upload_limit(150 * 1024)
+    assert await client.get_global_download_limit() == 300 * 1024
+    assert await client.get_global_upload_limit() == 150 * 1024
+    await client.set_global_download_limit(0)
+    assert await client.get_global_download_limit() == 0
+
+    await client.set_torrent_upload_limit([MAGNET_HASH], 20 * 1024)
+    torrent = (await client.get_torrents(hashes=[MAGNET_HASH]))[0]
+    assert torrent.upload_limit == 20 * 1024
+
+    await client.create_category("Linux ISOs", "/srv/iso")
+    await client.set_category([MAGNET_HASH], "Linux ISOs")
+    categorized = await wait_for(
+        client, lambda r: r.data.torrents[MAGNET_HASH].category == "Linux ISOs"
+    )
+    assert categorized.data.categories["Linux ISOs"].save_path == "/srv/iso"
+    await client.remove_categories(["Linux ISOs"])
+    assert "Linux ISOs" not in (await client.sync()).data.categories
+
+    # Session expiry seen from the client: the cookie is gone.
+    client._transport._session.cookie_jar.clear()
+    after_expiry = await client.sync()
+    assert MAGNET_HASH in after_expiry.data.torrents
+    assert after_expiry.added == ()
+
+    await client.delete_torrents([MAGNET_HASH], delete_files=True)
+    removed = await wait_for(client, lambda r: MAGNET_HASH not in r.data.torrents)
+    assert MAGNET_HASH not in removed.data.torrents
+
+
+async def test_contract_login_good_and_bad(
+    server: Server, client_factory: ClientFactory
+) -> None:
+    good = client_factory(server.url)
+    await good.login()
+    assert good.server_info is not None
+    assert (await good.sync()).baseline
+
+    bad = client_factory(server.url, password="definitely-wrong")
+    with pytest.raises(QBittorrentAuthenticationError):
+        await bad.detect()
+    with pytest.raises(QBittorrentAuthenticationError):
+        await bad.sync()
+    with pytest.raises(QBittorrentAuthenticationError):
+        await bad.login()
+
+
+async def test_contract_restart_recovery(
+    server: Server, client_factory: ClientFactory
+) -> None:
+    client = client_factory(server.url)
+    await client.sync()
+    await client.add_torrent_urls([MAGNET], AddTorrentOptions(stopped=True))
+    await wait_for(client, lambda r: MAGNET_HASH in r.data.torrents)
+
+    await server.restart()
+    result = await wait_for(client, lambda r: MAGNET_HASH in r.data.torrents)
+
+    assert MAGNET_HASH in result.data.torrents
+    assert result.added == ()
+    assert result.removed == ()

@@ -1,0 +1,205 @@
+"""Property tests: translated-string parsers and the sync merge."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from hypothesis import given, settings, strategies as st
+
+from custom_components.qbittorrent_webui.webui._parse import (
+    parse_eta,
+    parse_size,
+    parse_transfer_text,
+)
+from custom_components.qbittorrent_webui.webui._sync import SyncEngine
+
+UNITS = {
+    "en": ("B", "KiB", "MiB", "GiB", "TiB"),
+    "ru": ("Б", "КиБ", "МиБ", "ГиБ", "ТиБ"),
+}
+# (thousands separator, decimal separator) of the locales 3.1.6-3.1.9 used.
+NUMBER_STYLES = [(",", "."), ("\u00a0", ","), (".", ","), ("", ".")]
+UNKNOWN = ["Unknown", "Неизвестно", "", "∞", "n/a"]
+
+
+def format_number(value: float, decimals: int, style: tuple[str, str]) -> str:
+    grouping, decimal = style
+    whole, _, fraction = f"{value:,.{decimals}f}".partition(".")
+    whole = whole.replace(",", grouping)
+    return f"{whole}{decimal}{fraction}" if decimals else whole
+
+
+@st.composite
+def friendly_sizes(draw: st.DrawFn) -> tuple[str, int]:
+    """A size as qBittorrent 3.1.x prints it, and the bytes it stands for."""
+    power = draw(st.integers(0, 4))
+    language = draw(st.sampled_from(sorted(UNITS)))
+    style = draw(st.sampled_from(NUMBER_STYLES))
+    if power == 0:
+        amount = float(draw(st.integers(0, 1023)))
+        decimals = 0
+    else:
+        tenths = draw(st.integers(10, 10239 if power < 4 else 10_000_000))
+        amount = tenths / 10
+        decimals = 1
+    text = f"{format_number(amount, decimals, style)} {UNITS[language][power]}"
+    return text, round(amount * 1024**power)
+
+
+@given(friendly_sizes())
+def test_sizes_parse_to_their_value(sample: tuple[str, int]) -> None:
+    text, expected = sample
+    assert parse_size(text) == expected
+    assert parse_size(text + "/s") == expected
+    assert parse_size(text + "/с") == expected
+
+
+@given(st.sampled_from(UNKNOWN))
+def test_unknown_sizes_stay_unknown(text: str) -> None:
+    assert parse_size(text) is None
+
+
+@given(st.text(alphabet=st.characters(categories=["L", "P", "Zs"]), max_size=30))
+def test_text_without_digits_is_never_a_number(text: str) -> None:
+    assert parse_size(text) is None
+    assert parse_transfer_text(text) == (None, None)
+
+
+@given(friendly_sizes(), friendly_sizes(), st.sampled_from(["en", "en-3.1.10", "ru"]))
+def test_transfer_strings(
+    speed: tuple[str, int], total: tuple[str, int], template: str
+) -> None:
+    texts = {
+        "en": f"D: {speed[0]}/s - T: {total[0]}",
+        # 3.1.10-3.1.12 append "/s" twice.
+        "en-3.1.10": f"D: {speed[0]}/s/s - T: {total[0]}",
+        "ru": f"Приём: {speed[0]}/с - Передано: {total[0]}",
+    }
+    assert parse_transfer_text(texts[template]) == (speed[1], total[1])
+
+
+@given(st.integers(0, 8_639_999), st.sampled_from(["en", "ru"]))
+def test_eta_strings(seconds: int, language: str) -> None:
+    day, hour, minute = {"en": ("d", "h", "m"), "ru": ("д", "ч", "м")}[language]
+    days, rest = divmod(seconds, 86400)
+    hours, rest = divmod(rest, 3600)
+    minutes = rest // 60
+    if seconds < 60:
+        text, expected = f"< 1{minute}", 0
+    elif seconds < 3600:
+        text, expected = f"{minutes}{minute}", minutes * 60
+    elif seconds < 86400:
+        text, expected = f"{hours}{hour} {minutes}{minute}", hours * 3600 + minutes * 60
+    else:
+        text, expected = f"{days}{day} {hours}{hour}", days * 86400 + hours * 3600
+    assert parse_eta(text) == expected
+    assert parse_eta("∞") is None
+
+
+# --- sync merge ---------------------------------------------------------------
+
+HASHES = [f"{n:040x}" for n in range(8)]
+torrent_fields = st.fixed_dictionaries(
+    {
+        "name": st.sampled_from(["a", "b", "c"]),
+        "state": st.sampled_from(["downloading", "pausedDL", "stoppedUP", "stalledUP"]),
+        "progress": st.sampled_from([0.0, 0.5, 1.0]),
+        "amount_left": st.sampled_from([0, 10]),
+        "dlspeed": st.integers(0, 3),
+        "category": st.sampled_from(["", "x", "y"]),
+    }
+)
+server_states = st.fixed_dictionaries(
+    {
+        "dl_info_speed": st.integers(0, 3),
+        "connection_status": st.sampled_from(["connected", "firewalled"]),
+        "use_alt_speed_limits": st.booleans(),
+    }
+)
+states = st.tuples(
+    st.dictionaries(st.sampled_from(HASHES), torrent_fields, max_size=6),
+    server_states,
+    st.sets(st.sampled_from(["x", "y", "z"])),
+    st.sets(st.sampled_from(["t1", "t2"])),
+)
+
+type State = tuple[dict[str, dict[str, Any]], dict[str, Any], set[str], set[str]]
+
+
+def full_update(state: State, rid: int) -> dict[str, Any]:
+    torrents, server_state, categories, tags = state
+    return {
+        "rid": rid,
+        "full_update": True,
+        "torrents": torrents,
+        "server_state": server_state,
+        "categories": {name: {"name": name, "savePath": ""} for name in categories},
+        "tags": sorted(tags),
+    }
+
+
+def delta(before: State, after: State, rid: int) -> dict[str, Any]:
+    """What qBittorrent sends between two states: only changed fields."""
+    torrents: dict[str, Any] = {}
+    for torrent_hash, fields in after[0].items():
+        old = before[0].get(torrent_hash)
+        changed = {k: v for k, v in fields.items() if old is None or old.get(k) != v}
+        if changed:
+            torrents[torrent_hash] = changed
+    payload: dict[str, Any] = {"rid": rid}
+    if torrents:
+        payload["torrents"] = torrents
+    if removed := sorted(set(before[0]) - set(after[0])):
+        payload["torrents_removed"] = removed
+    if changed_state := {k: v for k, v in after[1].items() if before[1].get(k) != v}:
+        payload["server_state"] = changed_state
+    if new_categories := sorted(after[2] - before[2]):
+        payload["categories"] = {n: {"name": n, "savePath": ""} for n in new_categories}
+    if gone := sorted(before[2] - after[2]):
+        payload["categories_removed"] = gone
+    if new_tags := sorted(after[3] - before[3]):
+        payload["tags"] = new_tags
+    if gone_tags := sorted(before[3] - after[3]):
+        payload["tags_removed"] = gone_tags
+    return payload
+
+
+@settings(max_examples=200)
+@given(st.lists(states, min_size=2, max_size=6))
+def test_partial_updates_equal_the_full_state(history: list[State]) -> None:
+    engine = SyncEngine()
+    engine.apply_maindata(full_update(history[0], 1))
+    for rid, (before, after) in enumerate(zip(history, history[1:], strict=False), 2):
+        result = engine.apply_maindata(delta(before, after, rid))
+
+        reference = SyncEngine()
+        expected = reference.apply_maindata(full_update(after, rid)).data
+        assert result.data == expected
+        assert {t.hash for t in result.added} == set(after[0]) - set(before[0])
+        assert {t.hash for t in result.removed} == set(before[0]) - set(after[0])
+        assert not result.full_update
+        assert engine.rid == rid
+
+
+@settings(max_examples=100)
+@given(states, states)
+def test_full_update_after_relogin_is_diffed(first: State, second: State) -> None:
+    engine = SyncEngine()
+    engine.apply_maindata(full_update(first, 1))
+
+    engine.reset_session()
+    result = engine.apply_maindata(full_update(second, 1))
+
+    assert result.full_update
+    assert not result.baseline
+    assert {t.hash for t in result.added} == set(second[0]) - set(first[0])
+    assert {t.hash for t in result.removed} == set(first[0]) - set(second[0])
+    completed = {
+        h
+        for h, fields in second[0].items()
+        if h in first[0]
+        and fields["amount_left"] == 0
+        and fields["progress"] != 0
+        and not (first[0][h]["amount_left"] == 0 and first[0][h]["progress"] != 0)
+    }
+    assert {t.hash for t in result.completed} == completed
