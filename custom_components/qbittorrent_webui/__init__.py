@@ -114,9 +114,9 @@ async def async_unload_entry(
     hass: HomeAssistant, entry: QBittorrentConfigEntry
 ) -> bool:
     """Unload the entities of a qBittorrent server and end its session."""
-    if not await hass.config_entries.async_unload_platforms(entry, PLATFORMS):
-        return False
-    # qBittorrent 5.3 keeps at most 15 sessions; do not leave ours behind.
-    with contextlib.suppress(QBittorrentError):
-        await entry.runtime_data.client.logout()
-    return True
+    unloaded = await hass.config_entries.async_unload_platforms(entry, PLATFORMS)
+    if unloaded:
+        # qBittorrent 5.3 keeps at most 15 sessions; do not leave ours behind.
+        with contextlib.suppress(QBittorrentError):
+            await entry.runtime_data.client.logout()
+    return unloaded

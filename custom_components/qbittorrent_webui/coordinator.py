@@ -202,12 +202,10 @@ class AlternativeLimits:
     upload: int | None
 
 
-class QBittorrentPreferencesCoordinator(
-    DataUpdateCoordinator[AlternativeLimits | None]
-):
+class QBittorrentPreferencesCoordinator(DataUpdateCoordinator[AlternativeLimits]):
     """Reads the alternative speed limits from the preferences, slowly.
 
-    Its data stays ``None`` until an entity that shows it asks for a refresh.
+    Its limits are unknown until an entity that shows them asks for a refresh.
     """
 
     config_entry: QBittorrentConfigEntry
@@ -228,8 +226,9 @@ class QBittorrentPreferencesCoordinator(
             always_update=False,
         )
         self.client = client
+        self.data = AlternativeLimits(download=None, upload=None)
 
-    async def _async_update_data(self) -> AlternativeLimits | None:
+    async def _async_update_data(self) -> AlternativeLimits:
         """Fetch the preferences and keep the alternative limits."""
         try:
             preferences = await self.client.get_preferences()

@@ -162,16 +162,16 @@ class QBittorrentAlternativeLimitEntity(
     entity_description: QBittorrentAlternativeLimitEntityDescription
 
     async def async_added_to_hass(self) -> None:
-        """Read the preferences once when the first such entity appears."""
+        """Read the preferences when such an entity appears.
+
+        The refresh is debounced, so both alternative limits share one request.
+        """
         await super().async_added_to_hass()
-        if self.coordinator.data is None:
-            await self.coordinator.async_request_refresh()
+        await self.coordinator.async_request_refresh()
 
     @property
     def native_value(self) -> float | None:
         """Return the limit in KiB/s."""
-        if self.coordinator.data is None:
-            return None
         return _kibibytes(self.entity_description.value_fn(self.coordinator.data))
 
     async def async_set_native_value(self, value: float) -> None:

@@ -153,7 +153,9 @@ async def test_user_flow_says_when_ban_lifts(
     assert expected in result["description_placeholders"]["ban_lifts"]
 
 
-@pytest.mark.parametrize("url", ["ftp://127.0.0.1:21", "127.0.0.1:8080", "http://"])
+@pytest.mark.parametrize(
+    "url", ["ftp://127.0.0.1:21", "127.0.0.1:8080", "http://", "http://[::1"]
+)
 async def test_user_flow_invalid_url_then_recovery(
     hass: HomeAssistant, mock_client: MagicMock, url: str
 ) -> None:

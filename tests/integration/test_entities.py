@@ -9,6 +9,7 @@ from homeassistant.components.number import (
     SERVICE_SET_VALUE,
 )
 from homeassistant.components.switch import DOMAIN as SWITCH_DOMAIN
+from homeassistant.config_entries import SOURCE_REAUTH
 from homeassistant.const import (
     ATTR_ENTITY_ID,
     SERVICE_TURN_OFF,
@@ -29,9 +30,11 @@ from pytest_homeassistant_custom_component.components.diagnostics import (
 
 from custom_components.qbittorrent_webui.const import (
     CONF_ENABLE_EVENTS,
+    DOMAIN,
     UPDATE_INTERVAL,
 )
 from custom_components.qbittorrent_webui.webui import (
+    QBittorrentAuthenticationError,
     QBittorrentConnectionError,
     QBittorrentUnsupportedOperationError,
     SyncResult,
@@ -239,3 +242,49 @@ async def test_diagnostics(
     assert "adminadmin" not in str(diagnostics)
     assert "torrent-1" not in str(diagnostics)
     assert diagnostics == snapshot
+
+
+@pytest.mark.parametrize(
+    ("speeds", "status"),
+    [
+        ({"download_speed": 0, "upload_speed": 0}, "idle"),
+        ({"download_speed": 5, "upload_speed": 0}, "downloading"),
+        ({"download_speed": 0, "upload_speed": 5}, "seeding"),
+        ({"download_speed": 5, "upload_speed": 5}, "up_down"),
+        ({"download_speed": None, "upload_speed": 5}, "unknown"),
+    ],
+)
+@pytest.mark.usefixtures("init_integration")
+async def test_status_sensor(
+    hass: HomeAssistant,
+    mock_client: MagicMock,
+    freezer: FrozenDateTimeFactory,
+    speeds: dict[str, int | None],
+    status: str,
+) -> None:
+    mock_client.sync.return_value = SyncResult(data=make_main_data(**speeds))
+    await _poll(hass, freezer)
+    assert hass.states.get("sensor.127_0_0_1_8080_status").state == status
+
+
+@pytest.mark.usefixtures("entity_registry_enabled_by_default", "init_integration")
+async def test_preferences_failures(
+    hass: HomeAssistant,
+    mock_config_entry: MockConfigEntry,
+    mock_client: MagicMock,
+    freezer: FrozenDateTimeFactory,
+) -> None:
+    """Alternative limits go unavailable, or start reauth, on their own poll."""
+    mock_client.get_preferences.side_effect = QBittorrentConnectionError("refused")
+    freezer.tick(600)
+    async_fire_time_changed(hass)
+    await hass.async_block_till_done()
+    assert hass.states.get(ALT_DOWNLOAD_LIMIT).state == "unavailable"
+    assert hass.states.get(DOWNLOAD_LIMIT).state == "0.0"
+
+    mock_client.get_preferences.side_effect = QBittorrentAuthenticationError("no")
+    freezer.tick(600)
+    async_fire_time_changed(hass)
+    await hass.async_block_till_done()
+    flows = hass.config_entries.flow.async_progress_by_handler(DOMAIN)
+    assert [flow["context"]["source"] for flow in flows] == [SOURCE_REAUTH]

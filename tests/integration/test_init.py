@@ -3,6 +3,7 @@
 from datetime import timedelta
 import logging
 from typing import TYPE_CHECKING
+from unittest.mock import patch
 
 from homeassistant.config_entries import SOURCE_REAUTH, ConfigEntryState
 from homeassistant.const import STATE_UNAVAILABLE
@@ -235,3 +236,14 @@ async def test_ban_raises_repair_issue_until_lifted(
 
 async def test_update_interval_shows_changes_within_15_seconds() -> None:
     assert timedelta(seconds=15) - timedelta(seconds=5) >= UPDATE_INTERVAL
+
+
+async def test_failed_platform_unload_keeps_session(
+    hass: HomeAssistant, mock_config_entry: MockConfigEntry, mock_client: MagicMock
+) -> None:
+    await setup_entry(hass, mock_config_entry)
+    with patch.object(
+        hass.config_entries, "async_unload_platforms", return_value=False
+    ):
+        assert not await hass.config_entries.async_unload(mock_config_entry.entry_id)
+    mock_client.logout.assert_not_awaited()

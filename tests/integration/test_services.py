@@ -18,7 +18,7 @@ from custom_components.qbittorrent_webui.webui import (
     QueueMove,
 )
 
-from .conftest import TORRENTS
+from .conftest import TORRENTS, make_main_data
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -417,3 +417,27 @@ async def test_every_action_is_described(hass: HomeAssistant) -> None:
     for action, description in descriptions.items():
         assert "config_entry_id" in description["fields"], action
         assert description["fields"]["config_entry_id"]["required"] is True
+
+
+@pytest.mark.parametrize("main_data", [make_main_data()])
+async def test_all_torrents_of_an_empty_server(
+    hass: HomeAssistant, mock_config_entry: MockConfigEntry, mock_client: MagicMock
+) -> None:
+    """Nothing to act on is not an error, and sends nothing."""
+    await _call(hass, mock_config_entry, "recheck_torrents", all_torrents=True)
+    mock_client.recheck_torrents.assert_not_awaited()
+
+
+async def test_per_torrent_download_limit_only(
+    hass: HomeAssistant, mock_config_entry: MockConfigEntry, mock_client: MagicMock
+) -> None:
+    await _call(
+        hass,
+        mock_config_entry,
+        "set_speed_limits",
+        all_torrents=True,
+        download_limit=3,
+    )
+    mock_client.set_torrent_download_limit.assert_awaited_once()
+    mock_client.set_torrent_upload_limit.assert_not_awaited()
+    mock_client.set_global_download_limit.assert_not_awaited()
