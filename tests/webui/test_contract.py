@@ -7,8 +7,8 @@ starts one server and runs several scenarios on it to keep the suite fast.
 from __future__ import annotations
 
 import asyncio
-from collections.abc import AsyncIterator, Awaitable, Callable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 import pytest
 
@@ -23,7 +23,10 @@ from custom_components.qbittorrent_webui.webui import (
 from qbittorrent_emulator import QBittorrentEmulator
 from tests.conftest import REAL_VERSIONS, ProcessFactory
 
-from .conftest import ClientFactory, EmulatorStarter
+if TYPE_CHECKING:
+    from collections.abc import AsyncIterator, Awaitable, Callable
+
+    from .conftest import ClientFactory, EmulatorStarter
 
 MAGNET_HASH = "c0ffee00c0ffee00c0ffee00c0ffee00c0ffee00"
 MAGNET = f"magnet:?xt=urn:btih:{MAGNET_HASH}&dn=contract%20test"

@@ -185,7 +185,9 @@ async def test_per_torrent_operations(
     first = next(iter(emulator.torrents))
 
     await client.pause_torrents([first])
-    assert (await client.get_torrents(hashes=[first]))[0].status is TorrentStatus.STOPPED
+    assert (await client.get_torrents(hashes=[first]))[
+        0
+    ].status is TorrentStatus.STOPPED
     await client.resume_torrents([first])
     assert (await client.get_torrents(hashes=[first]))[0].status is not (
         TorrentStatus.STOPPED
@@ -202,7 +204,10 @@ async def test_per_torrent_operations(
     await client.move_in_queue([first], QueueMove.TOP)
     if info.capabilities.force_start:
         await client.set_force_start([first], True)
-        assert (await client.get_torrents(hashes=[first]))[0].force_start in {True, None}
+        assert (await client.get_torrents(hashes=[first]))[0].force_start in {
+            True,
+            None,
+        }
     else:
         with pytest.raises(QBittorrentUnsupportedOperationError):
             await client.set_force_start([first], True)

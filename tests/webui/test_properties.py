@@ -1,7 +1,10 @@
+# Russian unit words are test data, not look-alikes.
+# ruff: noqa: RUF001
 """Property tests: translated-string parsers and the sync merge."""
 
 from __future__ import annotations
 
+import itertools
 from typing import Any
 
 from hypothesis import given, settings, strategies as st
@@ -94,6 +97,8 @@ def test_eta_strings(seconds: int, language: str) -> None:
         text, expected = f"{days}{day} {hours}{hour}", days * 86400 + hours * 3600
     assert parse_eta(text) == expected
     assert parse_eta("∞") is None
+    assert parse_eta("0") == 0
+    assert parse_eta(f"{hours}x") is None
 
 
 # --- sync merge ---------------------------------------------------------------
@@ -169,7 +174,7 @@ def delta(before: State, after: State, rid: int) -> dict[str, Any]:
 def test_partial_updates_equal_the_full_state(history: list[State]) -> None:
     engine = SyncEngine()
     engine.apply_maindata(full_update(history[0], 1))
-    for rid, (before, after) in enumerate(zip(history, history[1:], strict=False), 2):
+    for rid, (before, after) in enumerate(itertools.pairwise(history), 2):
         result = engine.apply_maindata(delta(before, after, rid))
 
         reference = SyncEngine()

@@ -62,7 +62,9 @@ async def test_digest_bad_credentials_are_not_resent(
         await client.pause_all()
 
     # Only the first digest was sent; unauthenticated probes do not count.
-    authenticated = [p for _, p in emulator.requests if p != "/api/v2/app/webapiVersion"]
+    authenticated = [
+        p for _, p in emulator.requests if p != "/api/v2/app/webapiVersion"
+    ]
     assert authenticated == ["/json/transferInfo"]
     assert not emulator.bans.is_banned("127.0.0.1")
 
@@ -150,7 +152,9 @@ async def test_timeout(
         await client.sync()
 
 
-async def test_unreachable_server(client_factory: ClientFactory, socket_enabled: None) -> None:
+async def test_unreachable_server(
+    client_factory: ClientFactory, socket_enabled: None
+) -> None:
     # Port 1 on loopback: nothing listens there.
     client = client_factory("http://127.0.0.1:1")
 
@@ -314,6 +318,6 @@ async def test_url_with_path_prefix(
     client = client_factory(url + "/qbt/")
 
     # The emulator serves at the root, so the prefixed paths must be what it saw.
-    with pytest.raises(Exception):  # noqa: B017, PT011
+    with pytest.raises(Exception):  # noqa: B017
         await client.detect()
     assert all(path.startswith("/qbt/") for _, path in emulator.requests)

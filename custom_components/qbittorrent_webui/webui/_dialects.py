@@ -116,6 +116,10 @@ def _flag(value: bool) -> str:  # noqa: FBT001
     return "true" if value else "false"
 
 
+def _form_value(value: object) -> str:
+    return _flag(value) if isinstance(value, bool) else str(value)
+
+
 def _matches_filter(torrent: Torrent, status_filter: TorrentFilter) -> bool:
     active = bool(torrent.download_speed) or bool(torrent.upload_speed)
     checks: dict[TorrentFilter, Callable[[], bool]] = {
@@ -602,11 +606,11 @@ class LegacyDialect(DigestDialect):
             await self.post("/command/toggleAlternativeSpeedLimits")
 
     async def pause_all(self) -> None:
-        """camelCase from 3.2.0 on (lower case answers 404)."""
+        """CamelCase from 3.2.0 on (lower case answers 404)."""
         await self.post("/command/pauseAll")
 
     async def resume_all(self) -> None:
-        """camelCase from 3.2.0 on (lower case answers 404)."""
+        """CamelCase from 3.2.0 on (lower case answers 404)."""
         await self.post("/command/resumeAll")
 
     async def add_urls(
@@ -642,35 +646,28 @@ class LegacyDialect(DigestDialect):
     def _add_fields(self, options: AddTorrentOptions | None) -> dict[str, str]:
         if options is None:
             return {}
-        fields: dict[str, str] = {}
-        if options.save_path is not None:
-            fields["savepath"] = options.save_path
-        if options.category is not None:
-            fields["label" if self.api < 10 else "category"] = options.category  # noqa: PLR2004
         if options.tags:
             self.unsupported("add with tags", "4.3.2")
-        for value, name, minimum_api, minimum in (
-            (options.stopped, "paused", 14, "3.3.13"),
-            (options.skip_checking, "skip_checking", 14, "3.3.13"),
-            (options.sequential_download, "sequentialDownload", 16, "4.0.0"),
-            (options.first_last_piece_priority, "firstLastPiecePrio", 16, "4.0.0"),
-        ):
-            if value is not None:
-                if self.api < minimum_api:
-                    self.unsupported(f"add option {name}", minimum)
-                fields[name] = _flag(value)
-        for number, name in (
-            (options.download_limit, "dlLimit"),
-            (options.upload_limit, "upLimit"),
-        ):
-            if number is not None:
-                if self.api < 16:  # noqa: PLR2004
-                    self.unsupported(f"add option {name}", "4.0.0")
-                fields[name] = str(number)
-        if options.rename is not None:
-            if self.api < 16:  # noqa: PLR2004
-                self.unsupported("add option rename", "4.0.0")
-            fields["rename"] = options.rename
+        category_field = "label" if self.api < 10 else "category"  # noqa: PLR2004
+        # (field, value, first legacy API level, first qBittorrent version)
+        table: tuple[tuple[str, object, int, str], ...] = (
+            ("savepath", options.save_path, 7, "3.3.1"),
+            (category_field, options.category, 7, "3.3.1"),
+            ("paused", options.stopped, 14, "3.3.13"),
+            ("skip_checking", options.skip_checking, 14, "3.3.13"),
+            ("sequentialDownload", options.sequential_download, 16, "4.0.0"),
+            ("firstLastPiecePrio", options.first_last_piece_priority, 16, "4.0.0"),
+            ("dlLimit", options.download_limit, 16, "4.0.0"),
+            ("upLimit", options.upload_limit, 16, "4.0.0"),
+            ("rename", options.rename, 16, "4.0.0"),
+        )
+        fields: dict[str, str] = {}
+        for name, value, minimum_api, minimum in table:
+            if value is None:
+                continue
+            if self.api < minimum_api:
+                self.unsupported(f"add option {name}", minimum)
+            fields[name] = _form_value(value)
         return fields
 
     async def set_force_start(self, hashes: list[str], enabled: bool) -> None:  # noqa: FBT001
@@ -685,7 +682,9 @@ class LegacyDialect(DigestDialect):
     ) -> dict[str, int]:
         """Plural command names since API 2; answers a JSON object."""
         name = "getTorrentsDlLimit" if download else "getTorrentsUpLimit"
-        response = await self.post_read(f"/command/{name}", {"hashes": _join_hashes(hashes)})
+        response = await self.post_read(
+            f"/command/{name}", {"hashes": _join_hashes(hashes)}
+        )
         payload = _ensure_dict(response.json(), "torrent limits")
         return {key.lower(): as_limit(value) or 0 for key, value in payload.items()}
 
@@ -804,29 +803,7 @@ class ModernDialect(Dialect):
 
     async def get_torrents(self, **query: Any) -> list[Torrent]:
         """Filter on the server; filter names follow the API version."""
-        list_query = ListQuery(**query)
-        params: dict[str, str] = {}
-        if list_query.status_filter is not None:
-            name = list_query.status_filter.value
-            if not self._stop_start:
-                name = {"stopped": "paused", "running": "resumed"}.get(name, name)
-            params["filter"] = name
-        if list_query.category is not None:
-            params["category"] = list_query.category
-        if list_query.tag is not None:
-            if self.api < (2, 8, 3):
-                self.unsupported("get_torrents(tag=...)", "4.4.0")
-            params["tag"] = list_query.tag
-        if list_query.sort is not None:
-            params["sort"] = _SERVER_SORT_KEYS[list_query.sort]
-        if list_query.reverse:
-            params["reverse"] = "true"
-        if list_query.limit is not None:
-            params["limit"] = str(list_query.limit)
-        if list_query.offset is not None:
-            params["offset"] = str(list_query.offset)
-        if list_query.hashes is not None:
-            params["hashes"] = _join_hashes(list_query.hashes)
+        params = self._info_params(ListQuery(**query))
         payload = _ensure_list(
             await self.get_json("/api/v2/torrents/info", params), "torrent list"
         )
@@ -835,6 +812,27 @@ class ModernDialect(Dialect):
             for raw in payload
             if isinstance(raw, dict)
         ]
+
+    def _info_params(self, list_query: ListQuery) -> dict[str, str]:
+        if list_query.tag is not None and self.api < (2, 8, 3):
+            self.unsupported("get_torrents(tag=...)", "4.4.0")
+        status = list_query.status_filter
+        name = status.value if status is not None else None
+        if name is not None and not self._stop_start:
+            name = {"stopped": "paused", "running": "resumed"}.get(name, name)
+        values = {
+            "filter": name,
+            "category": list_query.category,
+            "tag": list_query.tag,
+            "sort": _SERVER_SORT_KEYS[list_query.sort] if list_query.sort else None,
+            "reverse": "true" if list_query.reverse else None,
+            "limit": list_query.limit,
+            "offset": list_query.offset,
+            "hashes": _join_hashes(list_query.hashes)
+            if list_query.hashes is not None
+            else None,
+        }
+        return {key: str(value) for key, value in values.items() if value is not None}
 
     async def get_transfer_info(self) -> ServerState:
         """``transfer/info`` plus the alternative-limits flag."""
@@ -937,32 +935,28 @@ class ModernDialect(Dialect):
     def _add_fields(self, options: AddTorrentOptions | None) -> dict[str, str]:
         if options is None:
             return {}
-        fields: dict[str, str] = {}
-        if options.save_path is not None:
-            fields["savepath"] = options.save_path
-        if options.category is not None:
-            fields["category"] = options.category
-        if options.tags:
-            if self.api < (2, 6, 2):
-                self.unsupported("add with tags", "4.3.2")
-            fields["tags"] = ",".join(options.tags)
-        if options.stopped is not None:
-            # Renamed in 2.11; each server silently ignores the other name.
-            fields["paused"] = fields["stopped"] = _flag(options.stopped)
-        if options.skip_checking is not None:
-            # Renamed in 2.16 (5.3); each server silently ignores the other name.
-            fields["skip_checking"] = fields["seedMode"] = _flag(options.skip_checking)
-        if options.download_limit is not None:
-            fields["dlLimit"] = str(options.download_limit)
-        if options.upload_limit is not None:
-            fields["upLimit"] = str(options.upload_limit)
-        if options.sequential_download is not None:
-            fields["sequentialDownload"] = _flag(options.sequential_download)
-        if options.first_last_piece_priority is not None:
-            fields["firstLastPiecePrio"] = _flag(options.first_last_piece_priority)
-        if options.rename is not None:
-            fields["rename"] = options.rename
-        return fields
+        if options.tags and self.api < (2, 6, 2):
+            self.unsupported("add with tags", "4.3.2")
+        # Renamed fields are sent under both names (paused/stopped in 2.11,
+        # skip_checking/seedMode in 2.16): each server ignores the other one.
+        values: dict[tuple[str, ...], object] = {
+            ("savepath",): options.save_path,
+            ("category",): options.category,
+            ("tags",): ",".join(options.tags) if options.tags else None,
+            ("paused", "stopped"): options.stopped,
+            ("skip_checking", "seedMode"): options.skip_checking,
+            ("dlLimit",): options.download_limit,
+            ("upLimit",): options.upload_limit,
+            ("sequentialDownload",): options.sequential_download,
+            ("firstLastPiecePrio",): options.first_last_piece_priority,
+            ("rename",): options.rename,
+        }
+        return {
+            name: _form_value(value)
+            for names, value in values.items()
+            if value is not None
+            for name in names
+        }
 
     async def delete(self, hashes: list[str], *, delete_files: bool) -> None:
         """``deleteFiles`` is required."""
@@ -1155,7 +1149,7 @@ async def dialect_for(transport: Transport) -> Dialect:
     challenge = probe.digest_challenge
     if probe.status == 403 and probe.text.strip() not in {"", "Forbidden"}:  # noqa: PLR2004
         await _raise_if_banned_everywhere(transport)
-    if probe.status in {200, 403}:  # noqa: PLR2004
+    if probe.status in {200, 403}:
         return await _detect_modern(transport, probe)
     if probe.status == 401 and challenge is not None:  # noqa: PLR2004
         transport.configure_digest(challenge)

@@ -144,7 +144,7 @@ class Transport:
         self._prefix = self._base.path.rstrip("/")
         self._session = session
         self._credentials = _Credentials(username, password, api_key)
-        self._ssl: bool | None = None if verify_ssl else False
+        self._verify_ssl = verify_ssl
         self._timeout = aiohttp.ClientTimeout(total=request_timeout)
         self._max_response_bytes = max_response_bytes
         self.auth_mode = AuthMode.NONE
@@ -363,31 +363,9 @@ class Transport:
         if 200 <= status < 300:  # noqa: PLR2004
             return response
         if status == 401:  # noqa: PLR2004
-            if response.digest_challenge is not None:
-                self._block_logins(
-                    "qBittorrent rejected the username or password (HTTP Digest). "
-                    "Correct them; the client will not retry by itself."
-                )
-                raise QBittorrentAuthenticationError(self._login_blocked_reason or "")
-            if self.auth_mode is AuthMode.API_KEY:
-                raise QBittorrentAuthenticationError(
-                    "qBittorrent rejected the API key. Create a new key in "
-                    "qBittorrent's WebUI options and enter it again."
-                )
-            raise self.rejected_error()
+            raise self._unauthorized_error(response)
         if status == 403:  # noqa: PLR2004
-            if self.auth_mode is AuthMode.DIGEST or self._is_ban(response):
-                raise self._banned_error(response)
-            if self.auth_mode is AuthMode.API_KEY:
-                raise QBittorrentAuthenticationError(
-                    "qBittorrent refused the API key for this request. Check "
-                    "that the key is still valid."
-                )
-            raise QBittorrentAuthenticationError(
-                "qBittorrent refused access although the client logged in. Check "
-                "that cookies reach the server (use a session with "
-                "CookieJar(unsafe=True, quote_cookie=False))."
-            )
+            raise self._forbidden_error(response)
         if status == 404:  # noqa: PLR2004
             raise self._unexpected(
                 response,
@@ -399,6 +377,35 @@ class Transport:
         if status == 415:  # noqa: PLR2004
             raise self._unexpected(response, "qBittorrent refused the torrent file")
         raise self._unexpected(response, "qBittorrent answered with an error")
+
+    def _unauthorized_error(self, response: HttpResponse) -> QBittorrentError:
+        if response.digest_challenge is not None:
+            message = (
+                "qBittorrent rejected the username or password (HTTP Digest). "
+                "Correct them; the client will not retry by itself."
+            )
+            self._block_logins(message)
+            return QBittorrentAuthenticationError(message)
+        if self.auth_mode is AuthMode.API_KEY:
+            return QBittorrentAuthenticationError(
+                "qBittorrent rejected the API key. Create a new key in "
+                "qBittorrent's WebUI options and enter it again."
+            )
+        return self.rejected_error()
+
+    def _forbidden_error(self, response: HttpResponse) -> QBittorrentError:
+        if self.auth_mode is AuthMode.DIGEST or self._is_ban(response):
+            return self._banned_error(response)
+        if self.auth_mode is AuthMode.API_KEY:
+            return QBittorrentAuthenticationError(
+                "qBittorrent refused the API key for this request. Check "
+                "that the key is still valid."
+            )
+        return QBittorrentAuthenticationError(
+            "qBittorrent refused access although the client logged in. Check "
+            "that cookies reach the server (use a session with "
+            "CookieJar(unsafe=True, quote_cookie=False))."
+        )
 
     def rejected_error(self) -> QBittorrentRequestRejectedError:
         """Explain a Host-header or CSRF rejection and how to fix it."""
@@ -515,27 +522,7 @@ class Transport:
         if params:
             url = url.with_query(params)
         headers: dict[str, str] = {}
-        body: Any = None
-        if files is not None or multipart_fields is not None:
-            multipart = aiohttp.FormData()
-            for name, value in (multipart_fields or {}).items():
-                multipart.add_field(name, value)
-            for filename, content in files or ():
-                multipart.add_field(
-                    "torrents",
-                    content,
-                    filename=filename,
-                    content_type="application/x-bittorrent",
-                )
-            body = multipart
-        elif method == "POST":
-            # Encode spaces as %20 (servers before 4.2 do not decode '+') and
-            # always name the type: 3.2.0-3.3.3 reject untyped empty bodies.
-            body = "&".join(
-                f"{quote(key, safe='')}={quote(value, safe='')}"
-                for key, value in (form or {}).items()
-            ).encode()
-            headers["Content-Type"] = "application/x-www-form-urlencoded"
+        body = self._body(method, form, files, multipart_fields, headers)
         if self.close_connections:
             # Servers up to 4.0.x close the socket after every response.
             headers["Connection"] = "close"
@@ -549,7 +536,7 @@ class Transport:
                 url,
                 data=body,
                 headers=headers,
-                ssl=self._ssl,
+                ssl=self._verify_ssl,
                 timeout=self._timeout,
                 allow_redirects=False,
             ) as raw:
@@ -583,6 +570,36 @@ class Transport:
                 f"Talking to qBittorrent at {self.display_url} failed "
                 f"({type(err).__name__})."
             ) from err
+
+    @staticmethod
+    def _body(
+        method: str,
+        form: FormFields | None,
+        files: Sequence[tuple[str, bytes]] | None,
+        multipart_fields: FormFields | None,
+        headers: dict[str, str],
+    ) -> aiohttp.FormData | bytes | None:
+        if files is not None or multipart_fields is not None:
+            multipart = aiohttp.FormData()
+            for name, value in (multipart_fields or {}).items():
+                multipart.add_field(name, value)
+            for filename, content in files or ():
+                multipart.add_field(
+                    "torrents",
+                    content,
+                    filename=filename,
+                    content_type="application/x-bittorrent",
+                )
+            return multipart
+        if method != "POST":
+            return None
+        # Encode spaces as %20 (servers before 4.2 do not decode '+') and
+        # always name the type: 3.2.0-3.3.3 reject untyped empty bodies.
+        headers["Content-Type"] = "application/x-www-form-urlencoded"
+        return "&".join(
+            f"{quote(key, safe='')}={quote(value, safe='')}"
+            for key, value in (form or {}).items()
+        ).encode()
 
     async def _read_capped(self, raw: aiohttp.ClientResponse) -> bytes:
         limit = self._max_response_bytes

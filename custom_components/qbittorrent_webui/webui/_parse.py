@@ -1,3 +1,5 @@
+# Russian unit and state words are the data parsed here, not look-alikes.
+# ruff: noqa: RUF001, RUF002
 """Turn server JSON (numbers or 3.1.x translated strings) into models.
 
 Every parser returns ``None`` for a value it cannot read with certainty:
@@ -131,7 +133,7 @@ def _quantity_value(match: re.Match[str]) -> int | None:
     number = parse_localized_number(match["number"])
     if number is None:
         return None
-    return round(number * 1024 ** _UNIT_POWERS[match["prefix"]])
+    return round(number * (1 << (10 * _UNIT_POWERS[match["prefix"]])))
 
 
 def parse_transfer_text(text: object) -> tuple[int | None, int | None]:
@@ -165,22 +167,21 @@ def parse_eta(value: object) -> int | None:
     Infinite and unparsable ETAs are ``None``; ``"< 1m"`` is ``0`` (minute
     precision, like every other 3.1.x ETA).
     """
-    if isinstance(value, bool):
-        return None
-    if isinstance(value, int):
+    if isinstance(value, int) and not isinstance(value, bool):
         return value if 0 <= value < MAX_ETA_SECONDS else None
-    if not isinstance(value, str):
-        return None
-    text = value.strip()
+    text = value.strip() if isinstance(value, str) else ""
     if not text or _INFINITY in text:
         return None
-    if text == "0":
-        return 0
     if text.startswith("<"):
         rest = _DURATION_PART.fullmatch(text[1:].strip())
-        if rest and rest[1] == "1" and rest[2] in {"m", "м"}:
-            return 0
-        return None
+        below_a_minute = rest is not None and rest[1] == "1" and rest[2] in {"m", "м"}
+        return 0 if below_a_minute else None
+    return _parse_duration(text)
+
+
+def _parse_duration(text: str) -> int | None:
+    if text == "0":
+        return 0
     parts = _DURATION_PART.findall(text)
     if not parts or "".join(f"{n}{u}" for n, u in parts) != re.sub(r"\s+", "", text):
         return None

@@ -96,6 +96,16 @@ class SyncEngine:
         self._tags = {tag for tag in payload.get("tags") or () if isinstance(tag, str)}
 
     def _merge_delta(self, payload: Mapping[str, Any], changes: _Changes) -> bool:
+        changed = self._merge_torrents(payload, changes)
+        state_delta = payload.get("server_state")
+        if state_delta:
+            self._raw_server_state.update(state_delta)
+            self._server_state = server_state_from_api(self._raw_server_state)
+            changed = True
+        return self._merge_names(payload) or changed
+
+    def _merge_torrents(self, payload: Mapping[str, Any], changes: _Changes) -> bool:
+        # Only the torrents named in the delta are re-parsed.
         changed = False
         for torrent_hash, delta in (payload.get("torrents") or {}).items():
             if not isinstance(delta, dict):
@@ -104,8 +114,7 @@ class SyncEngine:
             raw = self._raw_torrents.setdefault(key, {})
             raw.update(delta)
             torrent = torrent_from_api(key, raw)
-            before = self._torrents.get(key)
-            self._record(before, torrent, changes)
+            self._record(self._torrents.get(key), torrent, changes)
             self._torrents[key] = torrent
             changed = True
         for torrent_hash in payload.get("torrents_removed") or ():
@@ -115,26 +124,21 @@ class SyncEngine:
             if gone is not None:
                 changes.removed.append(gone)
                 changed = True
-        state_delta = payload.get("server_state")
-        if state_delta:
-            self._raw_server_state.update(state_delta)
-            self._server_state = server_state_from_api(self._raw_server_state)
-            changed = True
+        return changed
+
+    def _merge_names(self, payload: Mapping[str, Any]) -> bool:
+        """Merge categories and tags; return whether anything changed."""
+        before = (dict(self._categories), set(self._tags))
         categories = payload.get("categories", payload.get("labels"))
         if categories:
             self._merge_categories(categories)
-            changed = True
         for name in payload.get("categories_removed") or ():
-            changed = self._categories.pop(str(name), None) is not None or changed
-        for tag in payload.get("tags") or ():
-            if isinstance(tag, str) and tag not in self._tags:
-                self._tags.add(tag)
-                changed = True
-        for tag in payload.get("tags_removed") or ():
-            if tag in self._tags:
-                self._tags.discard(tag)
-                changed = True
-        return changed
+            self._categories.pop(str(name), None)
+        self._tags.update(
+            tag for tag in payload.get("tags") or () if isinstance(tag, str)
+        )
+        self._tags.difference_update(payload.get("tags_removed") or ())
+        return (self._categories, self._tags) != before
 
     def _merge_categories(self, categories: object) -> None:
         # An object keyed by name since API 2.1.0; a list of names before.

@@ -9,7 +9,6 @@ matching dialect, so the caller sees the same signatures everywhere.
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
 from ._dialects import Dialect, dialect_for
@@ -17,6 +16,8 @@ from ._http import DEFAULT_MAX_RESPONSE_BYTES, DEFAULT_REQUEST_TIMEOUT, Transpor
 from ._sync import SyncEngine
 
 if TYPE_CHECKING:
+    from collections.abc import Mapping, Sequence
+
     import aiohttp
 
     from .models import (
