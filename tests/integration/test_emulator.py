@@ -17,6 +17,7 @@ from homeassistant.const import (
     STATE_UNAVAILABLE,
 )
 from homeassistant.data_entry_flow import FlowResultType
+from homeassistant.exceptions import ServiceValidationError
 from homeassistant.helpers import device_registry as dr, entity_registry as er
 from homeassistant.util import dt as dt_util
 import pytest
@@ -229,3 +230,60 @@ async def test_one_request_per_poll_and_session_recovery(
 
     assert _state(hass, entry, "torrents_total") == str(len(emulator.torrents))
     assert not hass.config_entries.flow.async_progress_by_handler(DOMAIN)
+
+
+async def test_changed_password_starts_one_reauth_without_a_ban(
+    hass: HomeAssistant, emulator: QBittorrentEmulator, emulator_url: str
+) -> None:
+    """No login storm: a ban would follow five failed logins."""
+    entry = await _configure(hass, emulator_url)
+    emulator._password = "changed-on-the-server"
+    emulator.expire_sessions()
+    emulator.requests.clear()
+
+    for _ in range(6):
+        await _poll(hass)
+
+    flows = hass.config_entries.flow.async_progress_by_handler(DOMAIN)
+    assert [flow["context"]["source"] for flow in flows] == ["reauth"]
+    assert not emulator.bans.is_banned("127.0.0.1")
+    assert _state(hass, entry, "torrents_total") == STATE_UNAVAILABLE
+
+    result = await hass.config_entries.flow.async_configure(
+        flows[0]["flow_id"],
+        {CONF_USERNAME: "admin", CONF_PASSWORD: "changed-on-the-server"},
+    )
+    assert result["reason"] == "reauth_successful"
+    await hass.async_block_till_done(wait_background_tasks=True)
+    assert _state(hass, entry, "torrents_total") == str(len(emulator.torrents))
+
+
+# torrents/reannounce arrived in qBittorrent 4.1.2 (WebUI API 2.0.2).
+REANNOUNCE_SUPPORTED = {
+    "3.1.12": False,
+    "3.3.16": False,
+    "4.0.4": False,
+    "4.6.7": True,
+    "5.3.0": True,
+}
+
+
+async def test_action_missing_from_a_generation(
+    hass: HomeAssistant, emulator: QBittorrentEmulator, emulator_url: str
+) -> None:
+    entry = await _configure(hass, emulator_url)
+    call = hass.services.async_call(
+        DOMAIN,
+        "reannounce_torrents",
+        {"config_entry_id": entry.entry_id, "all_torrents": True},
+        blocking=True,
+    )
+    if REANNOUNCE_SUPPORTED[emulator.version]:
+        await call
+        assert any(path.endswith("reannounce") for _, path in emulator.requests)
+        return
+    with pytest.raises(ServiceValidationError) as caught:
+        await call
+    assert caught.value.translation_key == "action_unsupported"
+    assert caught.value.translation_placeholders["version"] == emulator.version
+    assert caught.value.translation_placeholders["minimum"] == "4.1.2"
