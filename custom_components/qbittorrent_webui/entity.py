@@ -44,6 +44,6 @@ class QBittorrentEntity[CoordinatorT: DataUpdateCoordinator[Any]](
             identifiers={(DOMAIN, str(entry.unique_id))},
             manufacturer="qBittorrent project",
             model=device_model(info),
-            name=entry.title,
+            name=f"qBittorrent {entry.title}",
             sw_version=info.app_version,
         )

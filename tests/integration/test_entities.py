@@ -50,11 +50,11 @@ if TYPE_CHECKING:
     from homeassistant.core import HomeAssistant
     from syrupy.assertion import SnapshotAssertion
 
-ALT_SPEED = "switch.127_0_0_1_8080_alternative_speed_limits"
-PAUSE_ALL = "switch.127_0_0_1_8080_pause_all"
-DOWNLOAD_LIMIT = "number.127_0_0_1_8080_download_limit"
-ALT_DOWNLOAD_LIMIT = "number.127_0_0_1_8080_alternative_download_limit"
-TORRENT_EVENT = "event.127_0_0_1_8080_torrent"
+ALT_SPEED = "switch.qbittorrent_127_0_0_1_8080_alternative_speed_limits"
+PAUSE_ALL = "switch.qbittorrent_127_0_0_1_8080_pause_all"
+DOWNLOAD_LIMIT = "number.qbittorrent_127_0_0_1_8080_download_limit"
+ALT_DOWNLOAD_LIMIT = "number.qbittorrent_127_0_0_1_8080_alternative_download_limit"
+TORRENT_EVENT = "event.qbittorrent_127_0_0_1_8080_torrent"
 
 
 async def _poll(hass: HomeAssistant, freezer: FrozenDateTimeFactory) -> None:
@@ -264,7 +264,7 @@ async def test_status_sensor(
 ) -> None:
     mock_client.sync.return_value = SyncResult(data=make_main_data(**speeds))
     await _poll(hass, freezer)
-    assert hass.states.get("sensor.127_0_0_1_8080_status").state == status
+    assert hass.states.get("sensor.qbittorrent_127_0_0_1_8080_status").state == status
 
 
 @pytest.mark.usefixtures("entity_registry_enabled_by_default", "init_integration")

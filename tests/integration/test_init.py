@@ -33,7 +33,7 @@ if TYPE_CHECKING:
     from homeassistant.core import HomeAssistant
     from homeassistant.helpers import issue_registry as ir
 
-DOWNLOAD_SPEED = "sensor.127_0_0_1_8080_download_speed"
+DOWNLOAD_SPEED = "sensor.qbittorrent_127_0_0_1_8080_download_speed"
 
 
 def _logged(caplog: pytest.LogCaptureFixture) -> list[str]:
