@@ -346,12 +346,12 @@ class Dialect:
     async def set_location(self, hashes: list[str], location: str) -> None:
         """Move torrent data."""
         del hashes, location
-        self.unsupported("set_location", "3.2.0")
+        self.unsupported("set_location", "3.3.11")
 
     async def rename(self, torrent_hash: str, name: str) -> None:
         """Rename a torrent."""
         del torrent_hash, name
-        self.unsupported("rename_torrent", "3.2.0")
+        self.unsupported("rename_torrent", "3.3.11")
 
     async def add_trackers(self, torrent_hash: str, urls: list[str]) -> None:
         """Add trackers."""
@@ -723,14 +723,18 @@ class LegacyDialect(DigestDialect):
             self.unsupported(operation, "3.3.5")
 
     async def set_location(self, hashes: list[str], location: str) -> None:
-        """``setLocation``."""
+        """``setLocation`` (API 12, 3.3.11)."""
+        if not self.info.capabilities.set_location:
+            self.unsupported("set_location", "3.3.11")
         await self.post(
             "/command/setLocation",
             {"hashes": _join_hashes(hashes), "location": location},
         )
 
     async def rename(self, torrent_hash: str, name: str) -> None:
-        """``rename``."""
+        """``rename`` (API 12, 3.3.11)."""
+        if not self.info.capabilities.rename:
+            self.unsupported("rename_torrent", "3.3.11")
         await self.post("/command/rename", {"hash": torrent_hash.lower(), "name": name})
 
     async def toggle_sequential_download(self, hashes: list[str]) -> None:
@@ -1102,8 +1106,8 @@ def legacy_capabilities(api: int) -> Capabilities:
         categories=api >= 10,  # noqa: PLR2004
         force_start=True,
         per_torrent_limits=True,
-        set_location=True,
-        rename=True,
+        set_location=api >= 12,  # noqa: PLR2004
+        rename=api >= 12,  # noqa: PLR2004
         super_seeding=True,
         sequential_download=True,
         queue_priority=True,
