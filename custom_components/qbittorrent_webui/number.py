@@ -108,11 +108,14 @@ async def async_setup_entry(
 ) -> None:
     """Set up the limits the server's generation can change."""
     runtime = entry.runtime_data
+    # 3.1.x reports no limits, so a number there could never show its value;
+    # the set_speed_limits action still sets them.
     entities: list[NumberEntity] = [
         QBittorrentGlobalLimitEntity(
             entry=entry, coordinator=runtime.coordinator, description=description
         )
         for description in GLOBAL_LIMITS
+        if description.value_fn(runtime.coordinator.data) is not None
     ]
     # Where qBittorrent has no alternative speed mode, it has no limits for it.
     if runtime.server_info.capabilities.alternative_speed_get:

@@ -56,7 +56,10 @@ def _rate(
     *,
     diagnostic: bool = False,
 ) -> QBittorrentSensorEntityDescription:
-    """Describe a speed or limit in B/s; diagnostic ones start disabled."""
+    """Describe a speed or limit in B/s, present only where reported.
+
+    Diagnostic ones start disabled.
+    """
     return QBittorrentSensorEntityDescription(
         key=key,
         translation_key=key,
@@ -68,6 +71,7 @@ def _rate(
         entity_category=EntityCategory.DIAGNOSTIC if diagnostic else None,
         entity_registry_enabled_default=not diagnostic,
         value_fn=value_fn,
+        exists_fn=lambda data, _info: value_fn(data) is not None,
     )
 
 

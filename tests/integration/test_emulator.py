@@ -127,8 +127,11 @@ async def test_setup_and_entities(
         "up_down",
     }
     keys = _keys(hass, entry)
-    assert ("alternative_speed_limits" in keys) is (emulator.version != "3.1.12")
-    assert {"pause_all", "download_limit", "upload_limit", "torrent"} <= keys
+    # 3.1.x has no alternative speed mode and reports no limits.
+    is_digest = emulator.version == "3.1.12"
+    assert ("alternative_speed_limits" in keys) is not is_digest
+    assert ("download_limit" in keys) is not is_digest
+    assert {"pause_all", "download_speed", "torrents_total", "torrent"} <= keys
     # Entities without a value yet: disabled ones, the event that has not
     # fired, and the ratio qBittorrent reports as "-" before any transfer.
     for key in keys - {

@@ -12,7 +12,7 @@ from pytest_homeassistant_custom_component.common import (
 
 from custom_components.qbittorrent_webui.const import DOMAIN
 
-from .conftest import DIGEST_SERVER_INFO, URL
+from .conftest import DIGEST_SERVER_INFO, URL, make_main_data
 
 if TYPE_CHECKING:
     from unittest.mock import MagicMock
@@ -73,7 +73,15 @@ async def test_disabled_by_default(
     ]
 
 
-@pytest.mark.parametrize("server_info", [DIGEST_SERVER_INFO])
+@pytest.mark.parametrize(
+    ("server_info", "main_data"),
+    [
+        (
+            DIGEST_SERVER_INFO,
+            make_main_data(download_rate_limit=None, upload_rate_limit=None),
+        )
+    ],
+)
 @pytest.mark.usefixtures("entity_registry_enabled_by_default", "init_integration")
 async def test_generation_without_alternative_speed(
     hass: HomeAssistant,
@@ -81,7 +89,7 @@ async def test_generation_without_alternative_speed(
     mock_config_entry: MockConfigEntry,
     mock_client: MagicMock,
 ) -> None:
-    """3.1.x has no alternative speed mode: no switch and no limits for it."""
+    """3.1.x has no alternative speed mode and reports no limits: no entities."""
     keys = {
         entry.unique_id.removeprefix(f"{URL}_")
         for entry in er.async_entries_for_config_entry(
@@ -90,5 +98,6 @@ async def test_generation_without_alternative_speed(
     }
     assert "alternative_speed_limits" not in keys
     assert "alt_download_limit" not in keys
-    assert {"pause_all", "download_limit", "torrents_total"} <= keys
+    assert "download_limit" not in keys
+    assert {"pause_all", "download_speed", "torrents_total"} <= keys
     mock_client.get_preferences.assert_not_awaited()
