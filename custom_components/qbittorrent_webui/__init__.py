@@ -24,11 +24,13 @@ from .coordinator import (
     QBittorrentDataUpdateCoordinator,
     QBittorrentPreferencesCoordinator,
     QBittorrentRuntimeData,
+    raise_ban_issue,
 )
 from .helpers import error_translation
 from .services import async_setup_services
 from .webui import (
     QBittorrentAuthenticationError,
+    QBittorrentBannedError,
     QBittorrentClient,
     QBittorrentError,
 )
@@ -91,6 +93,8 @@ async def async_setup_entry(hass: HomeAssistant, entry: QBittorrentConfigEntry) 
     except QBittorrentError as error:
         # Unreachable, banned, rejected or not understood: each may be fixed
         # on the server side, so retry in the background.
+        if isinstance(error, QBittorrentBannedError):
+            raise_ban_issue(hass, entry, error)
         key, placeholders = error_translation(error, entry.data[CONF_URL])
         raise ConfigEntryNotReady(
             translation_domain=DOMAIN,

@@ -91,6 +91,29 @@ def update_failed(
     )
 
 
+def ban_issue_id(entry: QBittorrentConfigEntry) -> str:
+    """Return the id of the repair issue that explains a ban of this entry."""
+    return f"{ISSUE_IP_BANNED}_{entry.entry_id}"
+
+
+def raise_ban_issue(
+    hass: HomeAssistant, entry: QBittorrentConfigEntry, error: QBittorrentBannedError
+) -> None:
+    """Explain a ban in a repair issue; the next successful poll removes it."""
+    ir.async_create_issue(
+        hass,
+        DOMAIN,
+        ban_issue_id(entry),
+        is_fixable=False,
+        severity=ir.IssueSeverity.ERROR,
+        translation_key=ISSUE_IP_BANNED,
+        translation_placeholders={
+            "url": entry.data[CONF_URL],
+            "ban_lifts": ban_lifts_text(error.ban_duration),
+        },
+    )
+
+
 class QBittorrentDataUpdateCoordinator(DataUpdateCoordinator[MainData]):
     """Polls ``sync/maindata`` (or its 3.1.x equivalent) once per interval."""
 
@@ -143,11 +166,11 @@ class QBittorrentDataUpdateCoordinator(DataUpdateCoordinator[MainData]):
                 translation_placeholders={"url": self.config_entry.data[CONF_URL]},
             ) from error
         except QBittorrentBannedError as error:
-            self._raise_ban_issue(error)
+            raise_ban_issue(self.hass, self.config_entry, error)
             raise update_failed(error, self.config_entry) from error
         except QBittorrentError as error:
             raise update_failed(error, self.config_entry) from error
-        ir.async_delete_issue(self.hass, DOMAIN, self._ban_issue_id)
+        ir.async_delete_issue(self.hass, DOMAIN, ban_issue_id(self.config_entry))
         if self.events_enabled:
             self._dispatch_events(
                 [
@@ -164,24 +187,6 @@ class QBittorrentDataUpdateCoordinator(DataUpdateCoordinator[MainData]):
                 ]
             )
         return result.data
-
-    @property
-    def _ban_issue_id(self) -> str:
-        return f"{ISSUE_IP_BANNED}_{self.config_entry.entry_id}"
-
-    def _raise_ban_issue(self, error: QBittorrentBannedError) -> None:
-        ir.async_create_issue(
-            self.hass,
-            DOMAIN,
-            self._ban_issue_id,
-            is_fixable=False,
-            severity=ir.IssueSeverity.ERROR,
-            translation_key=ISSUE_IP_BANNED,
-            translation_placeholders={
-                "url": self.config_entry.data[CONF_URL],
-                "ban_lifts": ban_lifts_text(error.ban_duration),
-            },
-        )
 
     def _dispatch_events(self, events: list[TorrentEvent]) -> None:
         for event in events:

@@ -247,3 +247,23 @@ async def test_failed_platform_unload_keeps_session(
     ):
         assert not await hass.config_entries.async_unload(mock_config_entry.entry_id)
     mock_client.logout.assert_not_awaited()
+
+
+async def test_ban_during_setup_raises_repair_issue(
+    hass: HomeAssistant,
+    mock_config_entry: MockConfigEntry,
+    mock_client: MagicMock,
+    issue_registry: ir.IssueRegistry,
+) -> None:
+    mock_client.detect.side_effect = QBittorrentBannedError("banned", ban_duration=60)
+    mock_config_entry.add_to_hass(hass)
+    await hass.config_entries.async_setup(mock_config_entry.entry_id)
+
+    issue_id = f"ip_banned_{mock_config_entry.entry_id}"
+    assert issue_registry.async_get_issue(DOMAIN, issue_id) is not None
+
+    mock_client.detect.side_effect = None
+    await hass.config_entries.async_reload(mock_config_entry.entry_id)
+    await hass.async_block_till_done()
+    assert mock_config_entry.state is ConfigEntryState.LOADED
+    assert issue_registry.async_get_issue(DOMAIN, issue_id) is None
