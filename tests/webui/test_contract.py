@@ -17,6 +17,7 @@ from custom_components.qbittorrent_webui.webui import (
     Generation,
     QBittorrentAuthenticationError,
     QBittorrentClient,
+    QBittorrentRequestRejectedError,
     SyncResult,
     TorrentStatus,
 )
@@ -27,6 +28,7 @@ if TYPE_CHECKING:
     from collections.abc import AsyncIterator, Awaitable, Callable
 
     from .conftest import ClientFactory, EmulatorStarter
+from .forwarder import Forwarder
 from .test_operations import torrent_file
 
 MAGNET_HASH = "c0ffee00c0ffee00c0ffee00c0ffee00c0ffee00"
@@ -43,6 +45,7 @@ class Server:
 
     kind: str
     url: str
+    port: int
     version: str
     restart: Callable[[], Awaitable[None]]
 
@@ -56,7 +59,7 @@ async def server(
     kind, version = request.param
     if kind == "real":
         process = await qbittorrent_process_factory(version)
-        yield Server(kind, process.url, version, process.async_restart)
+        yield Server(kind, process.url, process.port, version, process.async_restart)
         return
     emulator, url = await emulator_factory(version, torrent_count=0)
 
@@ -65,7 +68,8 @@ async def server(
         # restarted qBittorrent keeps its resume data.
         emulator.expire_sessions()
 
-    yield Server(kind, url, version, restart)
+    assert emulator.port is not None
+    yield Server(kind, url, emulator.port, version, restart)
     assert isinstance(emulator, QBittorrentEmulator)
 
 
@@ -115,26 +119,12 @@ async def test_contract_detect_sync_and_control(
     )
     assert running.data.torrents[MAGNET_HASH].status is not TorrentStatus.STOPPED
 
-    await client.set_alternative_speed_limits_enabled(True)
-    assert await client.get_alternative_speed_limits_enabled() is True
-    alt = await wait_for(
-        client, lambda r: r.data.server_state.alternative_speed_limits_enabled is True
-    )
-    assert alt.data.server_state.alternative_speed_limits_enabled is True
-    await client.set_alternative_speed_limits_enabled(False)
-    assert await client.get_alternative_speed_limits_enabled() is False
-
-    # Multiples of 1024: real servers keep limits in KiB/s.
-    await client.set_global_download_limit(300 * 1024)
-    await client.set_global_upload_limit(150 * 1024)
-    assert await client.get_global_download_limit() == 300 * 1024
-    assert await client.get_global_upload_limit() == 150 * 1024
-    await client.set_global_download_limit(0)
-    assert await client.get_global_download_limit() == 0
-
     await client.set_torrent_upload_limit([MAGNET_HASH], 20 * 1024)
     torrent = (await client.get_torrents(hashes=[MAGNET_HASH]))[0]
     assert torrent.upload_limit == 20 * 1024
+    if server.kind == "real":  # the emulator lacks torrents/uploadLimit (reported)
+        limits = await client.get_torrent_upload_limits([MAGNET_HASH])
+        assert limits == {MAGNET_HASH: 20 * 1024}
 
     await client.create_category("Linux ISOs", "/srv/iso")
     await client.set_category([MAGNET_HASH], "Linux ISOs")
@@ -212,3 +202,37 @@ async def test_contract_restart_recovery(
     assert MAGNET_HASH in result.data.torrents
     assert result.added == ()
     assert result.removed == ()
+
+
+async def test_contract_host_header_rejection(
+    server: Server, client_factory: ClientFactory
+) -> None:
+    # Reached through another port, like a Docker port mapping.
+    async with Forwarder(server.port).serve() as remapped_url:
+        client = client_factory(remapped_url)
+        with pytest.raises(QBittorrentRequestRejectedError, match="Host header"):
+            await client.detect()
+
+
+async def test_contract_speed_limits(
+    server: Server, client_factory: ClientFactory
+) -> None:
+    client = client_factory(server.url)
+    await client.sync()
+
+    await client.set_alternative_speed_limits_enabled(True)
+    assert await client.get_alternative_speed_limits_enabled() is True
+    alt = await wait_for(
+        client, lambda r: r.data.server_state.alternative_speed_limits_enabled is True
+    )
+    assert alt.data.server_state.alternative_speed_limits_enabled is True
+    await client.set_alternative_speed_limits_enabled(False)
+    assert await client.get_alternative_speed_limits_enabled() is False
+
+    # Multiples of 1024: real servers keep limits in KiB/s.
+    await client.set_global_download_limit(300 * 1024)
+    await client.set_global_upload_limit(150 * 1024)
+    assert await client.get_global_download_limit() == 300 * 1024
+    assert await client.get_global_upload_limit() == 150 * 1024
+    await client.set_global_download_limit(0)
+    assert await client.get_global_download_limit() == 0

@@ -244,3 +244,41 @@ async def test_add_options_refused_by_3_1(
     with pytest.raises(QBittorrentUnsupportedOperationError, match=r"3\.3\.1"):
         await client.add_torrent_urls([MAGNET], AddTorrentOptions(category="x"))
     assert MAGNET_HASH not in emulator.torrents
+
+
+def close_to(parsed: int | None, actual: int) -> bool:
+    """3.1.x prints one decimal of the largest unit: allow that rounding."""
+    if parsed is None:
+        return False
+    unit = 1
+    while actual >= unit * 1024 and unit < 1024**4:
+        unit *= 1024
+    return abs(parsed - actual) <= (0.05 * unit if unit > 1 else 0) + 1
+
+
+@pytest.mark.parametrize("locale", ["en", "ru"])
+async def test_digest_translated_strings(
+    locale: str, emulator_factory: EmulatorStarter, client_factory: ClientFactory
+) -> None:
+    emulator, url = await emulator_factory("3.1.12", torrent_count=12, locale=locale)
+    client = client_factory(url)
+
+    result = await client.sync()
+
+    for torrent_hash, torrent in result.data.torrents.items():
+        fields = emulator.torrents[torrent_hash]
+        if fields["has_metadata"]:
+            assert close_to(torrent.size, fields["size"])
+        else:
+            assert torrent.size is None  # "Unknown": never a made-up number
+        assert close_to(torrent.download_speed, fields["dlspeed"])
+        assert close_to(torrent.upload_speed, fields["upspeed"])
+        if fields["ratio"] > 100:
+            assert torrent.ratio is None
+        else:
+            assert torrent.ratio == pytest.approx(fields["ratio"], abs=0.051)
+    speed_down, speed_up = emulator.speeds()
+    state = result.data.server_state
+    assert close_to(state.download_speed, speed_down)
+    assert close_to(state.upload_speed, speed_up)
+    assert state.alltime_downloaded is None  # 3.1.x does not report it
