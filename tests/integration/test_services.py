@@ -124,6 +124,12 @@ async def _call(
         ),
         (
             "set_speed_limits",
+            {"download_limit": 7},
+            "set_global_download_limit",
+            ((7168,), {}),
+        ),
+        (
+            "set_speed_limits",
             {"torrent_hashes": [HASH_1], "download_limit": 1},
             "set_torrent_download_limit",
             (([HASH_1], 1024), {}),
