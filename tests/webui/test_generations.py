@@ -282,3 +282,29 @@ async def test_digest_translated_strings(
     assert close_to(state.download_speed, speed_down)
     assert close_to(state.upload_speed, speed_up)
     assert state.alltime_downloaded is None  # 3.1.x does not report it
+
+
+@pytest.mark.parametrize(
+    ("version", "options"),
+    [
+        ("4.6.7", {"cookie_name": "MY_QBT_SESSION"}),
+        # 5.2+ names the cookie after qBittorrent's own port, not the URL's.
+        ("5.3.0", {"webui_port": 8080}),
+    ],
+)
+async def test_session_cookie_of_any_name(
+    version: str,
+    options: dict[str, object],
+    emulator_factory: EmulatorStarter,
+    client_factory: ClientFactory,
+) -> None:
+    emulator, url = await emulator_factory(version, **options)
+    client = client_factory(url)
+
+    await client.sync()
+    emulator.churn(added=1)
+    result = await client.sync()
+
+    assert emulator.cookie_name in {"MY_QBT_SESSION", "QBT_SID_8080"}
+    assert len(result.added) == 1
+    assert sum(1 for _, path in emulator.requests if path == "/api/v2/auth/login") == 1
