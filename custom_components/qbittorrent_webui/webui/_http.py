@@ -226,7 +226,7 @@ class Transport:
         if self._login_blocked_reason and not explicit:
             raise QBittorrentAuthenticationError(self._login_blocked_reason)
         credentials = self._credentials
-        response = await self._send(
+        response = await self._request(
             "POST",
             self.login_path,
             form={
@@ -280,7 +280,7 @@ class Transport:
         if not self._logged_in:
             return
         self._logged_in = False
-        await self._send(
+        await self._request(
             "POST", self.logout_path, authenticated=False, idempotent=False
         )
 
@@ -312,7 +312,7 @@ class Transport:
             await self.login(explicit=False)
             logged_in_now = True
         while True:
-            response = await self._send(
+            response = await self._request(
                 method,
                 path,
                 params=params,
@@ -450,20 +450,20 @@ class Transport:
         naming the server itself (qBittorrent 3.3.13 insists on one); if that
         helps, every later request carries it.
         """
-        response = await self._send(method, path, idempotent=True)
+        response = await self._request(method, path, idempotent=True)
         if (
             response.status == 401  # noqa: PLR2004
             and response.digest_challenge is None
             and not self.send_referer
         ):
             self.send_referer = True
-            retried = await self._send(method, path, idempotent=True)
+            retried = await self._request(method, path, idempotent=True)
             if retried.status == 401 and retried.digest_challenge is None:  # noqa: PLR2004
                 self.send_referer = False
             return retried
         return response
 
-    async def _send(
+    async def _request(
         self,
         method: str,
         path: str,

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any
 from ._dialects import Dialect, dialect_for
 from ._http import DEFAULT_MAX_RESPONSE_BYTES, DEFAULT_REQUEST_TIMEOUT, Transport
 from ._sync import SyncEngine
+from .exceptions import QBittorrentError
 
 if TYPE_CHECKING:
     from collections.abc import Mapping, Sequence
@@ -118,9 +119,12 @@ class QBittorrentClient:
             QBittorrentUnsupportedVersionError: Not a qBittorrent WebUI.
         """
         async with self._detect_lock:
-            self._dialect = await dialect_for(self._transport)
-            self._sync_engine.reset_session()
-            return self._dialect.info
+            return await self._detect_locked()
+
+    async def _detect_locked(self) -> ServerInfo:
+        self._dialect = await dialect_for(self._transport)
+        self._sync_engine.reset_session()
+        return self._dialect.info
 
     async def login(self) -> None:
         """Log in explicitly, even after an earlier authentication failure.
@@ -135,7 +139,7 @@ class QBittorrentClient:
         """
         self._transport.allow_login()
         if self._dialect is None:
-            await self.detect()
+            await self._ready()
             return
         await self._transport.login(explicit=True)
 
@@ -156,10 +160,16 @@ class QBittorrentClient:
         )
 
     async def _ready(self) -> Dialect:
-        if self._dialect is None:
-            await self.detect()
-        assert self._dialect is not None  # noqa: S101 - set by detect()
-        return self._dialect
+        dialect = self._dialect
+        if dialect is None:
+            async with self._detect_lock:
+                # Concurrent first calls detect once.
+                if self._dialect is None:
+                    await self._detect_locked()
+                dialect = self._dialect
+        if dialect is None:  # pragma: no cover - detection sets it or raises
+            raise QBittorrentError("qBittorrent detection did not complete")
+        return dialect
 
     # --- state --------------------------------------------------------------
 
