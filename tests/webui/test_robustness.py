@@ -15,6 +15,7 @@ from custom_components.qbittorrent_webui.webui import (
     QBittorrentRequestRejectedError,
     QBittorrentTimeoutError,
     QBittorrentUnexpectedResponseError,
+    QBittorrentUnsupportedVersionError,
 )
 
 from .conftest import PASSWORD, ClientFactory, EmulatorStarter
@@ -317,7 +318,24 @@ async def test_url_with_path_prefix(
     emulator, url = await emulator_factory("5.3.0")
     client = client_factory(url + "/qbt/")
 
-    # The emulator serves at the root, so the prefixed paths must be what it saw.
-    with pytest.raises(Exception):  # noqa: B017
+    # The emulator serves at the root: every prefixed path is unknown there.
+    with pytest.raises(QBittorrentUnsupportedVersionError, match="path prefix"):
         await client.detect()
+    assert emulator.requests
     assert all(path.startswith("/qbt/") for _, path in emulator.requests)
+
+
+async def test_server_error_is_reported_with_status(
+    emulator_factory: EmulatorStarter, client_factory: ClientFactory
+) -> None:
+    emulator, url = await emulator_factory("4.6.7")
+    client = client_factory(url)
+    await client.sync()
+
+    emulator.faults.server_errors = 1
+    with pytest.raises(QBittorrentUnexpectedResponseError) as error:
+        await client.sync()
+
+    assert error.value.status == 500
+    assert "HTTP 500" in str(error.value)
+    assert not (await client.sync()).baseline
