@@ -5,6 +5,7 @@ from typing import TYPE_CHECKING, Any
 
 import aiohttp
 from homeassistant.const import (
+    CONF_API_KEY,
     CONF_PASSWORD,
     CONF_URL,
     CONF_USERNAME,
@@ -68,6 +69,7 @@ def create_client(
         session,
         username=_optional_text(data.get(CONF_USERNAME)),
         password=_optional_text(data.get(CONF_PASSWORD)),
+        api_key=_optional_text(data.get(CONF_API_KEY)),
         verify_ssl=verify_ssl,
     )
     return client, session

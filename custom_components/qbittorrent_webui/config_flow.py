@@ -8,7 +8,13 @@ from homeassistant.config_entries import (
     ConfigFlowResult,
     OptionsFlowWithReload,
 )
-from homeassistant.const import CONF_PASSWORD, CONF_URL, CONF_USERNAME, CONF_VERIFY_SSL
+from homeassistant.const import (
+    CONF_API_KEY,
+    CONF_PASSWORD,
+    CONF_URL,
+    CONF_USERNAME,
+    CONF_VERIFY_SSL,
+)
 from homeassistant.core import HomeAssistant, callback
 from homeassistant.helpers import device_registry as dr, entity_registry as er
 from homeassistant.helpers.selector import (
@@ -44,12 +50,16 @@ USERNAME_SELECTOR = TextSelector(
 PASSWORD_SELECTOR = TextSelector(
     TextSelectorConfig(type=TextSelectorType.PASSWORD, autocomplete="current-password")
 )
+API_KEY_SELECTOR = TextSelector(
+    TextSelectorConfig(type=TextSelectorType.PASSWORD, autocomplete="off")
+)
 
 CONNECTION_SCHEMA = probatio.Schema(
     {
         probatio.Required(CONF_URL): URL_SELECTOR,
         probatio.Optional(CONF_USERNAME): USERNAME_SELECTOR,
         probatio.Optional(CONF_PASSWORD): PASSWORD_SELECTOR,
+        probatio.Optional(CONF_API_KEY): API_KEY_SELECTOR,
         probatio.Optional(CONF_VERIFY_SSL, default=True): bool,
     }
 )
@@ -57,6 +67,7 @@ CREDENTIALS_SCHEMA = probatio.Schema(
     {
         probatio.Optional(CONF_USERNAME): USERNAME_SELECTOR,
         probatio.Optional(CONF_PASSWORD): PASSWORD_SELECTOR,
+        probatio.Optional(CONF_API_KEY): API_KEY_SELECTOR,
     }
 )
 OPTIONS_SCHEMA = probatio.Schema(
@@ -89,6 +100,7 @@ def _connection_data(user_input: Mapping[str, Any]) -> dict[str, Any]:
         CONF_URL: url,
         CONF_USERNAME: user_input.get(CONF_USERNAME, ""),
         CONF_PASSWORD: user_input.get(CONF_PASSWORD, ""),
+        CONF_API_KEY: user_input.get(CONF_API_KEY, ""),
         CONF_VERIFY_SSL: user_input.get(CONF_VERIFY_SSL, True),
     }
 
@@ -109,6 +121,10 @@ async def validate_connection(
             "base", "ip_banned", {"ban_lifts": ban_lifts_text(error.ban_duration)}
         ) from error
     except QBittorrentAuthenticationError as error:
+        # Before 5.2 qBittorrent ignores the key and refuses the request just
+        # as it refuses a wrong key, so one error covers both causes.
+        if data.get(CONF_API_KEY):
+            raise CannotValidateError(CONF_API_KEY, "invalid_api_key", {}) from error
         raise CannotValidateError(CONF_PASSWORD, "invalid_auth", {}) from error
     except QBittorrentRequestRejectedError as error:
         raise CannotValidateError(CONF_URL, "request_rejected", {}) from error
@@ -124,7 +140,15 @@ async def validate_connection(
         # session count (capped at 15 in 5.3) low.
         with contextlib.suppress(QBittorrentError):
             await client.logout()
-        return info
+    # A server that lets this address in without authentication answers even
+    # when it ignores the key; the key would then fail once that changes.
+    if data.get(CONF_API_KEY) and not info.capabilities.api_key:
+        raise CannotValidateError(
+            CONF_API_KEY,
+            "api_key_unsupported",
+            {"version": info.app_version or "unknown"},
+        )
+    return info
 
 
 def _title(url: str) -> str:
@@ -191,6 +215,7 @@ class QBittorrentConfigFlow(ConfigFlow, domain=DOMAIN):
                 **entry.data,
                 CONF_USERNAME: user_input.get(CONF_USERNAME, ""),
                 CONF_PASSWORD: user_input.get(CONF_PASSWORD, ""),
+                CONF_API_KEY: user_input.get(CONF_API_KEY, ""),
             }
             try:
                 await validate_connection(self.hass, data)

@@ -152,13 +152,19 @@ def auto_enable_custom_integrations(enable_custom_integrations: None) -> None:
 
 
 @pytest.fixture
-def mock_config_entry() -> MockConfigEntry:
+def entry_data() -> dict[str, Any]:
+    """Return the data of the mocked entry; parametrize to change it."""
+    return ENTRY_DATA
+
+
+@pytest.fixture
+def mock_config_entry(entry_data: dict[str, Any]) -> MockConfigEntry:
     """Return the config entry of a 5.3.0 server."""
     return MockConfigEntry(
         domain=DOMAIN,
         title="127.0.0.1:8080",
         unique_id=URL,
-        data=ENTRY_DATA,
+        data=entry_data,
     )
 
 
@@ -226,10 +232,22 @@ def emulator_version() -> str:
 
 
 @pytest.fixture
-def emulator(emulator_version: str) -> QBittorrentEmulator:
+def emulator_api_key() -> str | None:
+    """Return the API key the emulator accepts (none); parametrize to set one."""
+    return None
+
+
+@pytest.fixture
+def emulator(
+    emulator_version: str, emulator_api_key: str | None
+) -> QBittorrentEmulator:
     """Return an emulated server with a small reproducible population."""
     return QBittorrentEmulator(
-        emulator_version, username="admin", password="adminadmin", torrent_count=8
+        emulator_version,
+        username="admin",
+        password="adminadmin",
+        torrent_count=8,
+        api_key=emulator_api_key,
     )
 
 
@@ -243,13 +261,13 @@ async def emulator_url(
 
 
 @pytest.fixture
-def emulator_entry(emulator_url: str) -> MockConfigEntry:
+def emulator_entry(emulator_url: str, entry_data: dict[str, Any]) -> MockConfigEntry:
     """Return a config entry pointing at the emulator."""
     return MockConfigEntry(
         domain=DOMAIN,
         title="emulator",
         unique_id=emulator_url,
-        data=ENTRY_DATA | {CONF_URL: emulator_url},
+        data=entry_data | {CONF_URL: emulator_url},
     )
 
 

@@ -1,9 +1,16 @@
 """Tests of the config, reauth, reconfigure and options flows."""
 
-from typing import TYPE_CHECKING
+from dataclasses import replace
+from typing import TYPE_CHECKING, Any
 
 from homeassistant.config_entries import SOURCE_USER
-from homeassistant.const import CONF_PASSWORD, CONF_URL, CONF_USERNAME, CONF_VERIFY_SSL
+from homeassistant.const import (
+    CONF_API_KEY,
+    CONF_PASSWORD,
+    CONF_URL,
+    CONF_USERNAME,
+    CONF_VERIFY_SSL,
+)
 from homeassistant.data_entry_flow import FlowResultType
 import pytest
 from pytest_homeassistant_custom_component.common import MockConfigEntry
@@ -17,11 +24,12 @@ from custom_components.qbittorrent_webui.webui import (
     QBittorrentUnsupportedVersionError,
 )
 
-from .conftest import ENTRY_DATA, URL
+from .conftest import ALL_CAPABILITIES, ENTRY_DATA, SERVER_INFO, URL
 
 if TYPE_CHECKING:
     from unittest.mock import AsyncMock, MagicMock
 
+    from homeassistant.config_entries import ConfigFlowResult
     from homeassistant.core import HomeAssistant
     from homeassistant.helpers import device_registry as dr, entity_registry as er
 
@@ -62,7 +70,7 @@ async def test_user_flow_creates_entry_with_normalized_url(
 
     assert result["type"] is FlowResultType.CREATE_ENTRY
     assert result["title"] == "qbt.example.com:8080/proxy"
-    assert result["data"] == USER_INPUT | {CONF_URL: NORMALIZED_URL}
+    assert result["data"] == USER_INPUT | {CONF_URL: NORMALIZED_URL, CONF_API_KEY: ""}
     assert result["result"].unique_id == NORMALIZED_URL
     mock_client.detect.assert_awaited_once()
     # The flow's own server session is ended; setup logs in afresh.
@@ -86,10 +94,12 @@ async def test_user_flow_without_credentials(
         CONF_URL: "https://127.0.0.1",
         CONF_USERNAME: "",
         CONF_PASSWORD: "",
+        CONF_API_KEY: "",
         CONF_VERIFY_SSL: True,
     }
     assert mock_client_class.call_args.kwargs["username"] is None
     assert mock_client_class.call_args.kwargs["password"] is None
+    assert mock_client_class.call_args.kwargs["api_key"] is None
 
 
 async def test_user_flow_ignores_failed_logout(
@@ -209,7 +219,10 @@ async def test_reauth_flow(
 
     assert result["type"] is FlowResultType.ABORT
     assert result["reason"] == "reauth_successful"
-    assert mock_config_entry.data == ENTRY_DATA | {CONF_PASSWORD: "new-password"}
+    assert mock_config_entry.data == ENTRY_DATA | {
+        CONF_PASSWORD: "new-password",
+        CONF_API_KEY: "",
+    }
 
 
 @pytest.mark.parametrize(("error", "field", "message"), CONNECTION_ERRORS)
@@ -370,3 +383,132 @@ async def test_reconfigure_flow_new_address_before_first_setup(
     assert result["type"] is FlowResultType.ABORT
     assert result["reason"] == "reconfigure_successful"
     assert mock_config_entry.unique_id == NORMALIZED_URL
+
+
+API_KEY = "qbt_0123456789abcdefghijklmnopqrstu"
+
+
+async def _user_step(
+    hass: HomeAssistant, user_input: dict[str, Any]
+) -> ConfigFlowResult:
+    """Open the user step and submit ``user_input``."""
+    result = await hass.config_entries.flow.async_init(
+        DOMAIN, context={"source": SOURCE_USER}
+    )
+    return await hass.config_entries.flow.async_configure(result["flow_id"], user_input)
+
+
+@pytest.mark.parametrize("emulator_api_key", [API_KEY])
+@pytest.mark.usefixtures("socket_enabled")
+async def test_user_flow_with_api_key(hass: HomeAssistant, emulator_url: str) -> None:
+    """qBittorrent 5.2+ accepts the key alone, without username and password."""
+    result = await _user_step(
+        hass, {CONF_URL: emulator_url, CONF_API_KEY: API_KEY, CONF_VERIFY_SSL: True}
+    )
+
+    assert result["type"] is FlowResultType.CREATE_ENTRY, result.get("errors")
+    assert result["data"][CONF_API_KEY] == API_KEY
+    assert result["data"][CONF_USERNAME] == result["data"][CONF_PASSWORD] == ""
+
+
+@pytest.mark.parametrize(
+    ("emulator_version", "emulator_api_key"),
+    [
+        ("5.3.0", API_KEY),
+        # Before 5.2 the key is ignored and the request refused as unauthenticated.
+        ("5.1.0", None),
+        ("4.6.7", None),
+    ],
+)
+@pytest.mark.usefixtures("socket_enabled")
+async def test_user_flow_refused_api_key_then_password(
+    hass: HomeAssistant, emulator_url: str
+) -> None:
+    """A refused key is reported on its field; the password still works."""
+    user_input = {CONF_URL: emulator_url, CONF_VERIFY_SSL: True}
+    result = await _user_step(hass, user_input | {CONF_API_KEY: "qbt_not_the_key"})
+
+    assert result["type"] is FlowResultType.FORM
+    assert result["errors"] == {CONF_API_KEY: "invalid_api_key"}
+
+    result = await hass.config_entries.flow.async_configure(
+        result["flow_id"],
+        user_input | {CONF_USERNAME: "admin", CONF_PASSWORD: "adminadmin"},
+    )
+    assert result["type"] is FlowResultType.CREATE_ENTRY
+    assert result["data"][CONF_API_KEY] == ""
+
+
+async def test_user_flow_api_key_ignored_by_old_server(
+    hass: HomeAssistant, mock_client: MagicMock
+) -> None:
+    """A server that lets Home Assistant in unauthenticated ignores the key."""
+    mock_client.detect.return_value = replace(
+        SERVER_INFO,
+        app_version="5.1.0",
+        capabilities=replace(ALL_CAPABILITIES, api_key=False),
+    )
+    result = await _user_step(hass, USER_INPUT | {CONF_API_KEY: API_KEY})
+
+    assert result["type"] is FlowResultType.FORM
+    assert result["errors"] == {CONF_API_KEY: "api_key_unsupported"}
+    assert result["description_placeholders"] == {"version": "5.1.0"}
+
+
+async def test_user_flow_passes_api_key_to_client(
+    hass: HomeAssistant, mock_client_class: MagicMock, mock_client: MagicMock
+) -> None:
+    result = await _user_step(
+        hass, {CONF_URL: URL, CONF_API_KEY: API_KEY, CONF_VERIFY_SSL: True}
+    )
+
+    assert result["type"] is FlowResultType.CREATE_ENTRY
+    assert mock_client_class.call_args.kwargs["api_key"] == API_KEY
+    assert mock_client_class.call_args.kwargs["username"] is None
+
+
+async def test_reauth_flow_switches_to_api_key(
+    hass: HomeAssistant, mock_client: MagicMock, mock_config_entry: MockConfigEntry
+) -> None:
+    mock_config_entry.add_to_hass(hass)
+    result = await mock_config_entry.start_reauth_flow(hass)
+    result = await hass.config_entries.flow.async_configure(
+        result["flow_id"], {CONF_API_KEY: API_KEY}
+    )
+
+    assert result["type"] is FlowResultType.ABORT
+    assert result["reason"] == "reauth_successful"
+    assert mock_config_entry.data == ENTRY_DATA | {
+        CONF_USERNAME: "",
+        CONF_PASSWORD: "",
+        CONF_API_KEY: API_KEY,
+    }
+
+
+async def test_reauth_flow_refused_api_key(
+    hass: HomeAssistant, mock_client: MagicMock, mock_config_entry: MockConfigEntry
+) -> None:
+    mock_config_entry.add_to_hass(hass)
+    result = await mock_config_entry.start_reauth_flow(hass)
+    mock_client.detect.side_effect = QBittorrentAuthenticationError("refused")
+    result = await hass.config_entries.flow.async_configure(
+        result["flow_id"], {CONF_API_KEY: API_KEY}
+    )
+
+    assert result["type"] is FlowResultType.FORM
+    assert result["errors"] == {CONF_API_KEY: "invalid_api_key"}
+    assert mock_config_entry.data == ENTRY_DATA
+
+
+async def test_reconfigure_flow_adds_api_key(
+    hass: HomeAssistant, mock_client: MagicMock, mock_config_entry: MockConfigEntry
+) -> None:
+    mock_config_entry.add_to_hass(hass)
+    result = await mock_config_entry.start_reconfigure_flow(hass)
+    result = await hass.config_entries.flow.async_configure(
+        result["flow_id"], {CONF_URL: URL, CONF_API_KEY: API_KEY}
+    )
+
+    assert result["type"] is FlowResultType.ABORT
+    assert result["reason"] == "reconfigure_successful"
+    assert mock_config_entry.data[CONF_API_KEY] == API_KEY

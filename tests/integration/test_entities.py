@@ -12,6 +12,7 @@ from homeassistant.components.switch import DOMAIN as SWITCH_DOMAIN
 from homeassistant.config_entries import SOURCE_REAUTH
 from homeassistant.const import (
     ATTR_ENTITY_ID,
+    CONF_API_KEY,
     SERVICE_TURN_OFF,
     SERVICE_TURN_ON,
     STATE_OFF,
@@ -41,7 +42,14 @@ from custom_components.qbittorrent_webui.webui import (
     TorrentStatus,
 )
 
-from .conftest import MAIN_DATA, TORRENTS, make_main_data, make_torrent, setup_entry
+from .conftest import (
+    ENTRY_DATA,
+    MAIN_DATA,
+    TORRENTS,
+    make_main_data,
+    make_torrent,
+    setup_entry,
+)
 
 if TYPE_CHECKING:
     from unittest.mock import MagicMock
@@ -227,6 +235,11 @@ async def test_events_turned_off(
     assert added == []
 
 
+@pytest.mark.parametrize(
+    "entry_data",
+    [ENTRY_DATA | {CONF_API_KEY: "qbt_0123456789abcdefghijklmnopqrstu"}],
+    ids=["with_api_key"],
+)
 @pytest.mark.usefixtures("init_integration")
 async def test_diagnostics(
     hass: HomeAssistant,
@@ -239,7 +252,9 @@ async def test_diagnostics(
     )
     assert diagnostics["entry"]["data"]["password"] == REDACTED
     assert diagnostics["entry"]["data"]["username"] == REDACTED
+    assert diagnostics["entry"]["data"]["api_key"] == REDACTED
     assert "adminadmin" not in str(diagnostics)
+    assert "qbt_0123" not in str(diagnostics)
     assert "torrent-1" not in str(diagnostics)
     assert diagnostics == snapshot
 

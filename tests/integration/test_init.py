@@ -6,7 +6,12 @@ from typing import TYPE_CHECKING
 from unittest.mock import patch
 
 from homeassistant.config_entries import SOURCE_REAUTH, ConfigEntryState
-from homeassistant.const import STATE_UNAVAILABLE
+from homeassistant.const import (
+    CONF_API_KEY,
+    CONF_PASSWORD,
+    CONF_USERNAME,
+    STATE_UNAVAILABLE,
+)
 import pytest
 from pytest_homeassistant_custom_component.common import (
     MockConfigEntry,
@@ -24,14 +29,16 @@ from custom_components.qbittorrent_webui.webui import (
     SyncResult,
 )
 
-from .conftest import MAIN_DATA, make_main_data, setup_entry
+from .conftest import ENTRY_DATA, MAIN_DATA, make_main_data, setup_entry
 
 if TYPE_CHECKING:
     from unittest.mock import MagicMock
 
     from freezegun.api import FrozenDateTimeFactory
     from homeassistant.core import HomeAssistant
-    from homeassistant.helpers import issue_registry as ir
+    from homeassistant.helpers import entity_registry as er, issue_registry as ir
+
+    from qbittorrent_emulator import QBittorrentEmulator
 
 DOWNLOAD_SPEED = "sensor.qbittorrent_127_0_0_1_8080_download_speed"
 
@@ -267,3 +274,47 @@ async def test_ban_during_setup_raises_repair_issue(
     await hass.async_block_till_done()
     assert mock_config_entry.state is ConfigEntryState.LOADED
     assert issue_registry.async_get_issue(DOMAIN, issue_id) is None
+
+
+API_KEY = "qbt_0123456789abcdefghijklmnopqrstu"
+API_KEY_ENTRY_DATA = ENTRY_DATA | {
+    CONF_USERNAME: "",
+    CONF_PASSWORD: "",
+    CONF_API_KEY: API_KEY,
+}
+
+
+@pytest.mark.parametrize("entry_data", [API_KEY_ENTRY_DATA])
+@pytest.mark.parametrize("emulator_api_key", [API_KEY])
+async def test_setup_with_api_key(
+    hass: HomeAssistant,
+    emulator: QBittorrentEmulator,
+    emulator_entry: MockConfigEntry,
+    entity_registry: er.EntityRegistry,
+) -> None:
+    """An entry with only an API key polls qBittorrent 5.2+ without a login."""
+    await setup_entry(hass, emulator_entry)
+
+    assert emulator_entry.state is ConfigEntryState.LOADED
+    entity_id = entity_registry.async_get_entity_id(
+        "sensor", DOMAIN, f"{emulator_entry.unique_id}_torrents_total"
+    )
+    assert entity_id is not None
+    state = hass.states.get(entity_id)
+    assert state is not None
+    assert state.state == str(len(emulator.torrents))
+    assert await hass.config_entries.async_unload(emulator_entry.entry_id)
+
+
+@pytest.mark.parametrize("entry_data", [API_KEY_ENTRY_DATA])
+@pytest.mark.parametrize("emulator_api_key", ["qbt_a_newer_key_replaced_the_old"])
+async def test_replaced_api_key_starts_reauth(
+    hass: HomeAssistant, emulator_entry: MockConfigEntry
+) -> None:
+    emulator_entry.add_to_hass(hass)
+    assert not await hass.config_entries.async_setup(emulator_entry.entry_id)
+    await hass.async_block_till_done()
+
+    assert emulator_entry.state is ConfigEntryState.SETUP_ERROR
+    flows = hass.config_entries.flow.async_progress_by_handler(DOMAIN)
+    assert [flow["context"]["source"] for flow in flows] == [SOURCE_REAUTH]
