@@ -76,6 +76,9 @@ did not say:
   ``tags``/``trackers``; 4.5.2 sends them empty. Torrents in maindata have
   no ``hash`` key; ``completion_on``/``seen_complete`` are 0 for "never" on
   4.5.2 and -1 on 5.x; 5.3.0 categories carry share-limit fields.
+* Per-torrent limits are kept to the byte (``torrents/downloadLimit`` reads
+  back 123456 after setting 123456), unlike the KiB/s global limits;
+  ``hashes=all`` answers ``{"all": -1}``.
 * Default alternative limits are 10240 B/s; toggling alt mode changes
   ``dl_rate_limit``/``up_rate_limit`` in ``server_state``.
 * ``setSpeedLimitsMode`` with a non-integer mode -> 400

@@ -213,7 +213,7 @@ async def _command(  # noqa: C901, PLR0912 - one branch per 3.1 command
         reader = await request.multipart()
         while (part := await reader.next()) is not None:
             if isinstance(part, BodyPartReader) and part.filename:
-                files.append((part.filename, await part.read()))
+                files.append((part.filename, bytes(await part.read())))
     elif request.content_type == "application/x-www-form-urlencoded":
         params = {k: v for k, v in (await request.post()).items() if isinstance(v, str)}
     population = emulator.population
@@ -257,12 +257,37 @@ async def _command(  # noqa: C901, PLR0912 - one branch per 3.1 command
         case "setTorrentDlLimit" | "setTorrentUpLimit" if single in population.torrents:
             key = "dl_limit" if name == "setTorrentDlLimit" else "up_limit"
             population.update(single, **{key: max(_int(params.get("limit", "0")), 0)})
+        case "setPreferences":
+            _set_preferences(emulator, params.get("json", ""))
         case "shutdown":
             emulator.shutdown_requested = True
         case _:
             # Unknown or mis-cased commands are a silent 200 in 3.1.x.
             pass
     return _plain()
+
+
+def _set_preferences(emulator: QBittorrentEmulator, raw: str) -> None:
+    """Apply ``json=`` like 3.1.x: limits in KiB/s, -1 = none, bad JSON ignored."""
+    try:
+        changes = json.loads(raw)
+    except ValueError:
+        return
+    if not isinstance(changes, dict):
+        return
+    for key, attribute in (
+        ("dl_limit", "download_limit"),
+        ("up_limit", "upload_limit"),
+        ("alt_dl_limit", "alt_download_limit"),
+        ("alt_up_limit", "alt_upload_limit"),
+    ):
+        if isinstance(value := changes.pop(key, None), int):
+            setattr(emulator, attribute, max(value, 0) * 1024)
+    if isinstance(queueing := changes.pop("queueing_enabled", None), bool):
+        emulator.queueing_enabled = queueing
+    if isinstance(save_path := changes.pop("save_path", None), str):
+        emulator.population.save_path = save_path
+    emulator.preferences.update(changes)
 
 
 def _int(value: str) -> int:

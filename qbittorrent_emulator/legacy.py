@@ -491,7 +491,7 @@ async def _read_params(
             if not isinstance(part, BodyPartReader) or part.name is None:
                 continue
             if part.filename:
-                files.append((part.filename, await part.read()))
+                files.append((part.filename, bytes(await part.read())))
             else:
                 params[part.name] = await part.text()
     elif content_type == "application/x-www-form-urlencoded":
@@ -593,13 +593,13 @@ async def _command(
 ) -> web.Response:
     api = emulator.profile.legacy_api
     if name in {"download", "upload"}:
+        # ``upload`` needs at least one ``torrents`` file part.
         allowed = Command(
-            _no_change, frozenset({"urls"} if name == "download" else set())
+            _no_change,
+            frozenset({"urls"} if name == "download" else {"torrents"}),
+            _download_options(api),
         )
-        allowed = Command(_no_change, allowed.required, _download_options(api))
         if not _check(allowed, params, files):
-            return text("Bad Request", 400)
-        if name == "upload" and not files:
             return text("Bad Request", 400)
         return _add(emulator, params, files)
     command = commands(api).get(name)

@@ -436,10 +436,30 @@ def _field_setter(
 
 
 def _limit(value: str) -> int:
+    """A per-torrent limit in B/s, kept exactly (unlike the global limits)."""
     try:
         return max(int(value), 0)
     except ValueError:
         raise BadParams("limit") from None
+
+
+def _torrent_limits(field_name: str) -> Handler:
+    """``torrents/downloadLimit``/``uploadLimit``: a JSON object hash -> B/s."""
+
+    def handler(
+        emulator: QBittorrentEmulator, _s: WebSession, params: Params
+    ) -> web.Response:
+        (hashes,) = required(params, "hashes")
+        if hashes == "all":  # real servers answer one entry named "all"
+            return json_reply({"all": -1})
+        return json_reply(
+            {
+                torrent.hash: torrent.fields[field_name]
+                for torrent in emulator.resolve_hashes(hashes)
+            }
+        )
+
+    return handler
 
 
 def _toggle(field_name: str) -> Callable[[QBittorrentEmulator, str, Params], None]:
@@ -745,6 +765,8 @@ ENDPOINTS: dict[tuple[str, str], Endpoint] = {
     ("torrents", "setSuperSeeding"): Endpoint(
         _each(_field_setter("super_seeding", "value", parse_bool)), mutating=True
     ),
+    ("torrents", "downloadLimit"): Endpoint(_torrent_limits("dl_limit")),
+    ("torrents", "uploadLimit"): Endpoint(_torrent_limits("up_limit")),
     ("torrents", "setDownloadLimit"): Endpoint(
         _each(_field_setter("dl_limit", "limit", _limit)), mutating=True
     ),
@@ -819,7 +841,7 @@ async def _params(request: web.Request) -> tuple[dict[str, str], AddRequest]:
             if not isinstance(part, BodyPartReader) or part.name is None:
                 continue
             if part.filename:
-                add.files.append((part.filename, await part.read()))
+                add.files.append((part.filename, bytes(await part.read())))
             else:
                 params[part.name] = await part.text()
     else:

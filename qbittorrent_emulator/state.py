@@ -81,12 +81,17 @@ class SyncState:
         return self.last_rid
 
 
+def _monotonic_now() -> float:
+    """``time.monotonic`` looked up per call, so a patched clock (freezegun) is seen."""
+    return time.monotonic()
+
+
 @dataclass(slots=True)
 class WebSession:
     """One logged-in client."""
 
     sid: str
-    last_seen: float = field(default_factory=time.monotonic)
+    last_seen: float = field(default_factory=_monotonic_now)
     sync: SyncState = field(default_factory=SyncState)
 
     def __repr__(self) -> str:

@@ -13,6 +13,8 @@ from qbittorrent_emulator import QBittorrentEmulator
 if TYPE_CHECKING:
     from collections.abc import AsyncIterator
 
+    from freezegun.api import FrozenDateTimeFactory
+
 REALM = "Web UI Access"
 
 
@@ -292,3 +294,24 @@ async def test_faults(socket_enabled: None, http: aiohttp.ClientSession) -> None
         async with http.get(f"{url}/api/v2/transfer/info") as response:
             assert response.status == 200
     assert ("GET", "/api/v2/transfer/info") in emulator.requests
+
+
+async def test_session_idles_by_the_frozen_clock(
+    freezer: FrozenDateTimeFactory, http: aiohttp.ClientSession
+) -> None:
+    # 4.6.7: a 3600 s idle timeout and a cookie without expiry, so only the
+    # server decides when the session ends.
+    emulator = QBittorrentEmulator("4.6.7", torrent_count=0)
+    async with emulator.serve() as url:
+        async with http.post(
+            f"{url}/api/v2/auth/login",
+            data={"username": "admin", "password": "adminadmin"},
+        ) as response:
+            assert await response.text() == "Ok."
+        for _ in range(2):  # each request restarts the idle timer
+            freezer.tick(3599)
+            async with http.get(f"{url}/api/v2/app/version") as response:
+                assert response.status == 200
+        freezer.tick(3601)
+        async with http.get(f"{url}/api/v2/app/version") as response:
+            assert response.status == 403

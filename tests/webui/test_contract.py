@@ -122,9 +122,14 @@ async def test_contract_detect_sync_and_control(
     await client.set_torrent_upload_limit([MAGNET_HASH], 20 * 1024)
     torrent = (await client.get_torrents(hashes=[MAGNET_HASH]))[0]
     assert torrent.upload_limit == 20 * 1024
-    if server.kind == "real":  # the emulator lacks torrents/uploadLimit (reported)
-        limits = await client.get_torrent_upload_limits([MAGNET_HASH])
-        assert limits == {MAGNET_HASH: 20 * 1024}
+    assert await client.get_torrent_upload_limits([MAGNET_HASH]) == {
+        MAGNET_HASH: 20 * 1024
+    }
+    # Unlike the global limits, real servers keep per-torrent limits exactly.
+    await client.set_torrent_download_limit([MAGNET_HASH], 123456)
+    assert await client.get_torrent_download_limits([MAGNET_HASH]) == {
+        MAGNET_HASH: 123456
+    }
 
     await client.create_category("Linux ISOs", "/srv/iso")
     await client.set_category([MAGNET_HASH], "Linux ISOs")
@@ -150,8 +155,6 @@ async def test_contract_detect_sync_and_control(
 async def test_contract_add_torrent_file(
     server: Server, client_factory: ClientFactory
 ) -> None:
-    if server.kind == "emulator":
-        pytest.xfail("emulator bug: torrent files arrive as bytearray (reported)")
     client = client_factory(server.url)
     await client.sync()
     content, info_hash = torrent_file("contract file")

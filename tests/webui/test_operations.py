@@ -8,7 +8,6 @@ import pytest
 
 from custom_components.qbittorrent_webui.webui import (
     Generation,
-    QBittorrentUnexpectedResponseError,
     QBittorrentUnsupportedOperationError,
     TorrentSort,
 )
@@ -38,11 +37,6 @@ def torrent_file(name: str) -> tuple[bytes, str]:
     )
 
 
-@pytest.mark.xfail(
-    reason="emulator bug: torrent_file_hash_and_name gets a bytearray (reported)",
-    raises=QBittorrentUnexpectedResponseError,
-    strict=False,
-)
 @pytest.mark.parametrize("version", EMULATED_VERSIONS)
 async def test_add_torrent_files(
     version: str, emulator_factory: EmulatorStarter, client_factory: ClientFactory
@@ -130,8 +124,7 @@ async def test_trackers_files_preferences_shutdown(
     await client.set_preferences({"max_connec": 123})
     preferences = await client.get_preferences()
     assert "save_path" in preferences
-    if version != "3.1.12":  # the emulator ignores 3.1.x setPreferences (reported)
-        assert emulator.preferences["max_connec"] == 123
+    assert preferences["max_connec"] == 123
 
     await client.shutdown()
     assert emulator.shutdown_requested
@@ -150,3 +143,20 @@ async def test_torrent_list_sort_and_slice(
 
     assert [t.name for t in listed] == names[1:4]
     assert [t.name for t in backwards] == names[::-1]
+
+
+async def test_3_1_preferences_set_limits_in_kib(
+    emulator_factory: EmulatorStarter, client_factory: ClientFactory
+) -> None:
+    _emulator, url = await emulator_factory("3.1.12")
+    client = client_factory(url)
+
+    await client.set_preferences(
+        {"dl_limit": 300, "queueing_enabled": False, "save_path": "/srv/new"}
+    )
+
+    assert await client.get_global_download_limit() == 300 * 1024
+    preferences = await client.get_preferences()
+    assert preferences["dl_limit"] == 300
+    assert preferences["queueing_enabled"] is False
+    assert preferences["save_path"] == "/srv/new"
