@@ -27,7 +27,7 @@ from yarl import URL
 
 from . import create_client
 from .const import CONF_ENABLE_EVENTS, DEFAULT_ENABLE_EVENTS, DOMAIN, LOGGER
-from .helpers import InvalidUrlError, ban_lifts_text, normalize_url
+from .helpers import InvalidUrlError, ban_translation, normalize_url
 from .webui import (
     QBittorrentAuthenticationError,
     QBittorrentBannedError,
@@ -117,9 +117,8 @@ async def validate_connection(
     try:
         info = await client.detect()
     except QBittorrentBannedError as error:
-        raise CannotValidateError(
-            "base", "ip_banned", {"ban_lifts": ban_lifts_text(error.ban_duration)}
-        ) from error
+        key, placeholders = ban_translation(error.ban_duration)
+        raise CannotValidateError("base", key, placeholders) from error
     except QBittorrentAuthenticationError as error:
         # Before 5.2 qBittorrent ignores the key and refuses the request just
         # as it refuses a wrong key, so one error covers both causes.

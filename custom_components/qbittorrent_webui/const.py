@@ -34,4 +34,6 @@ STATUS_DOWNLOADING: Final = "downloading"
 STATUS_SEEDING: Final = "seeding"
 STATUS_UP_DOWN: Final = "up_down"
 
+# Translation keys of a ban, each a flow error, an exception and a repair issue.
 ISSUE_IP_BANNED: Final = "ip_banned"
+ISSUE_IP_BANNED_UNKNOWN_DURATION: Final = "ip_banned_unknown_duration"

@@ -28,7 +28,7 @@ from .const import (
     LOGGER,
     UPDATE_INTERVAL,
 )
-from .helpers import ban_lifts_text, error_translation
+from .helpers import ban_translation, error_translation
 from .webui import (
     MainData,
     QBittorrentAuthenticationError,
@@ -100,17 +100,15 @@ def raise_ban_issue(
     hass: HomeAssistant, entry: QBittorrentConfigEntry, error: QBittorrentBannedError
 ) -> None:
     """Explain a ban in a repair issue; the next successful poll removes it."""
+    key, placeholders = ban_translation(error.ban_duration)
     ir.async_create_issue(
         hass,
         DOMAIN,
         ban_issue_id(entry),
         is_fixable=False,
         severity=ir.IssueSeverity.ERROR,
-        translation_key=ISSUE_IP_BANNED,
-        translation_placeholders={
-            "url": entry.data[CONF_URL],
-            "ban_lifts": ban_lifts_text(error.ban_duration),
-        },
+        translation_key=key,
+        translation_placeholders={"url": entry.data[CONF_URL]} | placeholders,
     )
 
 

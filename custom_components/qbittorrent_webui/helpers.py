@@ -8,7 +8,7 @@ from homeassistant.exceptions import HomeAssistantError, ServiceValidationError
 from homeassistant.util import dt as dt_util
 from yarl import URL
 
-from .const import DOMAIN
+from .const import DOMAIN, ISSUE_IP_BANNED, ISSUE_IP_BANNED_UNKNOWN_DURATION
 from .webui import (
     Generation,
     QBittorrentAuthenticationError,
@@ -67,13 +67,19 @@ def device_model(info: ServerInfo) -> str:
     return f"{label} {info.api_version}" if info.api_version else label
 
 
-def ban_lifts_text(ban_duration: float | None) -> str:
-    """Say when a ban lifts, for translation placeholders."""
+def ban_translation(ban_duration: float | None) -> tuple[str, dict[str, str]]:
+    """Return the translation key and placeholders that say when a ban lifts.
+
+    From qBittorrent 4.1 on the ban's length is a setting the client cannot
+    read while banned, so those bans get a text of their own.
+    """
     if ban_duration is None:
-        return "after qBittorrent's ban duration (one hour unless changed)"
+        return ISSUE_IP_BANNED_UNKNOWN_DURATION, {}
     lifts_at = dt_util.now() + timedelta(seconds=ban_duration)
-    minutes = max(1, round(ban_duration / 60))
-    return f"within {minutes} minutes (by {lifts_at:%H:%M})"
+    return ISSUE_IP_BANNED, {
+        "minutes": str(max(1, round(ban_duration / 60))),
+        "lifts_at": lifts_at.strftime("%H:%M"),
+    }
 
 
 def error_translation(error: QBittorrentError, url: str) -> tuple[str, dict[str, str]]:
@@ -82,8 +88,8 @@ def error_translation(error: QBittorrentError, url: str) -> tuple[str, dict[str,
     if isinstance(error, QBittorrentAuthenticationError):
         key = "authentication_failed"
     elif isinstance(error, QBittorrentBannedError):
-        key = "ip_banned"
-        placeholders["ban_lifts"] = ban_lifts_text(error.ban_duration)
+        key, ban_placeholders = ban_translation(error.ban_duration)
+        placeholders |= ban_placeholders
     elif isinstance(error, QBittorrentRequestRejectedError):
         key = "request_rejected"
     elif isinstance(error, QBittorrentConnectionError):

@@ -29,6 +29,7 @@ from .conftest import ALL_CAPABILITIES, ENTRY_DATA, SERVER_INFO, URL
 if TYPE_CHECKING:
     from unittest.mock import AsyncMock, MagicMock
 
+    from freezegun.api import FrozenDateTimeFactory
     from homeassistant.config_entries import ConfigFlowResult
     from homeassistant.core import HomeAssistant
     from homeassistant.helpers import device_registry as dr, entity_registry as er
@@ -47,7 +48,7 @@ CONNECTION_ERRORS = [
     (QBittorrentConnectionError("refused"), CONF_URL, "cannot_connect"),
     (QBittorrentAuthenticationError("wrong"), CONF_PASSWORD, "invalid_auth"),
     (QBittorrentBannedError("banned", ban_duration=3600), "base", "ip_banned"),
-    (QBittorrentBannedError("banned"), "base", "ip_banned"),
+    (QBittorrentBannedError("banned"), "base", "ip_banned_unknown_duration"),
     (QBittorrentRequestRejectedError("host header"), CONF_URL, "request_rejected"),
     (QBittorrentUnsupportedVersionError("not qbt"), CONF_URL, "unsupported"),
     (RuntimeError("boom"), "base", "unknown"),
@@ -142,25 +143,31 @@ async def test_user_flow_error_then_recovery(
 
 
 @pytest.mark.parametrize(
-    ("ban_duration", "expected"),
-    [(3600, "within 60 minutes"), (None, "one hour unless changed")],
+    ("ban_duration", "error", "placeholders"),
+    [
+        (3600, "ip_banned", {"minutes": "60", "lifts_at": "11:00"}),
+        (90, "ip_banned", {"minutes": "2", "lifts_at": "10:01"}),
+        (None, "ip_banned_unknown_duration", {}),
+    ],
 )
 async def test_user_flow_says_when_ban_lifts(
     hass: HomeAssistant,
+    *,
     mock_client: MagicMock,
+    freezer: FrozenDateTimeFactory,
     ban_duration: float | None,
-    expected: str,
+    error: str,
+    placeholders: dict[str, str],
 ) -> None:
+    await hass.config.async_set_time_zone("UTC")
+    freezer.move_to("2026-11-24 10:00:00+00:00")
     mock_client.detect.side_effect = QBittorrentBannedError(
         "banned", ban_duration=ban_duration
     )
-    result = await hass.config_entries.flow.async_init(
-        DOMAIN, context={"source": SOURCE_USER}
-    )
-    result = await hass.config_entries.flow.async_configure(
-        result["flow_id"], USER_INPUT
-    )
-    assert expected in result["description_placeholders"]["ban_lifts"]
+    result = await _user_step(hass, USER_INPUT)
+
+    assert result["errors"] == {"base": error}
+    assert result["description_placeholders"] == placeholders
 
 
 @pytest.mark.parametrize(

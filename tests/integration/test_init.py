@@ -29,7 +29,7 @@ from custom_components.qbittorrent_webui.webui import (
     SyncResult,
 )
 
-from .conftest import ENTRY_DATA, MAIN_DATA, make_main_data, setup_entry
+from .conftest import ENTRY_DATA, MAIN_DATA, URL, make_main_data, setup_entry
 
 if TYPE_CHECKING:
     from unittest.mock import MagicMock
@@ -231,7 +231,8 @@ async def test_ban_raises_repair_issue_until_lifted(
     issue = issue_registry.async_get_issue(DOMAIN, issue_id)
     assert issue is not None
     assert issue.translation_key == "ip_banned"
-    assert "within 30 minutes" in issue.translation_placeholders["ban_lifts"]
+    assert issue.translation_placeholders["url"] == URL
+    assert issue.translation_placeholders["minutes"] == "30"
     assert hass.states.get(DOWNLOAD_SPEED).state == STATE_UNAVAILABLE
 
     mock_client.sync.side_effect = None
@@ -262,12 +263,16 @@ async def test_ban_during_setup_raises_repair_issue(
     mock_client: MagicMock,
     issue_registry: ir.IssueRegistry,
 ) -> None:
-    mock_client.detect.side_effect = QBittorrentBannedError("banned", ban_duration=60)
+    # Bans of qBittorrent 4.1+ come without their length.
+    mock_client.detect.side_effect = QBittorrentBannedError("banned")
     mock_config_entry.add_to_hass(hass)
     await hass.config_entries.async_setup(mock_config_entry.entry_id)
 
     issue_id = f"ip_banned_{mock_config_entry.entry_id}"
-    assert issue_registry.async_get_issue(DOMAIN, issue_id) is not None
+    issue = issue_registry.async_get_issue(DOMAIN, issue_id)
+    assert issue is not None
+    assert issue.translation_key == "ip_banned_unknown_duration"
+    assert issue.translation_placeholders == {"url": URL}
 
     mock_client.detect.side_effect = None
     await hass.config_entries.async_reload(mock_config_entry.entry_id)

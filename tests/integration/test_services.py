@@ -329,6 +329,7 @@ async def test_action_the_version_lacks(
     [
         (QBittorrentConnectionError("refused"), "cannot_connect"),
         (QBittorrentBannedError("banned", ban_duration=60), "ip_banned"),
+        (QBittorrentBannedError("banned"), "ip_banned_unknown_duration"),
         (
             QBittorrentUnexpectedResponseError("odd", status=409, body_excerpt="no"),
             "unexpected_error",

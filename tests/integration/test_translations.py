@@ -9,6 +9,11 @@ import pytest
 import yaml
 
 from custom_components.qbittorrent_webui import event, number, sensor, switch
+from custom_components.qbittorrent_webui.const import (
+    ISSUE_IP_BANNED,
+    ISSUE_IP_BANNED_UNKNOWN_DURATION,
+)
+from custom_components.qbittorrent_webui.helpers import ban_translation
 
 PACKAGE = Path(__file__).parents[2] / "custom_components" / "qbittorrent_webui"
 EN = json.loads((PACKAGE / "translations" / "en.json").read_text())
@@ -20,6 +25,8 @@ SERVICES = {
     ).items()
     if not name.startswith(".")
 }
+
+BAN_KEYS = {ISSUE_IP_BANNED, ISSUE_IP_BANNED_UNKNOWN_DURATION}
 
 DESCRIPTIONS: dict[str, tuple[Any, ...]] = {
     "sensor": sensor.SENSORS,
@@ -55,8 +62,21 @@ def test_raised_translation_keys_exist() -> None:
     )
     keys |= set(re.findall(r'key = "([a-z_]+)"', code))
     assert len(keys) > 10
-    assert keys == set(EN["exceptions"])
-    assert set(EN["issues"]) == {"ip_banned"}
+    assert keys | BAN_KEYS == set(EN["exceptions"])
+    assert set(EN["issues"]) == BAN_KEYS
+
+
+@pytest.mark.parametrize("ban_duration", [3600, None])
+def test_ban_texts_get_their_placeholders(ban_duration: float | None) -> None:
+    """The flow error, the exception and the repair issue name the same values."""
+    key, placeholders = ban_translation(ban_duration)
+
+    def named(text: str) -> set[str]:
+        return set(re.findall(r"{(\w+)}", text))
+
+    assert named(EN["config"]["error"][key]) == set(placeholders)
+    assert named(EN["exceptions"][key]["message"]) == set(placeholders) | {"url"}
+    assert named(EN["issues"][key]["description"]) == set(placeholders) | {"url"}
 
 
 def test_flow_errors_exist() -> None:
