@@ -60,7 +60,9 @@ did not say:
   answers 204.
 * 5.3.0 add: 200 JSON ``{"added_torrent_ids", "failure_count",
   "pending_count", "success_count"}`` for a magnet; a duplicate gives
-  409 ``Conflict`` (text).
+  409 ``Conflict`` (text); 4.5.2 answers a duplicate with 200 ``Fails.``.
+  A file that is not a torrent gets 415 ``Error: '<name>' is not a valid
+  torrent file.`` on both.
 * 5.3.0: an unknown action in a known scope -> 404 ``Endpoint does not
   exist``, but a path that is not ``/api/v2/<scope>/<action>`` -> 404
   ``Not Found``; missing parameters -> 400 ``Missing required parameters:

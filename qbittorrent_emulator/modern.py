@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any
 
 from aiohttp import BodyPartReader, web
 
-from .addition import AddRequest, add_torrents
+from .addition import AddRequest, add_torrents, torrent_file_hash_and_name
 from .state import WebSession
 
 if TYPE_CHECKING:
@@ -680,7 +680,14 @@ def file_prio(
 def torrents_add(
     emulator: QBittorrentEmulator, request_data: AddRequest
 ) -> web.Response:
-    """``torrents/add``: Ok./Fails. (<=5.1) or JSON/202/409 (5.2+)."""
+    """``torrents/add``: Ok./Fails. (<=5.1) or JSON/202/409 (5.2+).
+
+    Any file that is not a torrent gets 415 before anything is added (4.5.2
+    and 5.3.0 alike).
+    """
+    for filename, data in request_data.files:
+        if torrent_file_hash_and_name(data) is None:
+            return text(f"Error: '{filename}' is not a valid torrent file.", 415)
     outcome = add_torrents(emulator, request_data)
     if not emulator.profile.no_content_actions:
         return text("Ok." if outcome.added or outcome.pending else "Fails.")

@@ -260,6 +260,12 @@ async def test_add_magnet_categories_and_delete(
     assert (status, body) == (
         (409, "Conflict") if backend.major_minor >= (5, 2) else (200, "Fails.")
     )
+    not_a_torrent = aiohttp.FormData()
+    not_a_torrent.add_field("torrents", b"not a torrent", filename="bad.torrent")
+    status, body, _ = await call(
+        http, backend, "POST", "/api/v2/torrents/add", data=not_a_torrent
+    )
+    assert (status, body) == (415, "Error: 'bad.torrent' is not a valid torrent file.")
 
     status, body, _ = await call(
         http, backend, "POST", "/api/v2/torrents/delete", data={"hashes": MAGNET_HASH}

@@ -15,6 +15,7 @@ import pytest
 from custom_components.qbittorrent_webui.webui import (
     AddTorrentOptions,
     Generation,
+    QBittorrentAddTorrentError,
     QBittorrentAuthenticationError,
     QBittorrentClient,
     QBittorrentRequestRejectedError,
@@ -172,6 +173,32 @@ async def test_contract_add_torrent_file(
         lambda r: r.data.torrents[info_hash].status is TorrentStatus.STOPPED,
     )
     assert settled.data.torrents[info_hash].status is TorrentStatus.STOPPED
+
+
+async def test_contract_duplicate_add_is_refused(
+    server: Server, client_factory: ClientFactory
+) -> None:
+    client = client_factory(server.url)
+    await client.sync()
+    await client.add_torrent_urls([MAGNET], AddTorrentOptions(stopped=True))
+    # Real servers add magnets asynchronously: wait until the first is listed.
+    listed = await wait_for(client, lambda r: MAGNET_HASH in r.data.torrents)
+    assert MAGNET_HASH in listed.data.torrents
+
+    with pytest.raises(QBittorrentAddTorrentError, match="refused to add"):
+        await client.add_torrent_urls([MAGNET], AddTorrentOptions(stopped=True))
+
+    content, info_hash = torrent_file("contract duplicate")
+    await client.add_torrent_files([content], AddTorrentOptions(stopped=True))
+    await wait_for(client, lambda r: info_hash in r.data.torrents)
+    with pytest.raises(QBittorrentAddTorrentError):
+        await client.add_torrent_files([content], AddTorrentOptions(stopped=True))
+    with pytest.raises(QBittorrentAddTorrentError):
+        await client.add_torrent_files([b"not a torrent"])
+
+    after = await client.sync()
+    assert {MAGNET_HASH, info_hash} <= set(after.data.torrents)
+    assert after.added == ()
 
 
 async def test_contract_login_good_and_bad(

@@ -8,6 +8,7 @@ import pytest
 
 from custom_components.qbittorrent_webui.webui import (
     Generation,
+    QBittorrentAddTorrentError,
     QBittorrentUnsupportedOperationError,
     TorrentSort,
 )
@@ -160,3 +161,37 @@ async def test_3_1_preferences_set_limits_in_kib(
     assert preferences["dl_limit"] == 300
     assert preferences["queueing_enabled"] is False
     assert preferences["save_path"] == "/srv/new"
+
+
+@pytest.mark.parametrize("version", EMULATED_VERSIONS)
+async def test_refused_add_has_its_own_error(
+    version: str, emulator_factory: EmulatorStarter, client_factory: ClientFactory
+) -> None:
+    emulator, url = await emulator_factory(version)
+    client = client_factory(url)
+    info = await client.detect()
+    existing = next(iter(emulator.torrents))
+    magnet = f"magnet:?xt=urn:btih:{existing}&tr=http://t.invalid/SECRETPASSKEY"
+    content, file_hash = torrent_file("twice")
+    await client.add_torrent_files([content])
+    count = len(emulator.torrents)
+    # 4.0.x is the first to answer "Fails." to a link; 3.x answers the same
+    # whatever happened. Files are reported from 4.1 on.
+    reports_links = info.generation is Generation.MODERN or version == "4.0.4"
+    reports_files = info.generation is Generation.MODERN
+
+    if reports_links:
+        with pytest.raises(QBittorrentAddTorrentError) as refused:
+            await client.add_torrent_urls([magnet])
+        assert "already added" in str(refused.value)
+        assert "SECRETPASSKEY" not in str(refused.value)
+    else:
+        await client.add_torrent_urls([magnet])
+    if reports_files:
+        with pytest.raises(QBittorrentAddTorrentError):
+            await client.add_torrent_files([content])
+    else:
+        await client.add_torrent_files([content])
+
+    assert len(emulator.torrents) == count
+    assert file_hash in emulator.torrents

@@ -5,6 +5,7 @@ This subpackage has no Home Assistant dependency; it only needs aiohttp.
 
 from .client import QBittorrentClient
 from .exceptions import (
+    QBittorrentAddTorrentError,
     QBittorrentAuthenticationError,
     QBittorrentBannedError,
     QBittorrentConnectionError,
@@ -39,6 +40,7 @@ __all__ = [
     "ConnectionStatus",
     "Generation",
     "MainData",
+    "QBittorrentAddTorrentError",
     "QBittorrentAuthenticationError",
     "QBittorrentBannedError",
     "QBittorrentClient",

@@ -34,6 +34,7 @@ from ._parse import (
     torrent_from_digest,
 )
 from .exceptions import (
+    QBittorrentAddTorrentError,
     QBittorrentUnexpectedResponseError,
     QBittorrentUnsupportedOperationError,
     QBittorrentUnsupportedVersionError,
@@ -58,6 +59,13 @@ if TYPE_CHECKING:
     from ._sync import SyncEngine
 
 type Version = tuple[int, ...]
+
+# 409: 5.2+ added nothing (duplicate or invalid link); 415: not a .torrent file.
+_ADD_REFUSED_STATUSES = frozenset({409, 415})
+_ADD_REFUSED_MESSAGE = (
+    "qBittorrent refused to add the torrent: it is already added, or the link "
+    "or .torrent file is invalid"
+)
 
 _DOWNLOADING_STATES = frozenset(
     {
@@ -220,6 +228,33 @@ class Dialect:
         return await self.transport.request(
             "POST", path, form=form or {}, idempotent=True
         )
+
+    async def post_add(
+        self,
+        path: str,
+        *,
+        form: dict[str, str] | None = None,
+        multipart_fields: dict[str, str] | None = None,
+        files: list[tuple[str, bytes]] | None = None,
+    ) -> None:
+        """POST an add request; raise ``QBittorrentAddTorrentError`` on refusal.
+
+        Refusal is 409/415, or ``Fails.`` (4.0-5.1); older servers answer the
+        same whatever happened.
+        """
+        try:
+            if form is not None:
+                response = await self.post(path, form)
+            else:
+                response = await self.transport.request(
+                    "POST", path, multipart_fields=multipart_fields, files=files
+                )
+        except QBittorrentUnexpectedResponseError as err:
+            if err.status in _ADD_REFUSED_STATUSES:
+                raise QBittorrentAddTorrentError(_ADD_REFUSED_MESSAGE) from None
+            raise
+        if response.text.strip() == "Fails.":
+            raise QBittorrentAddTorrentError(_ADD_REFUSED_MESSAGE)
 
     async def post_each(
         self, path: str, hashes: Sequence[str], extra: dict[str, str] | None = None
@@ -478,7 +513,7 @@ class DigestDialect(Dialect):
     ) -> None:
         """Newline-separated URLs; 3.1.x takes no options."""
         self._refuse_options(options)
-        await self.post("/command/download", {"urls": "\n".join(urls)})
+        await self.post_add("/command/download", form={"urls": "\n".join(urls)})
 
     async def add_files(
         self, files: list[bytes], options: AddTorrentOptions | None
@@ -486,8 +521,8 @@ class DigestDialect(Dialect):
         """Multipart upload, one file per request."""
         self._refuse_options(options)
         for index, content in enumerate(files):
-            await self.transport.request(
-                "POST", "/command/upload", files=[(f"upload{index}.torrent", content)]
+            await self.post_add(
+                "/command/upload", files=[(f"upload{index}.torrent", content)]
             )
 
     def _refuse_options(self, options: AddTorrentOptions | None) -> None:
@@ -619,10 +654,9 @@ class LegacyDialect(DigestDialect):
         """Before API 7 only ``urls`` is accepted; later multipart with options."""
         if self.api < 7:  # noqa: PLR2004
             self._refuse_options(options)
-            await self.post("/command/download", {"urls": "\n".join(urls)})
+            await self.post_add("/command/download", form={"urls": "\n".join(urls)})
             return
-        await self.transport.request(
-            "POST",
+        await self.post_add(
             "/command/download",
             multipart_fields={"urls": "\n".join(urls), **self._add_fields(options)},
         )
@@ -639,9 +673,7 @@ class LegacyDialect(DigestDialect):
         ]
         batches = [named] if self.api >= 8 else [[item] for item in named]  # noqa: PLR2004
         for batch in batches:
-            await self.transport.request(
-                "POST", "/command/upload", files=batch, multipart_fields=fields
-            )
+            await self.post_add("/command/upload", files=batch, multipart_fields=fields)
 
     def _add_fields(self, options: AddTorrentOptions | None) -> dict[str, str]:
         if options is None:
@@ -923,18 +955,11 @@ class ModernDialect(Dialect):
         files: list[tuple[str, bytes]],
         options: AddTorrentOptions | None,
     ) -> None:
-        response = await self.transport.request(
-            "POST",
+        await self.post_add(
             "/api/v2/torrents/add",
             multipart_fields={**fields, **self._add_fields(options)},
             files=files or None,
         )
-        if response.text.strip() == "Fails.":
-            raise QBittorrentUnexpectedResponseError(
-                "qBittorrent added nothing (invalid link or torrent already present)",
-                status=response.status,
-                body_excerpt=response.excerpt,
-            )
 
     def _add_fields(self, options: AddTorrentOptions | None) -> dict[str, str]:
         if options is None:

@@ -269,13 +269,24 @@ class QBittorrentClient:
     async def add_torrent_urls(
         self, urls: Sequence[str], options: AddTorrentOptions | None = None
     ) -> None:
-        """Add torrents from magnet links or HTTP(S) URLs, all in one request."""
+        """Add torrents from magnet links or HTTP(S) URLs, all in one request.
+
+        Raises:
+            QBittorrentAddTorrentError: qBittorrent reported that it added
+                nothing (duplicate or invalid link); 3.1.x-3.3.x report nothing.
+        """
         await (await self._ready()).add_urls(list(urls), options)
 
     async def add_torrent_files(
         self, files: Sequence[bytes], options: AddTorrentOptions | None = None
     ) -> None:
-        """Add torrents from ``.torrent`` file contents."""
+        """Add torrents from ``.torrent`` file contents.
+
+        Raises:
+            QBittorrentAddTorrentError: qBittorrent reported that it added
+                nothing (duplicate or invalid file); before 4.1 it reports
+                only invalid files, if anything.
+        """
         await (await self._ready()).add_files(list(files), options)
 
     # --- per torrent ----------------------------------------------------------

@@ -41,6 +41,16 @@ class QBittorrentBannedError(QBittorrentError):
         self.ban_duration = ban_duration
 
 
+class QBittorrentAddTorrentError(QBittorrentError):
+    """qBittorrent refused to add the torrent(s).
+
+    Typical causes: the torrent is already in qBittorrent, or the link or
+    ``.torrent`` file is invalid. 5.2+ answers ``409 Conflict``, 4.0-5.1
+    ``Fails.``, an invalid ``.torrent`` file ``415``. The message never
+    repeats the links (they may carry tracker passkeys).
+    """
+
+
 class QBittorrentRequestRejectedError(QBittorrentError):
     """The server refused the request in its Host-header or CSRF check.
 
