@@ -25,7 +25,8 @@ class QBittorrentSwitchEntityDescription(SwitchEntityDescription):
     """Describes a qBittorrent switch."""
 
     is_on_fn: Callable[[MainData], bool | None]
-    set_fn: Callable[[QBittorrentClient, bool], Coroutine[Any, Any, None]]
+    turn_on_fn: Callable[[QBittorrentClient], Coroutine[Any, Any, None]]
+    turn_off_fn: Callable[[QBittorrentClient], Coroutine[Any, Any, None]]
     exists_fn: Callable[[ServerInfo], bool]
 
 
@@ -36,19 +37,17 @@ def all_stopped(data: MainData) -> bool:
     )
 
 
-async def _pause_all(client: QBittorrentClient, pause: bool) -> None:  # noqa: FBT001
-    if pause:
-        await client.pause_all()
-    else:
-        await client.resume_all()
-
-
 SWITCHES: tuple[QBittorrentSwitchEntityDescription, ...] = (
     QBittorrentSwitchEntityDescription(
         key="alternative_speed_limits",
         translation_key="alternative_speed_limits",
         is_on_fn=lambda data: data.server_state.alternative_speed_limits_enabled,
-        set_fn=lambda client, on: client.set_alternative_speed_limits_enabled(on),
+        turn_on_fn=lambda client: client.set_alternative_speed_limits_enabled(
+            enabled=True
+        ),
+        turn_off_fn=lambda client: client.set_alternative_speed_limits_enabled(
+            enabled=False
+        ),
         exists_fn=lambda info: (
             info.capabilities.alternative_speed_get
             and (
@@ -61,7 +60,8 @@ SWITCHES: tuple[QBittorrentSwitchEntityDescription, ...] = (
         key="pause_all",
         translation_key="pause_all",
         is_on_fn=all_stopped,
-        set_fn=_pause_all,
+        turn_on_fn=lambda client: client.pause_all(),
+        turn_off_fn=lambda client: client.resume_all(),
         exists_fn=lambda _info: True,
     ),
 )
@@ -97,15 +97,15 @@ class QBittorrentSwitchEntity(
 
     async def async_turn_on(self, **kwargs: Any) -> None:  # noqa: ARG002
         """Turn the switch on."""
-        await self._async_set(on=True)
+        await self._async_run(self.entity_description.turn_on_fn)
 
     async def async_turn_off(self, **kwargs: Any) -> None:  # noqa: ARG002
         """Turn the switch off."""
-        await self._async_set(on=False)
+        await self._async_run(self.entity_description.turn_off_fn)
 
-    async def _async_set(self, *, on: bool) -> None:
+    async def _async_run(
+        self, request: Callable[[QBittorrentClient], Coroutine[Any, Any, None]]
+    ) -> None:
         await async_run_action(
-            self.entry,
-            self.entity_description.key,
-            self.entity_description.set_fn(self.coordinator.client, on),
+            self.entry, self.entity_description.key, request(self.coordinator.client)
         )
