@@ -11,6 +11,7 @@ from yarl import URL
 from .const import DOMAIN, ISSUE_IP_BANNED, ISSUE_IP_BANNED_UNKNOWN_DURATION
 from .webui import (
     Generation,
+    QBittorrentAddTorrentError,
     QBittorrentAuthenticationError,
     QBittorrentBannedError,
     QBittorrentConnectionError,
@@ -87,6 +88,8 @@ def error_translation(error: QBittorrentError, url: str) -> tuple[str, dict[str,
     placeholders = {"url": url, "error": str(error)}
     if isinstance(error, QBittorrentAuthenticationError):
         key = "authentication_failed"
+    elif isinstance(error, QBittorrentAddTorrentError):
+        key = "add_torrent_refused"
     elif isinstance(error, QBittorrentBannedError):
         key, ban_placeholders = ban_translation(error.ban_duration)
         placeholders |= ban_placeholders

@@ -17,7 +17,7 @@ from homeassistant.const import (
     STATE_UNAVAILABLE,
 )
 from homeassistant.data_entry_flow import FlowResultType
-from homeassistant.exceptions import ServiceValidationError
+from homeassistant.exceptions import HomeAssistantError, ServiceValidationError
 from homeassistant.helpers import device_registry as dr, entity_registry as er
 from homeassistant.util import dt as dt_util
 import pytest
@@ -290,3 +290,38 @@ async def test_action_missing_from_a_generation(
     assert caught.value.translation_key == "action_unsupported"
     assert caught.value.translation_placeholders["version"] == emulator.version
     assert caught.value.translation_placeholders["minimum"] == "4.1.2"
+
+
+# 4.0-5.1 answer "Fails." and 5.2+ 409 to a refused add; older servers answer
+# the same whether or not the torrent was added.
+REPORTS_REFUSED_ADD = {
+    "3.1.12": False,
+    "3.3.16": False,
+    "4.0.4": True,
+    "4.6.7": True,
+    "5.3.0": True,
+}
+
+
+async def test_adding_the_same_magnet_twice(
+    hass: HomeAssistant, emulator: QBittorrentEmulator, emulator_url: str
+) -> None:
+    entry = await _configure(hass, emulator_url)
+    data = {
+        "config_entry_id": entry.entry_id,
+        "urls": ["magnet:?xt=urn:btih:" + "c0ffee" * 6 + "c0ff&dn=twice"],
+    }
+    count = len(emulator.torrents)
+    await hass.services.async_call(DOMAIN, "add_torrent", data, blocking=True)
+    assert len(emulator.torrents) == count + 1
+
+    call = hass.services.async_call(DOMAIN, "add_torrent", data, blocking=True)
+    if not REPORTS_REFUSED_ADD[emulator.version]:
+        await call
+    else:
+        with pytest.raises(HomeAssistantError) as caught:
+            await call
+        assert caught.value.translation_key == "add_torrent_refused"
+        assert not isinstance(caught.value, ServiceValidationError)
+        assert "already added" in str(caught.value)
+    assert len(emulator.torrents) == count + 1

@@ -1,8 +1,9 @@
 """End to end against real qbittorrent-nox servers (skipped where not installed).
 
 Set up through the config flow, add a torrent with the action, see the counts
-change, stop everything with the switch and see qBittorrent report it,
-restart qBittorrent and see the entities recover without reauthentication.
+change and a second add of it refused, stop everything with the switch and see
+qBittorrent report it, restart qBittorrent and see the entities recover without
+reauthentication.
 """
 
 import asyncio
@@ -19,6 +20,7 @@ from homeassistant.const import (
     STATE_UNAVAILABLE,
 )
 from homeassistant.data_entry_flow import FlowResultType
+from homeassistant.exceptions import HomeAssistantError
 from homeassistant.helpers import entity_registry as er
 from homeassistant.helpers.aiohttp_client import async_create_clientsession
 from homeassistant.util import dt as dt_util
@@ -107,6 +109,16 @@ async def test_end_to_end(
         blocking=True,
     )
     await _poll_until(hass, lambda: hass.states.get(total).state == "2")
+
+    # qBittorrent refuses a torrent it already has (5.2+: 409, older: Fails.).
+    with pytest.raises(HomeAssistantError) as caught:
+        await hass.services.async_call(
+            DOMAIN,
+            "add_torrent",
+            {"config_entry_id": entry.entry_id, "urls": [MAGNET.format("c" * 40)]},
+            blocking=True,
+        )
+    assert caught.value.translation_key == "add_torrent_refused"
 
     await hass.services.async_call(
         "switch", "turn_on", {"entity_id": pause_all}, blocking=True
