@@ -9,8 +9,10 @@ reporting "unknown" is better than reporting a wrong number.
 from __future__ import annotations
 
 from datetime import UTC, datetime
+import functools
 import math
 import re
+import sys
 from typing import TYPE_CHECKING, Any
 
 from .models import ConnectionStatus, ServerState, Torrent, TorrentStatus
@@ -253,6 +255,12 @@ def parse_tags(value: object) -> frozenset[str]:
     """Split the ``"a, b"`` tag string of torrents."""
     if not isinstance(value, str):
         return frozenset()
+    return _split_tags(value)
+
+
+@functools.lru_cache(maxsize=1024)
+def _split_tags(value: str) -> frozenset[str]:
+    # Cached: torrents share a few tag combinations, so they share the sets.
     return frozenset(tag.strip() for tag in value.split(",") if tag.strip())
 
 
@@ -262,6 +270,56 @@ def parse_connection_status(value: object) -> ConnectionStatus | None:
         return ConnectionStatus(value) if isinstance(value, str) else None
     except ValueError:
         return None
+
+
+# Every key ``torrent_from_api`` reads: the sync engine keeps only these of
+# each torrent's ~60 maindata fields to merge later partial updates.
+TORRENT_API_FIELDS = frozenset(
+    {
+        "state",
+        "priority",
+        "category",
+        "label",
+        "name",
+        "progress",
+        "size",
+        "downloaded",
+        "uploaded",
+        "amount_left",
+        "dlspeed",
+        "upspeed",
+        "ratio",
+        "eta",
+        "num_seeds",
+        "num_leechs",
+        "tags",
+        "save_path",
+        "added_on",
+        "completion_on",
+        "force_start",
+        "seq_dl",
+        "f_l_piece_prio",
+        "super_seeding",
+        "dl_limit",
+        "up_limit",
+        "tracker",
+    }
+)
+# Values shared by many torrents: interned so 10,000 torrents hold one copy.
+_SHARED_STRING_FIELDS = frozenset(
+    {"state", "category", "label", "tags", "save_path", "tracker"}
+)
+
+
+def kept_torrent_fields(raw: Mapping[str, Any]) -> dict[str, Any]:
+    """The fields of a maindata torrent (or delta) the client uses, strings shared."""
+    return {
+        key: sys.intern(value)
+        if key in _SHARED_STRING_FIELDS and isinstance(value, str)
+        else value
+        for key, value in raw.items()
+        if key in TORRENT_API_FIELDS
+    }
 
 
 def torrent_from_api(torrent_hash: str, raw: Mapping[str, Any]) -> Torrent:

@@ -5,7 +5,8 @@ id (``rid``); 3.1.x has no such endpoint, so its full lists are diffed here to
 give the same :class:`SyncResult`.
 
 Cost per poll follows what changed: only torrents named in a delta are
-re-parsed. Publishing a changed snapshot makes one shallow copy of the hash
+re-parsed. Of each torrent's raw fields only those the models use are kept,
+with shared strings (state, category, save path, tracker) interned. Publishing a changed snapshot makes one shallow copy of the hash
 map (no torrent object is rebuilt); an unchanged poll reuses the previous
 snapshot as is.
 
@@ -20,7 +21,7 @@ from dataclasses import dataclass, field
 from types import MappingProxyType
 from typing import TYPE_CHECKING, Any
 
-from ._parse import server_state_from_api, torrent_from_api
+from ._parse import kept_torrent_fields, server_state_from_api, torrent_from_api
 from .models import Category, MainData, ServerState, SyncResult, Torrent
 
 if TYPE_CHECKING:
@@ -80,7 +81,7 @@ class SyncEngine:
         previous = self._torrents
         raw_torrents = payload.get("torrents") or {}
         self._raw_torrents = {
-            torrent_hash.lower(): dict(raw)
+            torrent_hash.lower(): kept_torrent_fields(raw)
             for torrent_hash, raw in raw_torrents.items()
             if isinstance(raw, dict)
         }
@@ -112,7 +113,7 @@ class SyncEngine:
                 continue
             key = torrent_hash.lower()
             raw = self._raw_torrents.setdefault(key, {})
-            raw.update(delta)
+            raw.update(kept_torrent_fields(delta))
             torrent = torrent_from_api(key, raw)
             self._record(self._torrents.get(key), torrent, changes)
             self._torrents[key] = torrent

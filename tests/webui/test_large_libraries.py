@@ -1,0 +1,74 @@
+"""Large libraries: heavy merges leave the event loop, kept state stays small."""
+
+from __future__ import annotations
+
+import threading
+from typing import TYPE_CHECKING, Any
+
+from custom_components.qbittorrent_webui.webui import _sync
+from custom_components.qbittorrent_webui.webui._parse import (
+    TORRENT_API_FIELDS,
+    torrent_from_api,
+)
+
+if TYPE_CHECKING:
+    from collections.abc import Mapping
+
+    import pytest
+
+    from .conftest import ClientFactory, EmulatorStarter
+
+
+class _RecordingFields(dict[str, Any]):
+    """A torrent's raw fields that remember which keys were asked for."""
+
+    def __init__(self, fields: Mapping[str, Any]) -> None:
+        super().__init__(fields)
+        self.asked: set[str] = set()
+
+    def get(self, key: str, default: Any = None) -> Any:
+        self.asked.add(key)
+        return super().get(key, default)
+
+
+async def test_kept_fields_are_all_the_model_reads(
+    emulator_factory: EmulatorStarter,
+) -> None:
+    emulator, _url = await emulator_factory("5.3.0", torrent_count=1)
+    torrent_hash, fields = next(iter(emulator.torrents.items()))
+    recording = _RecordingFields(fields)
+
+    torrent_from_api(torrent_hash, recording)
+
+    # A key read but not kept would be lost on the next partial update.
+    assert recording.asked <= TORRENT_API_FIELDS
+
+
+async def test_large_sync_is_merged_off_the_event_loop(
+    emulator_factory: EmulatorStarter,
+    client_factory: ClientFactory,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # ~1.5 KiB per torrent: 500 torrents are well above the 256 KiB threshold.
+    emulator, url = await emulator_factory("5.3.0", torrent_count=500)
+    client = client_factory(url)
+    merged_in: list[int] = []
+    original = _sync.SyncEngine.apply_maindata
+
+    def recording_apply(
+        engine: _sync.SyncEngine, payload: Mapping[str, Any]
+    ) -> _sync.SyncResult:
+        merged_in.append(threading.get_ident())
+        return original(engine, payload)
+
+    monkeypatch.setattr(_sync.SyncEngine, "apply_maindata", recording_apply)
+
+    first = await client.sync()
+    emulator.churn(changed=3)
+    delta = await client.sync()
+
+    loop_thread = threading.get_ident()
+    assert len(first.data.torrents) == 500
+    assert len(delta.data.torrents) == 500
+    assert merged_in[0] != loop_thread  # the full update: in a worker thread
+    assert merged_in[1] == loop_thread  # a small delta: inline
