@@ -21,6 +21,7 @@ Usage::
         emulator.faults.require_referer = True
         emulator.faults.ban_after = 5        # failed logins before a ban
         emulator.faults.ban_seconds = 3600
+        emulator.faults.stale_nonces = True  # 3.1.x: earlier nonces expire
         emulator.expire_sessions()
         emulator.churn(added=2, removed=1, completed=1, changed=10)
         emulator.torrents            # hash -> fields, for assertions

@@ -74,16 +74,27 @@ def digest_valid(emulator: QBittorrentEmulator, method: str, header: str) -> boo
     return secrets.compare_digest(expected, response) and username == emulator.username
 
 
-def challenge() -> web.Response:
-    """The 401 with a fresh Digest challenge."""
-    nonce = secrets.token_hex(16)
+def challenge(nonce: str | None = None, *, stale: bool = False) -> web.Response:
+    """The 401 with a Digest challenge (a fresh nonce unless one is given)."""
+    nonce = nonce or secrets.token_hex(16)
     opaque = secrets.token_hex(16)
     response = web.Response(status=401, text="Unauthorized", content_type="text/html")
     response.headers["WWW-Authenticate"] = (
         f'Digest realm="{REALM}", nonce="{nonce}", opaque="{opaque}", '
-        'stale="false", algorithm="MD5", qop="auth"'
+        f'stale="{"true" if stale else "false"}", algorithm="MD5", qop="auth"'
     )
     return response
+
+
+def _stale(emulator: QBittorrentEmulator, header: str) -> web.Response | None:
+    """A stale challenge when ``faults.stale_nonces`` expires this nonce."""
+    if not emulator.faults.stale_nonces:
+        return None
+    if _field(header, "nonce", r"[\w=]+") in emulator.fresh_nonces:
+        return None
+    nonce = secrets.token_hex(16)
+    emulator.fresh_nonces.add(nonce)
+    return challenge(nonce, stale=True)
 
 
 def _javascript(payload: Any) -> web.Response:
@@ -311,6 +322,8 @@ async def handle(emulator: QBittorrentEmulator, request: web.Request) -> web.Res
         emulator.bans.fail(ip, emulator.faults)
         return challenge()
     emulator.bans.succeed(ip)
+    if (stale := _stale(emulator, header)) is not None:
+        return stale
     path = request.path
     if path.startswith("/command/"):
         return await _command(emulator, path.removeprefix("/command/"), request)

@@ -100,6 +100,8 @@ class QBittorrentEmulator:
         self.alltime = [0, 0]
         self.shutdown_requested = False
         self.preferences: dict[str, Any] = {}
+        # Digest nonces handed out in stale challenges (``faults.stale_nonces``).
+        self.fresh_nonces: set[str] = set()
         self._speeds = Speeds(-1, 0, 0)
         self._port: int | None = None
         self._api_key_session = WebSession(sid="")

@@ -322,13 +322,16 @@ def _matches_filter(
         "completed": finished,
         "active": active,
         "inactive": not active,
-        "stalled": state in {"stalledUP", "stalledDL"},
-        "stalled_uploading": state == "stalledUP",
-        "stalled_downloading": state == "stalledDL",
         "checking": state.startswith("checking"),
         "moving": state == "moving",
-        "errored": state in {"error", "missingFiles"},
     }
+    if emulator.profile.webapi >= (2, 4, 1):  # stalled*: changelog 2.4.1
+        checks.update(
+            stalled=state in {"stalledUP", "stalledDL"},
+            stalled_uploading=state == "stalledUP",
+            stalled_downloading=state == "stalledDL",
+            errored=state in {"error", "missingFiles"},
+        )
     if emulator.profile.uses_stop_start:
         checks.update(stopped=stopped, running=not stopped)
     else:

@@ -24,6 +24,9 @@ class Faults:
         ban_after: Failed logins (or digests) before the client IP is banned;
             0 disables bans.
         ban_seconds: How long a ban lasts.
+        stale_nonces: 3.1.x only: treat every Digest nonce issued before the
+            flag was set as expired. A correct digest with such a nonce gets
+            401 with ``stale="true"`` and a fresh nonce, which is then accepted.
     """
 
     down: bool = False
@@ -35,6 +38,7 @@ class Faults:
     require_referer: bool | None = None
     ban_after: int = 5
     ban_seconds: float = 3600.0
+    stale_nonces: bool = False
 
 
 @dataclass(slots=True)

@@ -10,6 +10,7 @@ from custom_components.qbittorrent_webui.webui import (
     Generation,
     QBittorrentAddTorrentError,
     QBittorrentUnsupportedOperationError,
+    TorrentFilter,
     TorrentSort,
 )
 
@@ -195,3 +196,27 @@ async def test_refused_add_has_its_own_error(
 
     assert len(emulator.torrents) == count
     assert file_hash in emulator.torrents
+
+
+@pytest.mark.parametrize("version", ["4.1.9", "4.6.7", "5.3.0"])
+async def test_filter_unknown_to_the_server_is_applied_by_the_client(
+    version: str, emulator_factory: EmulatorStarter, client_factory: ClientFactory
+) -> None:
+    # 4.1.9 (API 2.2.1) takes "stalled" for "all"; 4.6.7 and 5.3.0 know it.
+    emulator, url = await emulator_factory(version, torrent_count=40, seed=5)
+    client = client_factory(url)
+    stalled = {
+        torrent_hash
+        for torrent_hash, fields in emulator.torrents.items()
+        if fields["state"] in {"stalledUP", "stalledDL"}
+    }
+    assert 0 < len(stalled) < len(emulator.torrents)
+
+    listed = await client.get_torrents(status_filter=TorrentFilter.STALLED)
+    first_two = await client.get_torrents(
+        status_filter=TorrentFilter.STALLED, sort=TorrentSort.NAME, limit=2
+    )
+
+    assert {t.hash for t in listed} == stalled
+    names = sorted(emulator.torrents[h]["name"] for h in stalled)
+    assert [t.name for t in first_two] == names[:2]

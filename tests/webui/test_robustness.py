@@ -70,6 +70,27 @@ async def test_digest_bad_credentials_are_not_resent(
     assert not emulator.bans.is_banned("127.0.0.1")
 
 
+async def test_digest_stale_nonce_is_renewed_transparently(
+    emulator_factory: EmulatorStarter, client_factory: ClientFactory
+) -> None:
+    emulator, url = await emulator_factory("3.1.12")
+    client = client_factory(url)
+    await client.sync()
+    before = len(emulator.requests)
+
+    emulator.faults.stale_nonces = True
+    result = await client.sync()
+    await client.pause_all()
+
+    assert len(result.data.torrents) == len(emulator.torrents)
+    # One request answered "stale", resent once with the new nonce; the
+    # later requests reuse that nonce.
+    assert len(emulator.fresh_nonces) == 1
+    sync_requests = 2  # /json/transferInfo and /json/torrents
+    assert len(emulator.requests) - before == sync_requests + 1 + 1
+    assert not emulator.bans.failures
+
+
 async def test_explicit_login_is_allowed_after_a_failure(
     emulator_factory: EmulatorStarter, client_factory: ClientFactory
 ) -> None:

@@ -20,7 +20,7 @@ Detection probe sequence (documented in ``docs/compatibility.md``):
 from __future__ import annotations
 
 import asyncio
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 import json
 import re
 from typing import TYPE_CHECKING, Any, NoReturn
@@ -60,6 +60,14 @@ if TYPE_CHECKING:
     from ._sync import SyncEngine
 
 type Version = tuple[int, ...]
+
+# First web API version knowing each ``torrents/info`` filter newer than
+# 2.0 (stalled: changelog 2.4.1; errored is listed alongside it, assumed the
+# same). Older servers would answer every torrent for them.
+_FILTERS_SINCE: dict[TorrentFilter, Version] = {
+    TorrentFilter.STALLED: (2, 4, 1),
+    TorrentFilter.ERRORED: (2, 4, 1),
+}
 
 # Bodies larger than this are decoded and turned into models in a worker
 # thread: a first sync of 10,000 torrents is ~15 MiB and ~0.5 s of CPU that
@@ -892,9 +900,31 @@ class ModernDialect(Dialect):
         )
 
     async def get_torrents(self, **query: Any) -> list[Torrent]:
-        """Filter on the server; filter names follow the API version."""
-        params = self._info_params(ListQuery(**query))
-        return await self.get_converted("/api/v2/torrents/info", _api_torrents, params)
+        """Filter on the server; filter names follow the API version.
+
+        A server takes a filter name it does not know for ``all``; such a
+        filter is applied here instead, with the sorting and slicing that
+        must follow it.
+        """
+        list_query = ListQuery(**query)
+        status = list_query.status_filter
+        if status is None or self.api >= _FILTERS_SINCE.get(status, (2, 0, 0)):
+            return await self.get_converted(
+                "/api/v2/torrents/info", _api_torrents, self._info_params(list_query)
+            )
+        server_part = replace(
+            list_query,
+            status_filter=None,
+            sort=None,
+            reverse=False,
+            limit=None,
+            offset=None,
+        )
+        torrents = await self.get_converted(
+            "/api/v2/torrents/info", _api_torrents, self._info_params(server_part)
+        )
+        client_part = replace(list_query, category=None, tag=None, hashes=None)
+        return client_part.apply(torrents)
 
     def _info_params(self, list_query: ListQuery) -> dict[str, str]:
         if list_query.tag is not None and self.api < (2, 8, 3):
