@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import asyncio
 import threading
 from typing import TYPE_CHECKING, Any
+
+import pytest
 
 from custom_components.qbittorrent_webui.webui import _sync
 from custom_components.qbittorrent_webui.webui._parse import (
@@ -13,8 +16,6 @@ from custom_components.qbittorrent_webui.webui._parse import (
 
 if TYPE_CHECKING:
     from collections.abc import Mapping
-
-    import pytest
 
     from .conftest import ClientFactory, EmulatorStarter
 
@@ -72,3 +73,42 @@ async def test_large_sync_is_merged_off_the_event_loop(
     assert len(delta.data.torrents) == 500
     assert merged_in[0] != loop_thread  # the full update: in a worker thread
     assert merged_in[1] == loop_thread  # a small delta: inline
+
+
+async def test_cancelled_sync_finishes_its_merge_before_the_next(
+    emulator_factory: EmulatorStarter,
+    client_factory: ClientFactory,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    _emulator, url = await emulator_factory("5.3.0", torrent_count=500)
+    client = client_factory(url)
+    merging, release = threading.Event(), threading.Event()
+    original = _sync.SyncEngine.apply_maindata
+
+    def held_apply(
+        engine: _sync.SyncEngine, payload: Mapping[str, Any]
+    ) -> _sync.SyncResult:
+        merging.set()
+        release.wait(10)
+        return original(engine, payload)
+
+    monkeypatch.setattr(_sync.SyncEngine, "apply_maindata", held_apply)
+    first = asyncio.create_task(client.sync())
+    assert await asyncio.to_thread(merging.wait, 10)
+
+    first.cancel()
+    second = asyncio.create_task(client.sync())
+    for _ in range(5):
+        await asyncio.sleep(0)
+    # The worker cannot be stopped: both syncs wait for it.
+    assert not first.done()
+    assert not second.done()
+    release.set()
+    with pytest.raises(asyncio.CancelledError):
+        await first
+    result = await second
+
+    # The cancelled merge completed, so this is an increment, not a baseline.
+    assert not result.baseline
+    assert result.added == ()
+    assert len(result.data.torrents) == 500
