@@ -38,6 +38,7 @@ if TYPE_CHECKING:
 DEFAULT_ROOTS_DIR = "/opt/qbittorrent-roots"
 BINARY = "/usr/bin/qbittorrent-nox"
 CHROOT = "/usr/sbin/chroot"
+SETPRIV = "setpriv"
 START_TIMEOUT = 60.0
 STOP_TIMEOUT = 15.0
 
@@ -55,10 +56,17 @@ class Installation:
         return self.root != Path("/")
 
     def command(self, *args: str) -> list[str]:
-        """Build the command line that runs qbittorrent-nox with ``args``."""
+        """Build the command line that runs qbittorrent-nox with ``args``.
+
+        ``setpriv --pdeathsig`` has the kernel stop the server if the process
+        that started it dies without cleaning up (it survives the exec).
+        """
+        command = [BINARY, *args]
         if self.chrooted:
-            return [CHROOT, str(self.root), BINARY, *args]
-        return [BINARY, *args]
+            command = [CHROOT, str(self.root), *command]
+        if shutil.which(SETPRIV):
+            command = [SETPRIV, "--pdeathsig", "TERM", *command]
+        return command
 
 
 def _version_of(root: Path) -> str | None:
