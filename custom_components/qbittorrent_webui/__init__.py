@@ -27,7 +27,7 @@ from .coordinator import (
     QBittorrentRuntimeData,
     raise_ban_issue,
 )
-from .helpers import error_translation
+from .helpers import translated_error
 from .services import async_setup_services
 from .webui import (
     QBittorrentAuthenticationError,
@@ -86,22 +86,16 @@ async def async_setup_entry(hass: HomeAssistant, entry: QBittorrentConfigEntry) 
     try:
         server_info = await client.detect()
     except QBittorrentAuthenticationError as error:
-        key, placeholders = error_translation(error, entry.data[CONF_URL])
-        raise ConfigEntryAuthFailed(
-            translation_domain=DOMAIN,
-            translation_key=key,
-            translation_placeholders=placeholders,
+        raise translated_error(
+            ConfigEntryAuthFailed, error, entry.data[CONF_URL]
         ) from error
     except QBittorrentError as error:
         # Unreachable, banned, rejected or not understood: each may be fixed
         # on the server side, so retry in the background.
         if isinstance(error, QBittorrentBannedError):
             raise_ban_issue(hass, entry, error)
-        key, placeholders = error_translation(error, entry.data[CONF_URL])
-        raise ConfigEntryNotReady(
-            translation_domain=DOMAIN,
-            translation_key=key,
-            translation_placeholders=placeholders,
+        raise translated_error(
+            ConfigEntryNotReady, error, entry.data[CONF_URL]
         ) from error
 
     coordinator = QBittorrentDataUpdateCoordinator(hass, entry, client)

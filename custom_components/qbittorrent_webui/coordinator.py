@@ -28,7 +28,7 @@ from .const import (
     LOGGER,
     UPDATE_INTERVAL,
 )
-from .helpers import ban_translation, error_translation
+from .helpers import ban_translation, translated_error
 from .webui import (
     MainData,
     QBittorrentAuthenticationError,
@@ -79,16 +79,18 @@ class QBittorrentRuntimeData:
 type QBittorrentConfigEntry = ConfigEntry[QBittorrentRuntimeData]
 
 
-def update_failed(
+def _update_error(
     error: QBittorrentError, entry: QBittorrentConfigEntry
-) -> UpdateFailed:
-    """Translate a client error into the coordinator's failure."""
-    key, placeholders = error_translation(error, entry.data[CONF_URL])
-    return UpdateFailed(
-        translation_domain=DOMAIN,
-        translation_key=key,
-        translation_placeholders=placeholders,
-    )
+) -> ConfigEntryAuthFailed | UpdateFailed:
+    """Translate a client error into the coordinator's failure.
+
+    A rejected login makes the coordinator start the reauth flow; the client
+    will not log in again by itself, so no login storm follows.
+    """
+    url = entry.data[CONF_URL]
+    if isinstance(error, QBittorrentAuthenticationError):
+        return translated_error(ConfigEntryAuthFailed, error, url)
+    return translated_error(UpdateFailed, error, url)
 
 
 def ban_issue_id(entry: QBittorrentConfigEntry) -> str:
@@ -155,19 +157,10 @@ class QBittorrentDataUpdateCoordinator(DataUpdateCoordinator[MainData]):
         """Fetch the changes since the previous poll."""
         try:
             result = await self.client.sync()
-        except QBittorrentAuthenticationError as error:
-            # The coordinator starts the reauth flow; the client will not log
-            # in again by itself, so no login storm follows.
-            raise ConfigEntryAuthFailed(
-                translation_domain=DOMAIN,
-                translation_key="authentication_failed",
-                translation_placeholders={"url": self.config_entry.data[CONF_URL]},
-            ) from error
-        except QBittorrentBannedError as error:
-            raise_ban_issue(self.hass, self.config_entry, error)
-            raise update_failed(error, self.config_entry) from error
         except QBittorrentError as error:
-            raise update_failed(error, self.config_entry) from error
+            if isinstance(error, QBittorrentBannedError):
+                raise_ban_issue(self.hass, self.config_entry, error)
+            raise _update_error(error, self.config_entry) from error
         ir.async_delete_issue(self.hass, DOMAIN, ban_issue_id(self.config_entry))
         if self.events_enabled:
             self._dispatch_events(
@@ -235,14 +228,8 @@ class QBittorrentPreferencesCoordinator(DataUpdateCoordinator[AlternativeLimits]
         """Fetch the preferences and keep the alternative limits."""
         try:
             preferences = await self.client.get_preferences()
-        except QBittorrentAuthenticationError as error:
-            raise ConfigEntryAuthFailed(
-                translation_domain=DOMAIN,
-                translation_key="authentication_failed",
-                translation_placeholders={"url": self.config_entry.data[CONF_URL]},
-            ) from error
         except QBittorrentError as error:
-            raise update_failed(error, self.config_entry) from error
+            raise _update_error(error, self.config_entry) from error
         return AlternativeLimits(
             download=_kibibytes_to_bytes(preferences.get("alt_dl_limit")),
             upload=_kibibytes_to_bytes(preferences.get("alt_up_limit")),

@@ -83,8 +83,10 @@ def ban_translation(ban_duration: float | None) -> tuple[str, dict[str, str]]:
     }
 
 
-def error_translation(error: QBittorrentError, url: str) -> tuple[str, dict[str, str]]:
-    """Return the translation key and placeholders that explain a client error."""
+def translated_error[ErrorT: HomeAssistantError](
+    error_type: type[ErrorT], error: QBittorrentError, url: str
+) -> ErrorT:
+    """Return an ``error_type`` that explains a client error in the user's language."""
     placeholders = {"url": url, "error": str(error)}
     if isinstance(error, QBittorrentAuthenticationError):
         key = "authentication_failed"
@@ -101,7 +103,11 @@ def error_translation(error: QBittorrentError, url: str) -> tuple[str, dict[str,
         key = "unsupported"
     else:
         key = "unexpected_error"
-    return key, placeholders
+    return error_type(
+        translation_domain=DOMAIN,
+        translation_key=key,
+        translation_placeholders=placeholders,
+    )
 
 
 async def async_run_action[T](
@@ -133,11 +139,8 @@ async def async_run_action[T](
     except QBittorrentError as error:
         if isinstance(error, QBittorrentAuthenticationError):
             entry.async_start_reauth(runtime.coordinator.hass)
-        key, placeholders = error_translation(error, entry.data[CONF_URL])
-        raise HomeAssistantError(
-            translation_domain=DOMAIN,
-            translation_key=key,
-            translation_placeholders=placeholders,
+        raise translated_error(
+            HomeAssistantError, error, entry.data[CONF_URL]
         ) from error
     await runtime.coordinator.async_request_refresh()
     return result
