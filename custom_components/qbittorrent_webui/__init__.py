@@ -53,9 +53,7 @@ async def async_setup(hass: HomeAssistant, config: ConfigType) -> bool:  # noqa:
     return True
 
 
-def create_client(
-    hass: HomeAssistant, data: Mapping[str, Any]
-) -> tuple[QBittorrentClient, aiohttp.ClientSession]:
+def create_client(hass: HomeAssistant, data: Mapping[str, Any]) -> QBittorrentClient:
     """Create a client with its own session, so its cookies stay its own."""
     verify_ssl = bool(data[CONF_VERIFY_SSL])
     # Unsafe: cookies from IP-address hosts; unquoted: 3.2.0-3.3.12 read raw SIDs.
@@ -64,7 +62,7 @@ def create_client(
         verify_ssl=verify_ssl,
         cookie_jar=aiohttp.CookieJar(unsafe=True, quote_cookie=False),
     )
-    client = QBittorrentClient(
+    return QBittorrentClient(
         data[CONF_URL],
         session,
         username=_optional_text(data.get(CONF_USERNAME)),
@@ -72,7 +70,6 @@ def create_client(
         api_key=_optional_text(data.get(CONF_API_KEY)),
         verify_ssl=verify_ssl,
     )
-    return client, session
 
 
 def _optional_text(value: object) -> str | None:
@@ -82,7 +79,7 @@ def _optional_text(value: object) -> str | None:
 
 async def async_setup_entry(hass: HomeAssistant, entry: QBittorrentConfigEntry) -> bool:
     """Connect to qBittorrent and set up its entities."""
-    client, _session = create_client(hass, entry.data)
+    client = create_client(hass, entry.data)
     try:
         server_info = await client.detect()
     except QBittorrentAuthenticationError as error:

@@ -113,7 +113,7 @@ async def validate_connection(
     Raises:
         CannotValidateError: With the form error explaining the failure.
     """
-    client, _session = create_client(hass, data)
+    client = create_client(hass, data)
     try:
         info = await client.detect()
     except QBittorrentBannedError as error:
