@@ -37,8 +37,11 @@ MAX_LIMIT_KIBIBYTES = (2**31 - 1) // KIBIBYTE
 
 
 @dataclass(frozen=True, kw_only=True)
-class QBittorrentLimitEntityDescription(NumberEntityDescription):
-    """Describes a speed limit number (shown in KiB/s, kept in B/s)."""
+class QBittorrentLimitEntityDescription[DataT](NumberEntityDescription):
+    """Describes a speed limit number (shown in KiB/s, kept in B/s).
+
+    ``DataT`` is the data of the coordinator the limit is read from.
+    """
 
     device_class: NumberDeviceClass = NumberDeviceClass.DATA_RATE
     entity_category: EntityCategory = EntityCategory.CONFIG
@@ -47,31 +50,18 @@ class QBittorrentLimitEntityDescription(NumberEntityDescription):
     native_max_value: float = MAX_LIMIT_KIBIBYTES
     native_step: float = 1
     native_unit_of_measurement: str = UnitOfDataRate.KIBIBYTES_PER_SECOND
+    value_fn: Callable[[DataT], int | None]
     set_fn: Callable[[QBittorrentClient, int], Coroutine[Any, Any, None]]
 
 
-@dataclass(frozen=True, kw_only=True)
-class QBittorrentGlobalLimitEntityDescription(QBittorrentLimitEntityDescription):
-    """Describes a global limit read from the main data."""
-
-    value_fn: Callable[[MainData], int | None]
-
-
-@dataclass(frozen=True, kw_only=True)
-class QBittorrentAlternativeLimitEntityDescription(QBittorrentLimitEntityDescription):
-    """Describes an alternative limit read from the preferences."""
-
-    value_fn: Callable[[AlternativeLimits], int | None]
-
-
-GLOBAL_LIMITS: tuple[QBittorrentGlobalLimitEntityDescription, ...] = (
-    QBittorrentGlobalLimitEntityDescription(
+GLOBAL_LIMITS: tuple[QBittorrentLimitEntityDescription[MainData], ...] = (
+    QBittorrentLimitEntityDescription(
         key="download_limit",
         translation_key="download_limit",
         value_fn=lambda data: data.server_state.download_rate_limit,
         set_fn=lambda client, limit: client.set_global_download_limit(limit),
     ),
-    QBittorrentGlobalLimitEntityDescription(
+    QBittorrentLimitEntityDescription(
         key="upload_limit",
         translation_key="upload_limit",
         value_fn=lambda data: data.server_state.upload_rate_limit,
@@ -79,8 +69,8 @@ GLOBAL_LIMITS: tuple[QBittorrentGlobalLimitEntityDescription, ...] = (
     ),
 )
 
-ALTERNATIVE_LIMITS: tuple[QBittorrentAlternativeLimitEntityDescription, ...] = (
-    QBittorrentAlternativeLimitEntityDescription(
+ALTERNATIVE_LIMITS: tuple[QBittorrentLimitEntityDescription[AlternativeLimits], ...] = (
+    QBittorrentLimitEntityDescription(
         key="alt_download_limit",
         translation_key="alt_download_limit",
         entity_registry_enabled_default=False,
@@ -89,7 +79,7 @@ ALTERNATIVE_LIMITS: tuple[QBittorrentAlternativeLimitEntityDescription, ...] = (
             {"alt_dl_limit": limit // KIBIBYTE}
         ),
     ),
-    QBittorrentAlternativeLimitEntityDescription(
+    QBittorrentLimitEntityDescription(
         key="alt_upload_limit",
         translation_key="alt_upload_limit",
         entity_registry_enabled_default=False,
@@ -134,12 +124,12 @@ def _kibibytes(value: int | None) -> float | None:
     return None if value is None else value / KIBIBYTE
 
 
-class QBittorrentGlobalLimitEntity(
-    QBittorrentEntity[QBittorrentDataUpdateCoordinator], NumberEntity
-):
-    """A global limit that applies to the active speed mode."""
+class QBittorrentLimitEntity[
+    CoordinatorT: QBittorrentDataUpdateCoordinator | QBittorrentPreferencesCoordinator
+](QBittorrentEntity[CoordinatorT], NumberEntity):
+    """A speed limit, read from the data of its coordinator."""
 
-    entity_description: QBittorrentGlobalLimitEntityDescription
+    entity_description: QBittorrentLimitEntityDescription[Any]
 
     @property
     def native_value(self) -> float | None:
@@ -157,12 +147,16 @@ class QBittorrentGlobalLimitEntity(
         )
 
 
+class QBittorrentGlobalLimitEntity(
+    QBittorrentLimitEntity[QBittorrentDataUpdateCoordinator]
+):
+    """A global limit that applies to the active speed mode."""
+
+
 class QBittorrentAlternativeLimitEntity(
-    QBittorrentEntity[QBittorrentPreferencesCoordinator], NumberEntity
+    QBittorrentLimitEntity[QBittorrentPreferencesCoordinator]
 ):
     """An alternative limit, stored in qBittorrent's preferences."""
-
-    entity_description: QBittorrentAlternativeLimitEntityDescription
 
     async def async_added_to_hass(self) -> None:
         """Read the preferences when such an entity appears.
@@ -172,19 +166,8 @@ class QBittorrentAlternativeLimitEntity(
         await super().async_added_to_hass()
         await self.coordinator.async_request_refresh()
 
-    @property
-    def native_value(self) -> float | None:
-        """Return the limit in KiB/s."""
-        return _kibibytes(self.entity_description.value_fn(self.coordinator.data))
-
     async def async_set_native_value(self, value: float) -> None:
         """Change the limit, then read the preferences back."""
-        await async_run_action(
-            self.entry,
-            self.entity_description.key,
-            self.entity_description.set_fn(
-                self.coordinator.client, round(value * KIBIBYTE)
-            ),
-        )
+        await super().async_set_native_value(value)
         # Read back at once: the debounced refresh could lag by its cooldown.
         await self.coordinator.async_refresh()
