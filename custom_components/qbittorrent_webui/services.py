@@ -139,36 +139,37 @@ def selected_hashes(call: ServiceCall, entry: QBittorrentConfigEntry) -> list[st
 async def _async_on_selection(
     call: ServiceCall,
     request: Callable[[QBittorrentClient, list[str]], Awaitable[None]],
+    request_all: Callable[[QBittorrentClient], Awaitable[None]] | None = None,
 ) -> None:
-    """Run ``request`` for the torrents the call chose."""
+    """Run ``request`` for the torrents the call chose.
+
+    ``request_all``, where given, serves a call for all torrents instead: it
+    also reaches torrents added after the last poll.
+    """
     entry = _entry(call)
+    client = entry.runtime_data.client
+    if request_all is not None and call.data[ATTR_ALL_TORRENTS]:
+        await async_run_action(entry, call.service, request_all(client))
+        return
     hashes = selected_hashes(call, entry)
     if hashes:
-        await async_run_action(
-            entry, call.service, request(entry.runtime_data.client, hashes)
-        )
+        await async_run_action(entry, call.service, request(client, hashes))
 
 
 async def _async_pause(call: ServiceCall) -> None:
-    entry = _entry(call)
-    client = entry.runtime_data.client
-    if call.data[ATTR_ALL_TORRENTS]:
-        await async_run_action(entry, call.service, client.pause_all())
-    else:
-        await _async_on_selection(
-            call, lambda client, hashes: client.pause_torrents(hashes)
-        )
+    await _async_on_selection(
+        call,
+        lambda client, hashes: client.pause_torrents(hashes),
+        lambda client: client.pause_all(),
+    )
 
 
 async def _async_resume(call: ServiceCall) -> None:
-    entry = _entry(call)
-    client = entry.runtime_data.client
-    if call.data[ATTR_ALL_TORRENTS]:
-        await async_run_action(entry, call.service, client.resume_all())
-    else:
-        await _async_on_selection(
-            call, lambda client, hashes: client.resume_torrents(hashes)
-        )
+    await _async_on_selection(
+        call,
+        lambda client, hashes: client.resume_torrents(hashes),
+        lambda client: client.resume_all(),
+    )
 
 
 def _check_url(url: str) -> str:
@@ -383,16 +384,8 @@ def async_setup_services(hass: HomeAssistant) -> None:
             {probatio.Optional(ATTR_DELETE_FILES, default=False): cv.boolean}
         ),
     )
-    register(
-        "recheck_torrents",
-        _async_recheck,
-        schema=SELECTION_SCHEMA,
-    )
-    register(
-        "reannounce_torrents",
-        _async_reannounce,
-        schema=SELECTION_SCHEMA,
-    )
+    register("recheck_torrents", _async_recheck, schema=SELECTION_SCHEMA)
+    register("reannounce_torrents", _async_reannounce, schema=SELECTION_SCHEMA)
     register(
         "set_speed_limits",
         _async_set_speed_limits,
