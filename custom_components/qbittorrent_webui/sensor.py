@@ -106,7 +106,7 @@ def _count(
         state_class=SensorStateClass.MEASUREMENT,
         entity_registry_enabled_default=enabled,
         value_fn=(
-            (lambda data: len(data.torrents))
+            (lambda data: data.summary.total)
             if statuses is None
             else (lambda data: count_in_group(data, statuses))
         ),
@@ -192,7 +192,7 @@ SENSORS: tuple[QBittorrentSensorEntityDescription, ...] = (
         translation_key="torrents_inactive",
         state_class=SensorStateClass.MEASUREMENT,
         entity_registry_enabled_default=False,
-        value_fn=lambda data: len(data.torrents) - count_active(data),
+        value_fn=lambda data: data.summary.inactive,
     ),
     _count("checking", STATUS_GROUPS["checking"], enabled=False),
     _count("queued", STATUS_GROUPS["queued"], enabled=False),

@@ -32,9 +32,8 @@ class QBittorrentSwitchEntityDescription(SwitchEntityDescription):
 
 def all_stopped(data: MainData) -> bool:
     """Whether there are torrents and every one of them is stopped."""
-    return bool(data.torrents) and all(
-        torrent.status is TorrentStatus.STOPPED for torrent in data.torrents.values()
-    )
+    summary = data.summary
+    return summary.total > 0 and summary.count(TorrentStatus.STOPPED) == summary.total
 
 
 SWITCHES: tuple[QBittorrentSwitchEntityDescription, ...] = (

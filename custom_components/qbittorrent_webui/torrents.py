@@ -26,19 +26,14 @@ STATUS_GROUPS: Final[dict[str, frozenset[TorrentStatus]]] = {
 }
 
 
-def is_active(torrent: Torrent) -> bool:
-    """Whether the torrent transfers data right now."""
-    return bool(torrent.download_speed) or bool(torrent.upload_speed)
-
-
 def count_in_group(data: MainData, statuses: Collection[TorrentStatus]) -> int:
-    """Count the torrents whose status is one of ``statuses``."""
-    return sum(torrent.status in statuses for torrent in data.torrents.values())
+    """Count the torrents whose status is one of ``statuses`` (no iteration)."""
+    return data.summary.count(*statuses)
 
 
 def count_active(data: MainData) -> int:
-    """Count the torrents that transfer data right now."""
-    return sum(is_active(torrent) for torrent in data.torrents.values())
+    """Count the torrents that transfer data right now (no iteration)."""
+    return data.summary.active
 
 
 def matches_state(torrent: Torrent, state: str) -> bool:
@@ -48,9 +43,9 @@ def matches_state(torrent: Torrent, state: str) -> bool:
     if state == "completed":
         return torrent.is_complete
     if state == "active":
-        return is_active(torrent)
+        return torrent.is_active
     if state == "inactive":
-        return not is_active(torrent)
+        return not torrent.is_active
     return torrent.status in STATUS_GROUPS[state]
 
 

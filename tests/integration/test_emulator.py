@@ -40,6 +40,7 @@ POLL_STEP = UPDATE_INTERVAL + timedelta(seconds=1)
 
 VERSIONS = ["3.1.12", "3.3.16", "4.0.4", "4.6.7", "5.3.0"]
 STOPPED_STATES = {"pausedUP", "pausedDL", "stoppedUP", "stoppedDL"}
+SEEDING_STATES = {"uploading", "forcedUP", "stalledUP"}
 
 pytestmark = pytest.mark.parametrize("emulator_version", VERSIONS)
 
@@ -148,6 +149,23 @@ async def test_setup_and_entities(
         "torrent",
     }:
         assert _state(hass, entry, key) not in {STATE_UNAVAILABLE, "unknown"}, key
+
+
+async def test_counts_follow_churn(
+    hass: HomeAssistant, emulator: QBittorrentEmulator, emulator_url: str
+) -> None:
+    # The counts are kept up to date poll by poll, never recounted from scratch.
+    entry = await _configure(hass, emulator_url)
+    for _ in range(3):
+        emulator.churn(added=2, removed=1, completed=1, changed=4)
+        await _poll(hass)
+
+    torrents = emulator.torrents.values()
+    assert _state(hass, entry, "torrents_total") == str(len(torrents))
+    stopped = sum(t["state"] in STOPPED_STATES for t in torrents)
+    assert _state(hass, entry, "torrents_stopped") == str(stopped)
+    seeding = sum(t["state"] in SEEDING_STATES for t in torrents)
+    assert _state(hass, entry, "torrents_seeding") == str(seeding)
 
 
 async def test_pause_all_and_resume_all(

@@ -1,11 +1,13 @@
 # Russian unit words are test data, not look-alikes.
 # ruff: noqa: RUF001
-"""Property tests: translated-string parsers and the sync merge."""
+"""Property tests: translated-string parsers, the sync merge and its counts."""
 
 from __future__ import annotations
 
+from collections import Counter
 import itertools
-from typing import Any
+from types import MappingProxyType
+from typing import TYPE_CHECKING, Any
 
 from hypothesis import given, settings, strategies as st
 
@@ -13,8 +15,19 @@ from custom_components.qbittorrent_webui.webui._parse import (
     parse_eta,
     parse_size,
     parse_transfer_text,
+    torrent_from_api,
 )
 from custom_components.qbittorrent_webui.webui._sync import SyncEngine
+from custom_components.qbittorrent_webui.webui.models import (
+    ServerState,
+    TorrentStatus,
+    TorrentSummary,
+)
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable
+
+    from custom_components.qbittorrent_webui.webui.models import Torrent
 
 UNITS = {
     "en": ("B", "KiB", "MiB", "GiB", "TiB"),
@@ -208,3 +221,89 @@ def test_full_update_after_relogin_is_diffed(first: State, second: State) -> Non
         and not (first[0][h]["amount_left"] == 0 and first[0][h]["progress"] != 0)
     }
     assert {t.hash for t in result.completed} == completed
+
+
+# --- torrent counts kept while merging -------------------------------------------
+
+# Raw states of every normalized status, plus one no server sends.
+RAW_STATES = [
+    "downloading",
+    "forcedDL",
+    "uploading",
+    "stalledDL",
+    "stalledUP",
+    "pausedDL",
+    "stoppedUP",
+    "queuedUP",
+    "checkingDL",
+    "metaDL",
+    "moving",
+    "error",
+    "missingFiles",
+    "someFutureState",
+]
+speeds = st.sampled_from([0, 0, 1, 5_000])
+partial_fields = st.fixed_dictionaries(
+    {},
+    optional={
+        "state": st.sampled_from(RAW_STATES),
+        "dlspeed": speeds,
+        "upspeed": speeds,
+        "progress": st.sampled_from([0.0, 0.5, 1.0]),
+    },
+)
+populations = st.dictionaries(st.sampled_from(HASHES), partial_fields, max_size=8)
+# One poll's answer: a delta naming changed (or new) torrents and removed ones,
+# or a full update replacing everything.
+polls = st.one_of(
+    st.tuples(
+        st.just("delta"),
+        populations,
+        st.lists(st.sampled_from(HASHES), max_size=3),
+    ),
+    st.tuples(st.just("full"), populations, st.just([])),
+)
+
+
+def counted_from_scratch(torrents: Iterable[Torrent]) -> TorrentSummary:
+    """The summary by plain counting, the way the sensors used to."""
+    everything = list(torrents)
+    return TorrentSummary(
+        total=len(everything),
+        active=sum(bool(t.download_speed) or bool(t.upload_speed) for t in everything),
+        status_counts=MappingProxyType(Counter(t.status for t in everything)),
+    )
+
+
+@settings(max_examples=300)
+@given(populations, st.lists(polls, max_size=10))
+def test_summary_follows_every_merge(
+    first: dict[str, dict[str, Any]],
+    history: list[tuple[str, dict[str, dict[str, Any]], list[str]]],
+) -> None:
+    engine = SyncEngine()
+    result = engine.apply_maindata({"rid": 1, "full_update": True, "torrents": first})
+    assert result.data.summary == counted_from_scratch(result.data.torrents.values())
+    for rid, (kind, torrents, removed) in enumerate(history, 2):
+        payload: dict[str, Any] = {"rid": rid, "torrents": torrents}
+        if kind == "full":
+            payload["full_update"] = True
+        else:
+            payload["torrents_removed"] = removed
+        result = engine.apply_maindata(payload)
+
+        summary = result.data.summary
+        assert summary == counted_from_scratch(result.data.torrents.values())
+        assert summary.count(*TorrentStatus) == summary.total
+
+
+@settings(max_examples=100)
+@given(st.lists(populations, min_size=1, max_size=5))
+def test_summary_of_full_lists(history: list[dict[str, dict[str, Any]]]) -> None:
+    # 3.1.x: every poll replaces the whole list.
+    engine = SyncEngine()
+    for torrents in history:
+        parsed = [torrent_from_api(h, fields) for h, fields in torrents.items()]
+        result = engine.apply_full_lists(parsed, ServerState())
+
+        assert result.data.summary == counted_from_scratch(parsed)

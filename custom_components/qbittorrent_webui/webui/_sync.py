@@ -8,7 +8,9 @@ Cost per poll follows what changed: only torrents named in a delta are
 re-parsed. Of each torrent's raw fields only those the models use are kept,
 with shared strings (state, category, save path, tracker) interned. Publishing a changed snapshot makes one shallow copy of the hash
 map (no torrent object is rebuilt); an unchanged poll reuses the previous
-snapshot as is.
+snapshot as is. The counts of :class:`TorrentSummary` (per status, active) are
+adjusted for each added, changed or removed torrent as it is merged, so reading
+them never iterates over the torrents; only a full update recounts.
 
 The first sync of an engine is the baseline: it reports nothing as added,
 removed or completed. Later full updates (after a re-login or a server
@@ -17,12 +19,21 @@ restart) are diffed against the previous state, so nothing is lost.
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass, field
 from types import MappingProxyType
 from typing import TYPE_CHECKING, Any
 
 from ._parse import kept_torrent_fields, server_state_from_api, torrent_from_api
-from .models import Category, MainData, ServerState, SyncResult, Torrent
+from .models import (
+    Category,
+    MainData,
+    ServerState,
+    SyncResult,
+    Torrent,
+    TorrentStatus,
+    TorrentSummary,
+)
 
 if TYPE_CHECKING:
     from collections.abc import Iterable, Mapping
@@ -44,6 +55,8 @@ class SyncEngine:
         self.session_generation = -1
         self._raw_torrents: dict[str, dict[str, Any]] = {}
         self._torrents: dict[str, Torrent] = {}
+        self._status_counts: Counter[TorrentStatus] = Counter()
+        self._active_count = 0
         self._raw_server_state: dict[str, Any] = {}
         self._server_state = ServerState()
         self._categories: dict[str, Category] = {}
@@ -90,6 +103,7 @@ class SyncEngine:
             for torrent_hash, raw in self._raw_torrents.items()
         }
         self._diff_full(previous, changes)
+        self._recount()
         self._raw_server_state = dict(payload.get("server_state") or {})
         self._server_state = server_state_from_api(self._raw_server_state)
         self._categories = {}
@@ -115,7 +129,11 @@ class SyncEngine:
             raw = self._raw_torrents.setdefault(key, {})
             raw.update(kept_torrent_fields(delta))
             torrent = torrent_from_api(key, raw)
-            self._record(self._torrents.get(key), torrent, changes)
+            before = self._torrents.get(key)
+            self._record(before, torrent, changes)
+            if before is not None:
+                self._count(before, -1)
+            self._count(torrent, 1)
             self._torrents[key] = torrent
             changed = True
         for torrent_hash in payload.get("torrents_removed") or ():
@@ -123,6 +141,7 @@ class SyncEngine:
             self._raw_torrents.pop(key, None)
             gone = self._torrents.pop(key, None)
             if gone is not None:
+                self._count(gone, -1)
                 changes.removed.append(gone)
                 changed = True
         return changed
@@ -167,10 +186,32 @@ class SyncEngine:
         self._torrents = {torrent.hash: torrent for torrent in torrents}
         changes = _Changes()
         self._diff_full(previous, changes)
+        self._recount()
         self._server_state = server_state
         return self._publish(changes, full_update=True, changed=True)
 
     # --- shared ---------------------------------------------------------------
+
+    def _count(self, torrent: Torrent, step: int) -> None:
+        """Add (``step`` 1) or take away (-1) one torrent from the counts."""
+        self._status_counts[torrent.status] += step
+        if torrent.is_active:
+            self._active_count += step
+
+    def _recount(self) -> None:
+        summary = TorrentSummary.of(self._torrents.values())
+        self._status_counts = Counter(summary.status_counts)
+        self._active_count = summary.active
+
+    def _summary(self) -> TorrentSummary:
+        return TorrentSummary(
+            total=len(self._torrents),
+            active=self._active_count,
+            # Zero counts are dropped so equal populations compare equal.
+            status_counts=MappingProxyType(
+                {status: n for status, n in self._status_counts.items() if n}
+            ),
+        )
 
     def _diff_full(self, previous: Mapping[str, Torrent], changes: _Changes) -> None:
         for torrent_hash, torrent in self._torrents.items():
@@ -199,6 +240,7 @@ class SyncEngine:
                 torrents=MappingProxyType(dict(self._torrents)),
                 categories=MappingProxyType(dict(self._categories)),
                 tags=frozenset(self._tags),
+                known_summary=self._summary(),
             )
         if baseline:
             return SyncResult(data=self._snapshot, full_update=True, baseline=True)

@@ -7,13 +7,14 @@ did not report, or that could not be parsed, are ``None``: unknown beats wrong.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from collections import Counter
+from dataclasses import InitVar, dataclass, field
 from enum import StrEnum
 from types import MappingProxyType
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from collections.abc import Mapping
+    from collections.abc import Iterable, Mapping
     from datetime import datetime
 
 
@@ -225,6 +226,11 @@ class Torrent:
             return self.amount_left == 0 and self.progress != 0
         return self.progress is not None and self.progress >= 1
 
+    @property
+    def is_active(self) -> bool:
+        """Whether the torrent transfers data right now."""
+        return bool(self.download_speed) or bool(self.upload_speed)
+
 
 @dataclass(frozen=True, slots=True)
 class Category:
@@ -239,17 +245,71 @@ def _empty_mapping() -> Mapping[str, object]:
 
 
 @dataclass(frozen=True, slots=True)
+class TorrentSummary:
+    """Counts over every torrent of a snapshot, readable without iterating.
+
+    Attributes:
+        total: Number of torrents.
+        active: Torrents that transfer data right now (see
+            :attr:`Torrent.is_active`).
+        status_counts: Number of torrents per status; statuses no torrent has
+            are absent, so equal populations give equal summaries.
+    """
+
+    total: int = 0
+    active: int = 0
+    status_counts: Mapping[TorrentStatus, int] = field(default_factory=_empty_mapping)  # type: ignore[arg-type]
+
+    @classmethod
+    def of(cls, torrents: Iterable[Torrent]) -> TorrentSummary:
+        """Count ``torrents`` from scratch."""
+        status_counts: Counter[TorrentStatus] = Counter()
+        active = 0
+        for torrent in torrents:
+            status_counts[torrent.status] += 1
+            active += torrent.is_active
+        return cls(
+            total=status_counts.total(),
+            active=active,
+            status_counts=MappingProxyType(dict(status_counts)),
+        )
+
+    @property
+    def inactive(self) -> int:
+        """Torrents that transfer nothing right now."""
+        return self.total - self.active
+
+    def count(self, *statuses: TorrentStatus) -> int:
+        """Number of torrents whose status is one of ``statuses``."""
+        return sum(self.status_counts.get(status, 0) for status in set(statuses))
+
+
+@dataclass(frozen=True, slots=True)
 class MainData:
     """A full snapshot of the server as the client knows it.
 
     ``torrents`` is keyed by hash, ``categories`` by name. The mappings are
     read-only views; do not rely on them being ``dict``.
+
+    Attributes:
+        summary: Counts over ``torrents``. The sync engine keeps them up to
+            date as it merges, touching only changed torrents, and hands them
+            in as ``known_summary``; without it they are counted here.
     """
 
     server_state: ServerState = field(default_factory=ServerState)
     torrents: Mapping[str, Torrent] = field(default_factory=_empty_mapping)  # type: ignore[arg-type]
     categories: Mapping[str, Category] = field(default_factory=_empty_mapping)  # type: ignore[arg-type]
     tags: frozenset[str] = frozenset()
+    known_summary: InitVar[TorrentSummary | None] = None
+    summary: TorrentSummary = field(init=False)
+
+    def __post_init__(self, known_summary: TorrentSummary | None) -> None:
+        """Take the summary the caller maintains, or count ``torrents``."""
+        if known_summary is None:
+            known_summary = TorrentSummary.of(self.torrents.values())
+        # Frozen: the one assignment goes around the generated __setattr__.
+        object.__setattr__(self, "summary", known_summary)
 
 
 @dataclass(frozen=True, slots=True)
