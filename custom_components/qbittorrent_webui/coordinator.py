@@ -79,20 +79,6 @@ class QBittorrentRuntimeData:
 type QBittorrentConfigEntry = ConfigEntry[QBittorrentRuntimeData]
 
 
-def _update_error(
-    error: QBittorrentError, entry: QBittorrentConfigEntry
-) -> ConfigEntryAuthFailed | UpdateFailed:
-    """Translate a client error into the coordinator's failure.
-
-    A rejected login makes the coordinator start the reauth flow; the client
-    will not log in again by itself, so no login storm follows.
-    """
-    url = entry.data[CONF_URL]
-    if isinstance(error, QBittorrentAuthenticationError):
-        return translated_error(ConfigEntryAuthFailed, error, url)
-    return translated_error(UpdateFailed, error, url)
-
-
 def ban_issue_id(entry: QBittorrentConfigEntry) -> str:
     """Return the id of the repair issue that explains a ban of this entry."""
     return f"{ISSUE_IP_BANNED}_{entry.entry_id}"
@@ -114,10 +100,47 @@ def raise_ban_issue(
     )
 
 
-class QBittorrentDataUpdateCoordinator(DataUpdateCoordinator[MainData]):
-    """Polls ``sync/maindata`` (or its 3.1.x equivalent) once per interval."""
+class QBittorrentCoordinator[DataT](DataUpdateCoordinator[DataT]):
+    """Reads one server through its client; subclasses say what and how often."""
 
     config_entry: QBittorrentConfigEntry
+
+    def __init__(
+        self,
+        hass: HomeAssistant,
+        entry: QBittorrentConfigEntry,
+        client: QBittorrentClient,
+        *,
+        name: str,
+        update_interval: timedelta,
+    ) -> None:
+        """Initialize the coordinator for one server."""
+        super().__init__(
+            hass,
+            LOGGER,
+            config_entry=entry,
+            name=name,
+            update_interval=update_interval,
+            always_update=False,
+        )
+        self.client = client
+
+    def _update_error(
+        self, error: QBittorrentError
+    ) -> ConfigEntryAuthFailed | UpdateFailed:
+        """Translate a client error into the coordinator's failure.
+
+        A rejected login makes the coordinator start the reauth flow; the client
+        will not log in again by itself, so no login storm follows.
+        """
+        url = self.config_entry.data[CONF_URL]
+        if isinstance(error, QBittorrentAuthenticationError):
+            return translated_error(ConfigEntryAuthFailed, error, url)
+        return translated_error(UpdateFailed, error, url)
+
+
+class QBittorrentDataUpdateCoordinator(QBittorrentCoordinator[MainData]):
+    """Polls ``sync/maindata`` (or its 3.1.x equivalent) once per interval."""
 
     def __init__(
         self,
@@ -128,13 +151,11 @@ class QBittorrentDataUpdateCoordinator(DataUpdateCoordinator[MainData]):
         """Initialize the coordinator for one server."""
         super().__init__(
             hass,
-            LOGGER,
-            config_entry=entry,
+            entry,
+            client,
             name=f"qBittorrent {entry.title}",
             update_interval=UPDATE_INTERVAL,
-            always_update=False,
         )
-        self.client = client
         self.events_enabled: bool = entry.options.get(
             CONF_ENABLE_EVENTS, DEFAULT_ENABLE_EVENTS
         )
@@ -160,7 +181,7 @@ class QBittorrentDataUpdateCoordinator(DataUpdateCoordinator[MainData]):
         except QBittorrentError as error:
             if isinstance(error, QBittorrentBannedError):
                 raise_ban_issue(self.hass, self.config_entry, error)
-            raise _update_error(error, self.config_entry) from error
+            raise self._update_error(error) from error
         ir.async_delete_issue(self.hass, DOMAIN, ban_issue_id(self.config_entry))
         if self.events_enabled:
             self._dispatch_events(
@@ -198,13 +219,11 @@ class AlternativeLimits:
     upload: int | None
 
 
-class QBittorrentPreferencesCoordinator(DataUpdateCoordinator[AlternativeLimits]):
+class QBittorrentPreferencesCoordinator(QBittorrentCoordinator[AlternativeLimits]):
     """Reads the alternative speed limits from the preferences, slowly.
 
     Its limits are unknown until an entity that shows them asks for a refresh.
     """
-
-    config_entry: QBittorrentConfigEntry
 
     def __init__(
         self,
@@ -215,13 +234,11 @@ class QBittorrentPreferencesCoordinator(DataUpdateCoordinator[AlternativeLimits]
         """Initialize the coordinator for one server."""
         super().__init__(
             hass,
-            LOGGER,
-            config_entry=entry,
+            entry,
+            client,
             name=f"qBittorrent {entry.title} preferences",
             update_interval=PREFERENCES_INTERVAL,
-            always_update=False,
         )
-        self.client = client
         self.data = AlternativeLimits(download=None, upload=None)
 
     async def _async_update_data(self) -> AlternativeLimits:
@@ -229,7 +246,7 @@ class QBittorrentPreferencesCoordinator(DataUpdateCoordinator[AlternativeLimits]
         try:
             preferences = await self.client.get_preferences()
         except QBittorrentError as error:
-            raise _update_error(error, self.config_entry) from error
+            raise self._update_error(error) from error
         return AlternativeLimits(
             download=_kibibytes_to_bytes(preferences.get("alt_dl_limit")),
             upload=_kibibytes_to_bytes(preferences.get("alt_up_limit")),

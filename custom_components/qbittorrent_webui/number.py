@@ -14,6 +14,7 @@ from homeassistant.const import EntityCategory, UnitOfDataRate
 from .coordinator import (
     AlternativeLimits,
     QBittorrentConfigEntry,
+    QBittorrentCoordinator,
     QBittorrentDataUpdateCoordinator,
     QBittorrentPreferencesCoordinator,
 )
@@ -124,9 +125,9 @@ def _kibibytes(value: int | None) -> float | None:
     return None if value is None else value / KIBIBYTE
 
 
-class QBittorrentLimitEntity[
-    CoordinatorT: QBittorrentDataUpdateCoordinator | QBittorrentPreferencesCoordinator
-](QBittorrentEntity[CoordinatorT], NumberEntity):
+class QBittorrentLimitEntity[CoordinatorT: QBittorrentCoordinator[Any]](
+    QBittorrentEntity[CoordinatorT], NumberEntity
+):
     """A speed limit, read from the data of its coordinator."""
 
     entity_description: QBittorrentLimitEntityDescription[Any]
