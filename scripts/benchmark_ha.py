@@ -12,11 +12,15 @@ count aggregates live there).
 Run with ``scripts/benchmark_ha`` (optionally ``--sizes 10000 50000 --polls
 20``). Figures are printed, never asserted.
 
-Figures (2-core dev machine, 5.3.0 emulator, mean of 20 churn polls):
-    before (aggregates iterate every torrent):
-        TODO
-    after (aggregates kept by the sync engine as it merges):
-        TODO
+Figures (2-core dev machine, 5.3.0 emulator, mean of 20 churn polls, loop CPU
+per refresh / of which entity values):
+    before, every count sensor and pause_all iterating over all torrents:
+        10,000 torrents: 6.44 ms / 3.72 ms;  50,000: 28.18 ms / 21.27 ms
+    after, counts kept by the sync engine as it merges (MainData.summary):
+        10,000 torrents: 2.45 ms / 0.04 ms;  50,000: 6.36 ms / 0.06 ms
+    What still grows with the population is mostly the client's sync
+    (4-6 ms per churn poll at 50,000 in scripts/benchmark; its publish step
+    copies the torrent map once per changed poll).
 """
 
 from __future__ import annotations
