@@ -283,6 +283,12 @@ class Dialect:
         if response.text.strip() == "Fails.":
             raise QBittorrentAddTorrentError(_ADD_REFUSED_MESSAGE)
 
+    async def read_torrent_limits(self, path: str, hashes: list[str]) -> dict[str, int]:
+        """POST a query for several torrents' limits, answered by hash (API 2+)."""
+        response = await self.post_read(path, {"hashes": _join_hashes(hashes)})
+        payload = _ensure_dict(response.json(), "torrent limits")
+        return {key.lower(): as_limit(value) or 0 for key, value in payload.items()}
+
     async def post_each(
         self, path: str, hashes: Sequence[str], extra: dict[str, str] | None = None
     ) -> None:
@@ -738,11 +744,7 @@ class LegacyDialect(DigestDialect):
     ) -> dict[str, int]:
         """Plural command names since API 2; answers a JSON object."""
         name = "getTorrentsDlLimit" if download else "getTorrentsUpLimit"
-        response = await self.post_read(
-            f"/command/{name}", {"hashes": _join_hashes(hashes)}
-        )
-        payload = _ensure_dict(response.json(), "torrent limits")
-        return {key.lower(): as_limit(value) or 0 for key, value in payload.items()}
+        return await self.read_torrent_limits(f"/command/{name}", hashes)
 
     async def set_torrent_limit(
         self, hashes: list[str], limit: int, *, download: bool
@@ -1093,11 +1095,7 @@ class ModernDialect(Dialect):
     ) -> dict[str, int]:
         """``torrents/downloadLimit`` answers a JSON object by hash."""
         name = "downloadLimit" if download else "uploadLimit"
-        response = await self.post_read(
-            f"/api/v2/torrents/{name}", {"hashes": _join_hashes(hashes)}
-        )
-        payload = _ensure_dict(response.json(), "torrent limits")
-        return {key.lower(): as_limit(value) or 0 for key, value in payload.items()}
+        return await self.read_torrent_limits(f"/api/v2/torrents/{name}", hashes)
 
     async def set_torrent_limit(
         self, hashes: list[str], limit: int, *, download: bool
