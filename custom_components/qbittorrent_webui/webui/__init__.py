@@ -31,6 +31,7 @@ from .models import (
     TorrentFilter,
     TorrentSort,
     TorrentStatus,
+    TorrentSummary,
 )
 
 __all__ = [
@@ -59,4 +60,5 @@ __all__ = [
     "TorrentFilter",
     "TorrentSort",
     "TorrentStatus",
+    "TorrentSummary",
 ]
