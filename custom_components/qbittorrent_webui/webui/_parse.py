@@ -264,6 +264,12 @@ def _split_tags(value: str) -> frozenset[str]:
     return frozenset(tag.strip() for tag in value.split(",") if tag.strip())
 
 
+def parse_queue_position(value: object) -> int | None:
+    """Return a queue position; below 1 (``0`` or ``-1``) the torrent is not queued."""
+    position = as_int(value)
+    return position if position is not None and position > 0 else None
+
+
 def parse_connection_status(value: object) -> ConnectionStatus | None:
     """Map ``connected``/``firewalled``/``disconnected``; others are unknown."""
     try:
@@ -325,7 +331,6 @@ def kept_torrent_fields(raw: Mapping[str, Any]) -> dict[str, Any]:
 def torrent_from_api(torrent_hash: str, raw: Mapping[str, Any]) -> Torrent:
     """Build a torrent from legacy or modern JSON (numeric fields)."""
     state = as_str(raw.get("state")) or "unknown"
-    priority = as_int(raw.get("priority"))
     category = raw.get("category", raw.get("label"))
     return Torrent(
         hash=torrent_hash.lower(),
@@ -348,7 +353,7 @@ def torrent_from_api(torrent_hash: str, raw: Mapping[str, Any]) -> Torrent:
         save_path=as_str(raw.get("save_path")),
         added_on=as_timestamp(raw.get("added_on")),
         completion_on=as_timestamp(raw.get("completion_on")),
-        priority=priority if priority is not None and priority > 0 else None,
+        priority=parse_queue_position(raw.get("priority")),
         force_start=as_bool(raw.get("force_start")),
         sequential_download=as_bool(raw.get("seq_dl")),
         first_last_piece_priority=as_bool(raw.get("f_l_piece_prio")),
@@ -362,7 +367,6 @@ def torrent_from_api(torrent_hash: str, raw: Mapping[str, Any]) -> Torrent:
 def torrent_from_digest(raw: Mapping[str, Any]) -> Torrent:
     """Build a torrent from a 3.1.x ``/json/torrents`` entry (strings)."""
     state = as_str(raw.get("state")) or "unknown"
-    priority = as_int(raw.get("priority"))
     return Torrent(
         hash=(as_str(raw.get("hash")) or "").lower(),
         name=as_str(raw.get("name")) or "",
@@ -376,7 +380,7 @@ def torrent_from_digest(raw: Mapping[str, Any]) -> Torrent:
         eta=parse_eta(raw.get("eta")),
         seeds=as_int(raw.get("num_seeds")),
         leechers=as_int(raw.get("num_leechs")),
-        priority=priority if priority is not None and priority > 0 else None,
+        priority=parse_queue_position(raw.get("priority")),
     )
 
 
