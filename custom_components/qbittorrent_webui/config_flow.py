@@ -169,6 +169,24 @@ class QBittorrentConfigFlow(ConfigFlow, domain=DOMAIN):
         """Return the options flow."""
         return QBittorrentOptionsFlow()
 
+    async def _async_validated_data(
+        self, user_input: dict[str, Any], *, current_unique_id: str | None = None
+    ) -> dict[str, Any]:
+        """Return the entry data for the form's input once connecting works.
+
+        The URL is the unique id: the flow aborts if another entry has it. An
+        entry reconfigured with its own URL (``current_unique_id``) keeps it.
+
+        Raises:
+            CannotValidateError: With the form error explaining the failure.
+        """
+        data = _connection_data(user_input)
+        if data[CONF_URL] != current_unique_id:
+            await self.async_set_unique_id(data[CONF_URL])
+            self._abort_if_unique_id_configured()
+        await validate_connection(self.hass, data)
+        return data
+
     async def async_step_user(
         self, user_input: dict[str, Any] | None = None
     ) -> ConfigFlowResult:
@@ -177,10 +195,7 @@ class QBittorrentConfigFlow(ConfigFlow, domain=DOMAIN):
         placeholders: dict[str, str] = {}
         if user_input is not None:
             try:
-                data = _connection_data(user_input)
-                await self.async_set_unique_id(data[CONF_URL])
-                self._abort_if_unique_id_configured()
-                await validate_connection(self.hass, data)
+                data = await self._async_validated_data(user_input)
             except CannotValidateError as error:
                 errors[error.field] = error.error
                 placeholders = error.placeholders
@@ -242,11 +257,9 @@ class QBittorrentConfigFlow(ConfigFlow, domain=DOMAIN):
         placeholders: dict[str, str] = {}
         if user_input is not None:
             try:
-                data = _connection_data(user_input)
-                if data[CONF_URL] != entry.unique_id:
-                    await self.async_set_unique_id(data[CONF_URL])
-                    self._abort_if_unique_id_configured()
-                await validate_connection(self.hass, data)
+                data = await self._async_validated_data(
+                    user_input, current_unique_id=entry.unique_id
+                )
             except CannotValidateError as error:
                 errors[error.field] = error.error
                 placeholders = error.placeholders
