@@ -49,6 +49,19 @@ DIGEST_REALM = "Web UI Access"
 type FormFields = Mapping[str, str]
 
 
+@dataclass(frozen=True, kw_only=True)
+class _Payload:
+    """What a request carries besides its method and path."""
+
+    params: Mapping[str, str] | None = None
+    form: FormFields | None = None
+    files: Sequence[tuple[str, bytes]] | None = None
+    multipart_fields: FormFields | None = None
+
+
+_NO_PAYLOAD = _Payload()
+
+
 class AuthMode(Enum):
     """How requests are authenticated."""
 
@@ -230,10 +243,12 @@ class Transport:
         response = await self._request(
             "POST",
             self.login_path,
-            form={
-                "username": credentials.username or "",
-                "password": credentials.password or "",
-            },
+            _Payload(
+                form={
+                    "username": credentials.username or "",
+                    "password": credentials.password or "",
+                }
+            ),
             authenticated=False,
             idempotent=False,
         )
@@ -308,20 +323,15 @@ class Transport:
         """
         if idempotent is None:
             idempotent = method == "GET"
+        payload = _Payload(
+            params=params, form=form, files=files, multipart_fields=multipart_fields
+        )
         logged_in_now = False
         if self._needs_login():
             await self.login(explicit=False)
             logged_in_now = True
         while True:
-            response = await self._request(
-                method,
-                path,
-                params=params,
-                form=form,
-                files=files,
-                multipart_fields=multipart_fields,
-                idempotent=idempotent,
-            )
+            response = await self._request(method, path, payload, idempotent=idempotent)
             challenge = response.digest_challenge
             if (
                 response.status == 401  # noqa: PLR2004
@@ -468,11 +478,8 @@ class Transport:
         self,
         method: str,
         path: str,
+        payload: _Payload = _NO_PAYLOAD,
         *,
-        params: Mapping[str, str] | None = None,
-        form: FormFields | None = None,
-        files: Sequence[tuple[str, bytes]] | None = None,
-        multipart_fields: FormFields | None = None,
         idempotent: bool,
         authenticated: bool = True,
     ) -> HttpResponse:
@@ -486,13 +493,7 @@ class Transport:
         for attempt in range(attempts):
             try:
                 return await self._send_once(
-                    method,
-                    path,
-                    params=params,
-                    form=form,
-                    files=files,
-                    multipart_fields=multipart_fields,
-                    authenticated=authenticated,
+                    method, path, payload, authenticated=authenticated
                 )
             except (
                 aiohttp.ServerDisconnectedError,
@@ -509,21 +510,13 @@ class Transport:
         raise AssertionError  # pragma: no cover - the loop returns or raises
 
     async def _send_once(
-        self,
-        method: str,
-        path: str,
-        *,
-        params: Mapping[str, str] | None,
-        form: FormFields | None,
-        files: Sequence[tuple[str, bytes]] | None,
-        multipart_fields: FormFields | None,
-        authenticated: bool,
+        self, method: str, path: str, payload: _Payload, *, authenticated: bool
     ) -> HttpResponse:
         url = self.url_for(path)
-        if params:
-            url = url.with_query(params)
+        if payload.params:
+            url = url.with_query(payload.params)
         headers: dict[str, str] = {}
-        body = self._body(method, form, files, multipart_fields, headers)
+        body = self._body(method, payload, headers)
         if self.close_connections:
             # Servers up to 4.0.x close the socket after every response.
             headers["Connection"] = "close"
@@ -574,17 +567,13 @@ class Transport:
 
     @staticmethod
     def _body(
-        method: str,
-        form: FormFields | None,
-        files: Sequence[tuple[str, bytes]] | None,
-        multipart_fields: FormFields | None,
-        headers: dict[str, str],
+        method: str, payload: _Payload, headers: dict[str, str]
     ) -> aiohttp.FormData | bytes | None:
-        if files is not None or multipart_fields is not None:
+        if payload.files is not None or payload.multipart_fields is not None:
             multipart = aiohttp.FormData()
-            for name, value in (multipart_fields or {}).items():
+            for name, value in (payload.multipart_fields or {}).items():
                 multipart.add_field(name, value)
-            for filename, content in files or ():
+            for filename, content in payload.files or ():
                 multipart.add_field(
                     "torrents",
                     content,
@@ -599,7 +588,7 @@ class Transport:
         headers["Content-Type"] = "application/x-www-form-urlencoded"
         return "&".join(
             f"{quote(key, safe='')}={quote(value, safe='')}"
-            for key, value in (form or {}).items()
+            for key, value in (payload.form or {}).items()
         ).encode()
 
     async def _read_capped(self, raw: aiohttp.ClientResponse) -> bytes:
