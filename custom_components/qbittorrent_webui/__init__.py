@@ -53,16 +53,24 @@ async def async_setup(hass: HomeAssistant, config: ConfigType) -> bool:  # noqa:
     return True
 
 
-def create_client(hass: HomeAssistant, data: Mapping[str, Any]) -> QBittorrentClient:
-    """Create a client with its own session, so its cookies stay its own."""
+def create_client(
+    hass: HomeAssistant, data: Mapping[str, Any], *, auto_cleanup: bool = True
+) -> tuple[QBittorrentClient, aiohttp.ClientSession]:
+    """Create a client with its own session, so its cookies stay its own.
+
+    Created during entry setup, Home Assistant detaches the session when the
+    entry unloads. Elsewhere pass ``auto_cleanup=False`` and ``detach()`` it
+    when done, or it stays registered until Home Assistant stops.
+    """
     verify_ssl = bool(data[CONF_VERIFY_SSL])
     # Unsafe: cookies from IP-address hosts; unquoted: 3.2.0-3.3.12 read raw SIDs.
     session = async_create_clientsession(
         hass,
         verify_ssl=verify_ssl,
         cookie_jar=aiohttp.CookieJar(unsafe=True, quote_cookie=False),
+        auto_cleanup=auto_cleanup,
     )
-    return QBittorrentClient(
+    client = QBittorrentClient(
         data[CONF_URL],
         session,
         username=_optional_text(data.get(CONF_USERNAME)),
@@ -70,6 +78,7 @@ def create_client(hass: HomeAssistant, data: Mapping[str, Any]) -> QBittorrentCl
         api_key=_optional_text(data.get(CONF_API_KEY)),
         verify_ssl=verify_ssl,
     )
+    return client, session
 
 
 def _optional_text(value: object) -> str | None:
@@ -79,7 +88,7 @@ def _optional_text(value: object) -> str | None:
 
 async def async_setup_entry(hass: HomeAssistant, entry: QBittorrentConfigEntry) -> bool:
     """Connect to qBittorrent and set up its entities."""
-    client = create_client(hass, entry.data)
+    client, _session = create_client(hass, entry.data)
     try:
         server_info = await client.detect()
     except QBittorrentAuthenticationError as error:

@@ -42,6 +42,7 @@ if TYPE_CHECKING:
     from collections.abc import Mapping
 
     from .coordinator import QBittorrentConfigEntry
+    from .webui import QBittorrentClient
 
 URL_SELECTOR = TextSelector(TextSelectorConfig(type=TextSelectorType.URL))
 USERNAME_SELECTOR = TextSelector(
@@ -113,7 +114,24 @@ async def validate_connection(
     Raises:
         CannotValidateError: With the form error explaining the failure.
     """
-    client = create_client(hass, data)
+    client, session = create_client(hass, data, auto_cleanup=False)
+    try:
+        info = await _detect(client, data)
+    finally:
+        session.detach()
+    # A server that lets this address in without authentication answers even
+    # when it ignores the key; the key would then fail once that changes.
+    if data.get(CONF_API_KEY) and not info.capabilities.api_key:
+        raise CannotValidateError(
+            CONF_API_KEY,
+            "api_key_unsupported",
+            {"version": info.app_version or "unknown"},
+        )
+    return info
+
+
+async def _detect(client: QBittorrentClient, data: Mapping[str, Any]) -> ServerInfo:
+    """Detect the server and log out again, mapping failures to form errors."""
     try:
         info = await client.detect()
     except QBittorrentBannedError as error:
@@ -139,14 +157,6 @@ async def validate_connection(
         # session count (capped at 15 in 5.3) low.
         with contextlib.suppress(QBittorrentError):
             await client.logout()
-    # A server that lets this address in without authentication answers even
-    # when it ignores the key; the key would then fail once that changes.
-    if data.get(CONF_API_KEY) and not info.capabilities.api_key:
-        raise CannotValidateError(
-            CONF_API_KEY,
-            "api_key_unsupported",
-            {"version": info.app_version or "unknown"},
-        )
     return info
 
 
