@@ -1248,8 +1248,22 @@ def modern_capabilities(api: Version, app: Version | None) -> Capabilities:
 
 async def dialect_for(transport: Transport) -> Dialect:
     """Run the probe sequence and return the dialect for the server."""
+    previous_mode = transport.auth_mode
     transport.auth_mode = AuthMode.API_KEY if transport.has_api_key else AuthMode.NONE
     probe = await transport.probe("GET", "/api/v2/app/webapiVersion")
+    modern = probe.status in {200, 403}
+    if previous_mode is (AuthMode.LEGACY_COOKIE if modern else AuthMode.MODERN_COOKIE):
+        # The server changed generation: its cookie no longer opens anything.
+        transport.forget_session()
+    dialect = await _detect(transport, probe)
+    if isinstance(dialect, LegacyDialect) and not transport.logged_in:
+        # Log in now so bad credentials surface during detection.
+        await transport.login(explicit=False)
+    return dialect
+
+
+async def _detect(transport: Transport, probe: HttpResponse) -> Dialect:
+    """Pick the dialect from the first probe's answer (and further probes)."""
     challenge = probe.digest_challenge
     if probe.status == 403 and probe.text.strip() not in {"", "Forbidden"}:  # noqa: PLR2004
         await _raise_if_banned_everywhere(transport)
@@ -1333,10 +1347,7 @@ async def _detect_legacy(transport: Transport, probe: HttpResponse) -> Dialect:
         api_version=str(api),
         capabilities=legacy_capabilities(api),
     )
-    dialect = LegacyDialect(transport, info)
-    # Log in now so bad credentials surface during detection.
-    await transport.login(explicit=False)
-    return dialect
+    return LegacyDialect(transport, info)
 
 
 async def _detect_digest(transport: Transport) -> Dialect:

@@ -208,6 +208,10 @@ class Transport:
         if self.auth_mode in {AuthMode.MODERN_COOKIE, AuthMode.API_KEY}:
             self.auth_mode = AuthMode.API_KEY if api_key else AuthMode.MODERN_COOKIE
 
+    def forget_session(self) -> None:
+        """Treat the cookie session as gone (the server is another one)."""
+        self._logged_in = False
+
     def allow_login(self) -> None:
         """Lift the automatic-login block: the caller asked explicitly."""
         self._login_blocked_reason = None
@@ -390,6 +394,15 @@ class Transport:
         raise self._unexpected(response, "qBittorrent answered with an error")
 
     def _unauthorized_error(self, response: HttpResponse) -> QBittorrentError:
+        if response.digest_challenge is not None and self.auth_mode not in {
+            AuthMode.DIGEST,
+            AuthMode.NONE,
+        }:
+            # Not a credential problem: the server now speaks 3.1.x, and the
+            # client detects again on this error.
+            return self._unexpected(
+                response, "qBittorrent now asks for HTTP Digest authentication"
+            )
         if response.digest_challenge is not None:
             message = (
                 "qBittorrent rejected the username or password (HTTP Digest). "

@@ -9,15 +9,20 @@ matching dialect, so the caller sees the same signatures everywhere.
 from __future__ import annotations
 
 import asyncio
+import logging
 from typing import TYPE_CHECKING, Any
 
 from ._dialects import Dialect, dialect_for
 from ._http import DEFAULT_MAX_RESPONSE_BYTES, DEFAULT_REQUEST_TIMEOUT, Transport
 from ._sync import SyncEngine
-from .exceptions import QBittorrentError
+from .exceptions import (
+    QBittorrentConnectionError,
+    QBittorrentError,
+    QBittorrentUnexpectedResponseError,
+)
 
 if TYPE_CHECKING:
-    from collections.abc import Mapping, Sequence
+    from collections.abc import Awaitable, Callable, Mapping, Sequence
 
     import aiohttp
 
@@ -31,6 +36,13 @@ if TYPE_CHECKING:
         TorrentFilter,
         TorrentSort,
     )
+
+_LOGGER = logging.getLogger(__name__)
+
+# What an endpoint of the current dialect answers when qBittorrent was
+# replaced by another generation: unknown path (404), method no longer
+# allowed (405), or a 3.1.x Digest challenge (401, see Transport.check).
+_SERVER_CHANGED_STATUSES = frozenset({401, 404, 405})
 
 
 class QBittorrentClient:
@@ -83,6 +95,10 @@ class QBittorrentClient:
         )
         self._dialect: Dialect | None = None
         self._detect_lock = asyncio.Lock()
+        self._server_may_have_changed = False
+        # Transport session in which the dialect was detected: a later
+        # session means qBittorrent forgot ours, possibly by restarting.
+        self._detected_in_session = 0
         self._sync_lock = asyncio.Lock()
         self._sync_engine = SyncEngine()
 
@@ -97,7 +113,12 @@ class QBittorrentClient:
 
     @property
     def server_info(self) -> ServerInfo | None:
-        """What :meth:`detect` found, or ``None`` before detection."""
+        """What the latest detection found, or ``None`` before detection.
+
+        Operations detect again by themselves when the server may have been
+        replaced (restart after an upgrade or downgrade), so this can change
+        between two calls; compare it to notice a new version or generation.
+        """
         return self._dialect.info if self._dialect else None
 
     # --- connection and authentication -------------------------------------
@@ -122,8 +143,20 @@ class QBittorrentClient:
             return await self._detect_locked()
 
     async def _detect_locked(self) -> ServerInfo:
-        self._dialect = await dialect_for(self._transport)
-        self._sync_engine.reset_session()
+        previous = self._dialect.info if self._dialect else None
+        try:
+            self._dialect = await dialect_for(self._transport)
+        except QBittorrentError:
+            # Detection may have half-configured the transport: detect again
+            # before the next operation rather than trust the old dialect.
+            self._server_may_have_changed = True
+            raise
+        self._server_may_have_changed = False
+        self._detected_in_session = self._transport.session_generation
+        if self._dialect.info != previous:
+            # Another server: restart sync at a full update, which is diffed
+            # against the last snapshot.
+            self._sync_engine.reset_session()
         return self._dialect.info
 
     async def login(self) -> None:
@@ -142,6 +175,8 @@ class QBittorrentClient:
             await self._ready()
             return
         await self._transport.login(explicit=True)
+        # A session the caller asked for says nothing about a server change.
+        self._detected_in_session = self._transport.session_generation
 
     async def logout(self) -> None:
         """End the server session (a no-op on 3.1.x and with an API key)."""
@@ -161,15 +196,68 @@ class QBittorrentClient:
 
     async def _ready(self) -> Dialect:
         dialect = self._dialect
-        if dialect is None:
+        if dialect is None or self._server_may_have_changed:
             async with self._detect_lock:
-                # Concurrent first calls detect once.
-                if self._dialect is None:
+                # Concurrent calls detect once.
+                if self._dialect is None or self._server_may_have_changed:
                     await self._detect_locked()
                 dialect = self._dialect
         if dialect is None:  # pragma: no cover - detection sets it or raises
             raise QBittorrentError("qBittorrent detection did not complete")
         return dialect
+
+    async def _run[T](self, operation: Callable[[Dialect], Awaitable[T]]) -> T:
+        """Run ``operation`` with the current dialect, following server changes.
+
+        A broken connection may mean qBittorrent restarted as another version,
+        so the next call detects again first. An endpoint the dialect relies
+        on answering 404/405 (or a Digest challenge) means it already did:
+        detect once more and, if the server changed, retry once.
+        """
+        dialect = await self._ready()
+        try:
+            result = await operation(dialect)
+        except QBittorrentConnectionError:
+            self._server_may_have_changed = True
+            raise
+        except QBittorrentUnexpectedResponseError as error:
+            if error.status not in _SERVER_CHANGED_STATUSES:
+                raise
+            current = await self._redetect_after(dialect)
+            if current.info == dialect.info:
+                raise
+        else:
+            if self._transport.session_generation != self._detected_in_session:
+                await self._redetect_after_new_session(dialect)
+            return result
+        _LOGGER.info(
+            "qBittorrent at %s changed from %s to %s; continuing with the new one",
+            self.url,
+            dialect.info.app_version,
+            current.info.app_version,
+        )
+        return await operation(current)
+
+    async def _redetect_after_new_session(self, dialect: Dialect) -> None:
+        """Detect again after the server forgot our session (maybe a restart).
+
+        The operation already succeeded, so a failure here is only noted:
+        the next operation detects first.
+        """
+        try:
+            await self._redetect_after(dialect)
+        except QBittorrentError as error:
+            _LOGGER.debug("Detection after a new session failed: %s", error)
+
+    async def _redetect_after(self, failed: Dialect) -> Dialect:
+        """Detect again unless a concurrent call already replaced ``failed``."""
+        async with self._detect_lock:
+            if self._dialect is failed:
+                await self._detect_locked()
+            current = self._dialect
+        if current is None:  # pragma: no cover - detection sets it or raises
+            raise QBittorrentError("qBittorrent detection did not complete")
+        return current
 
     # --- state --------------------------------------------------------------
 
@@ -182,12 +270,11 @@ class QBittorrentClient:
         3.1.x full lists are diffed to the same effect.
         """
         async with self._sync_lock:
-            dialect = await self._ready()
-            return await dialect.sync(self._sync_engine)
+            return await self._run(lambda dialect: dialect.sync(self._sync_engine))
 
     async def get_transfer_info(self) -> ServerState:
         """Return global speeds, session totals, limits and connection state."""
-        return await (await self._ready()).get_transfer_info()
+        return await self._run(lambda dialect: dialect.get_transfer_info())
 
     async def get_torrents(
         self,
@@ -213,56 +300,62 @@ class QBittorrentClient:
             offset: Skip this many first (negative counts from the end).
             hashes: Keep only these torrents.
         """
-        return await (await self._ready()).get_torrents(
-            status_filter=status_filter,
-            category=category,
-            tag=tag,
-            sort=sort,
-            reverse=reverse,
-            limit=limit,
-            offset=offset,
-            hashes=hashes,
+        return await self._run(
+            lambda dialect: dialect.get_torrents(
+                status_filter=status_filter,
+                category=category,
+                tag=tag,
+                sort=sort,
+                reverse=reverse,
+                limit=limit,
+                offset=offset,
+                hashes=hashes,
+            )
         )
 
     # --- global transfer ----------------------------------------------------
 
     async def get_alternative_speed_limits_enabled(self) -> bool:
         """Return whether the alternative speed limits are active."""
-        return await (await self._ready()).get_alternative_speed_limits_enabled()
+        return await self._run(
+            lambda dialect: dialect.get_alternative_speed_limits_enabled()
+        )
 
     async def set_alternative_speed_limits_enabled(self, enabled: bool) -> None:  # noqa: FBT001
         """Switch the alternative speed limits on or off."""
-        await (await self._ready()).set_alternative_speed_limits_enabled(enabled)
+        await self._run(
+            lambda dialect: dialect.set_alternative_speed_limits_enabled(enabled)
+        )
 
     async def get_global_download_limit(self) -> int:
         """Return the global download limit in B/s (``0`` = unlimited)."""
-        return await (await self._ready()).get_global_limit(download=True)
+        return await self._run(lambda dialect: dialect.get_global_limit(download=True))
 
     async def get_global_upload_limit(self) -> int:
         """Return the global upload limit in B/s (``0`` = unlimited)."""
-        return await (await self._ready()).get_global_limit(download=False)
+        return await self._run(lambda dialect: dialect.get_global_limit(download=False))
 
     async def set_global_download_limit(self, limit: int) -> None:
         """Set the global download limit in B/s (``0`` = unlimited).
 
         While alternative limits are active the server applies this to them.
         """
-        await (await self._ready()).set_global_limit(limit, download=True)
+        await self._run(lambda dialect: dialect.set_global_limit(limit, download=True))
 
     async def set_global_upload_limit(self, limit: int) -> None:
         """Set the global upload limit in B/s (``0`` = unlimited).
 
         While alternative limits are active the server applies this to them.
         """
-        await (await self._ready()).set_global_limit(limit, download=False)
+        await self._run(lambda dialect: dialect.set_global_limit(limit, download=False))
 
     async def pause_all(self) -> None:
         """Pause (stop) every torrent."""
-        await (await self._ready()).pause_all()
+        await self._run(lambda dialect: dialect.pause_all())
 
     async def resume_all(self) -> None:
         """Resume (start) every torrent."""
-        await (await self._ready()).resume_all()
+        await self._run(lambda dialect: dialect.resume_all())
 
     # --- adding -------------------------------------------------------------
 
@@ -275,7 +368,7 @@ class QBittorrentClient:
             QBittorrentAddTorrentError: qBittorrent reported that it added
                 nothing (duplicate or invalid link); 3.1.x-3.3.x report nothing.
         """
-        await (await self._ready()).add_urls(list(urls), options)
+        await self._run(lambda dialect: dialect.add_urls(list(urls), options))
 
     async def add_torrent_files(
         self, files: Sequence[bytes], options: AddTorrentOptions | None = None
@@ -287,17 +380,17 @@ class QBittorrentClient:
                 nothing (duplicate or invalid file); before 4.1 it reports
                 only invalid files, if anything.
         """
-        await (await self._ready()).add_files(list(files), options)
+        await self._run(lambda dialect: dialect.add_files(list(files), options))
 
     # --- per torrent ----------------------------------------------------------
 
     async def pause_torrents(self, hashes: Sequence[str]) -> None:
         """Pause (stop) the given torrents."""
-        await (await self._ready()).pause(list(hashes))
+        await self._run(lambda dialect: dialect.pause(list(hashes)))
 
     async def resume_torrents(self, hashes: Sequence[str]) -> None:
         """Resume (start) the given torrents."""
-        await (await self._ready()).resume(list(hashes))
+        await self._run(lambda dialect: dialect.resume(list(hashes)))
 
     async def delete_torrents(
         self,
@@ -306,19 +399,21 @@ class QBittorrentClient:
         delete_files: bool,
     ) -> None:
         """Remove torrents, with their downloaded data when ``delete_files``."""
-        await (await self._ready()).delete(list(hashes), delete_files=delete_files)
+        await self._run(
+            lambda dialect: dialect.delete(list(hashes), delete_files=delete_files)
+        )
 
     async def recheck_torrents(self, hashes: Sequence[str]) -> None:
         """Verify the downloaded data of the given torrents."""
-        await (await self._ready()).recheck(list(hashes))
+        await self._run(lambda dialect: dialect.recheck(list(hashes)))
 
     async def reannounce_torrents(self, hashes: Sequence[str]) -> None:
         """Announce the given torrents to their trackers now."""
-        await (await self._ready()).reannounce(list(hashes))
+        await self._run(lambda dialect: dialect.reannounce(list(hashes)))
 
     async def set_force_start(self, hashes: Sequence[str], enabled: bool) -> None:  # noqa: FBT001
         """Force-start the given torrents (ignore queueing), or stop forcing."""
-        await (await self._ready()).set_force_start(list(hashes), enabled)
+        await self._run(lambda dialect: dialect.set_force_start(list(hashes), enabled))
 
     async def move_in_queue(self, hashes: Sequence[str], move: QueueMove) -> None:
         """Increase, decrease, top or bottom the queue priority of torrents.
@@ -326,90 +421,102 @@ class QBittorrentClient:
         Raises:
             QBittorrentUnexpectedResponseError: Queueing is disabled (HTTP 409).
         """
-        await (await self._ready()).move_in_queue(list(hashes), move)
+        await self._run(lambda dialect: dialect.move_in_queue(list(hashes), move))
 
     async def get_torrent_download_limits(
         self, hashes: Sequence[str]
     ) -> dict[str, int]:
         """Return each torrent's download limit in B/s (``0`` = unlimited)."""
-        return await (await self._ready()).get_torrent_limits(
-            list(hashes), download=True
+        return await self._run(
+            lambda dialect: dialect.get_torrent_limits(list(hashes), download=True)
         )
 
     async def get_torrent_upload_limits(self, hashes: Sequence[str]) -> dict[str, int]:
         """Return each torrent's upload limit in B/s (``0`` = unlimited)."""
-        return await (await self._ready()).get_torrent_limits(
-            list(hashes), download=False
+        return await self._run(
+            lambda dialect: dialect.get_torrent_limits(list(hashes), download=False)
         )
 
     async def set_torrent_download_limit(
         self, hashes: Sequence[str], limit: int
     ) -> None:
         """Set the download limit of torrents in B/s (``0`` = unlimited)."""
-        await (await self._ready()).set_torrent_limit(
-            list(hashes), limit, download=True
+        await self._run(
+            lambda dialect: dialect.set_torrent_limit(
+                list(hashes), limit, download=True
+            )
         )
 
     async def set_torrent_upload_limit(self, hashes: Sequence[str], limit: int) -> None:
         """Set the upload limit of torrents in B/s (``0`` = unlimited)."""
-        await (await self._ready()).set_torrent_limit(
-            list(hashes), limit, download=False
+        await self._run(
+            lambda dialect: dialect.set_torrent_limit(
+                list(hashes), limit, download=False
+            )
         )
 
     async def set_category(self, hashes: Sequence[str], category: str) -> None:
         """Assign a category to torrents (``""`` removes it)."""
-        await (await self._ready()).set_category(list(hashes), category)
+        await self._run(lambda dialect: dialect.set_category(list(hashes), category))
 
     async def create_category(self, name: str, save_path: str = "") -> None:
         """Create a category, optionally with its own save path."""
-        await (await self._ready()).create_category(name, save_path)
+        await self._run(lambda dialect: dialect.create_category(name, save_path))
 
     async def remove_categories(self, names: Sequence[str]) -> None:
         """Delete categories (their torrents become uncategorized)."""
-        await (await self._ready()).remove_categories(list(names))
+        await self._run(lambda dialect: dialect.remove_categories(list(names)))
 
     async def set_location(self, hashes: Sequence[str], location: str) -> None:
         """Move torrents' data to another directory."""
-        await (await self._ready()).set_location(list(hashes), location)
+        await self._run(lambda dialect: dialect.set_location(list(hashes), location))
 
     async def rename_torrent(self, torrent_hash: str, name: str) -> None:
         """Give a torrent a new display name."""
-        await (await self._ready()).rename(torrent_hash, name)
+        await self._run(lambda dialect: dialect.rename(torrent_hash, name))
 
     async def add_trackers(self, torrent_hash: str, urls: Sequence[str]) -> None:
         """Add tracker URLs to a torrent."""
-        await (await self._ready()).add_trackers(torrent_hash, list(urls))
+        await self._run(lambda dialect: dialect.add_trackers(torrent_hash, list(urls)))
 
     async def set_file_priority(
         self, torrent_hash: str, file_ids: Sequence[int], priority: int
     ) -> None:
         """Set the download priority (0 = skip, 1 normal, 6 high, 7 max) of files."""
-        await (await self._ready()).set_file_priority(
-            torrent_hash, list(file_ids), priority
+        await self._run(
+            lambda dialect: dialect.set_file_priority(
+                torrent_hash, list(file_ids), priority
+            )
         )
 
     async def toggle_sequential_download(self, hashes: Sequence[str]) -> None:
         """Flip sequential downloading of torrents."""
-        await (await self._ready()).toggle_sequential_download(list(hashes))
+        await self._run(
+            lambda dialect: dialect.toggle_sequential_download(list(hashes))
+        )
 
     async def toggle_first_last_piece_priority(self, hashes: Sequence[str]) -> None:
         """Flip first/last piece priority of torrents."""
-        await (await self._ready()).toggle_first_last_piece_priority(list(hashes))
+        await self._run(
+            lambda dialect: dialect.toggle_first_last_piece_priority(list(hashes))
+        )
 
     async def set_super_seeding(self, hashes: Sequence[str], enabled: bool) -> None:  # noqa: FBT001
         """Switch super seeding of torrents on or off."""
-        await (await self._ready()).set_super_seeding(list(hashes), enabled)
+        await self._run(
+            lambda dialect: dialect.set_super_seeding(list(hashes), enabled)
+        )
 
     # --- application ----------------------------------------------------------
 
     async def get_preferences(self) -> dict[str, Any]:
         """Return the server's preferences as it reports them."""
-        return await (await self._ready()).get_preferences()
+        return await self._run(lambda dialect: dialect.get_preferences())
 
     async def set_preferences(self, preferences: Mapping[str, Any]) -> None:
         """Change server preferences (only the given keys)."""
-        await (await self._ready()).set_preferences(dict(preferences))
+        await self._run(lambda dialect: dialect.set_preferences(dict(preferences)))
 
     async def shutdown(self) -> None:
         """Quit qBittorrent."""
-        await (await self._ready()).shutdown()
+        await self._run(lambda dialect: dialect.shutdown())
