@@ -8,7 +8,7 @@ from homeassistant.config_entries import ConfigEntry
 from homeassistant.const import CONF_URL
 from homeassistant.core import CALLBACK_TYPE, HomeAssistant, callback
 from homeassistant.exceptions import ConfigEntryAuthFailed
-from homeassistant.helpers import issue_registry as ir
+from homeassistant.helpers import device_registry as dr, issue_registry as ir
 from homeassistant.helpers.update_coordinator import DataUpdateCoordinator, UpdateFailed
 
 from .const import (
@@ -28,7 +28,7 @@ from .const import (
     LOGGER,
     UPDATE_INTERVAL,
 )
-from .helpers import ban_translation, translated_error
+from .helpers import ban_translation, device_model, translated_error
 from .webui import (
     MainData,
     QBittorrentAuthenticationError,
@@ -183,6 +183,7 @@ class QBittorrentDataUpdateCoordinator(QBittorrentCoordinator[MainData]):
                 raise_ban_issue(self.hass, self.config_entry, error)
             raise self._update_error(error) from error
         ir.async_delete_issue(self.hass, DOMAIN, ban_issue_id(self.config_entry))
+        self._follow_server_change()
         if self.events_enabled:
             self._dispatch_events(
                 [
@@ -199,6 +200,35 @@ class QBittorrentDataUpdateCoordinator(QBittorrentCoordinator[MainData]):
                 ]
             )
         return result.data
+
+    def _follow_server_change(self) -> None:
+        """Adopt what the client found after qBittorrent was upgraded or downgraded.
+
+        The device shows the new version and API generation. Which entities
+        exist depends on the capabilities, so when those changed the entry
+        is reloaded (once: the reload detects the same server again).
+        """
+        runtime = self.config_entry.runtime_data
+        info = self.client.server_info
+        if info is None or info == runtime.server_info:
+            return
+        previous, runtime.server_info = runtime.server_info, info
+        LOGGER.info(
+            "qBittorrent at %s is now version %s (was %s)",
+            self.config_entry.data[CONF_URL],
+            info.app_version,
+            previous.app_version,
+        )
+        registry = dr.async_get(self.hass)
+        device = registry.async_get_device_by_identifier(
+            (DOMAIN, str(self.config_entry.unique_id)), self.config_entry.entry_id
+        )
+        if device is not None:
+            registry.async_update_device(
+                device.id, sw_version=info.app_version, model=device_model(info)
+            )
+        if info.capabilities != previous.capabilities:
+            self.hass.config_entries.async_schedule_reload(self.config_entry.entry_id)
 
     def _dispatch_events(self, events: list[TorrentEvent]) -> None:
         for event in events:
