@@ -28,6 +28,8 @@ from .conftest import PASSWORD, USERNAME, ClientFactory
 if TYPE_CHECKING:
     from collections.abc import AsyncIterator
 
+    from tests.conftest import ProcessFactory
+
 LOGIN_PATHS = {"/login", "/api/v2/auth/login"}
 DETECTION_PATHS = {
     "/api/v2/app/webapiVersion",
@@ -193,3 +195,32 @@ async def test_missing_torrent_is_not_mistaken_for_a_new_server(
     # Detected once more (the server did not change), then not retried.
     assert paths(server).count("/api/v2/torrents/rename") == 1
     assert paths(server).count("/api/v2/app/version") == 2
+
+
+@pytest.mark.parametrize(("before", "after"), [("4.5.2", "5.3.0"), ("5.3.0", "4.5.2")])
+async def test_real_upgrade_and_downgrade_on_the_same_port(
+    before: str,
+    after: str,
+    qbittorrent_process_factory: ProcessFactory,
+    client_factory: ClientFactory,
+) -> None:
+    """Real servers: pause/resume and login replies differ between 4.5.2 and 5.3.0."""
+    old = await qbittorrent_process_factory(
+        before, username=USERNAME, password=PASSWORD
+    )
+    client = client_factory(old.url)
+    assert (await client.detect()).app_version == before
+    assert (await client.sync()).baseline
+    await old.async_stop()
+
+    await qbittorrent_process_factory(
+        after, username=USERNAME, password=PASSWORD, port=old.port
+    )
+    result = await client.sync()
+
+    assert client.server_info is not None
+    assert client.server_info.app_version == after
+    assert (result.added, result.removed) == ((), ())
+    # The endpoint names differ (pause vs stop): the old dialect would get 404.
+    await client.pause_all()
+    await client.resume_all()
