@@ -22,7 +22,7 @@ from homeassistant.helpers.selector import (
     TextSelectorConfig,
     TextSelectorType,
 )
-import probatio
+import voluptuous as vol
 from yarl import URL
 
 from . import create_client
@@ -55,24 +55,24 @@ API_KEY_SELECTOR = TextSelector(
     TextSelectorConfig(type=TextSelectorType.PASSWORD, autocomplete="off")
 )
 
-CONNECTION_SCHEMA = probatio.Schema(
+CONNECTION_SCHEMA = vol.Schema(
     {
-        probatio.Required(CONF_URL): URL_SELECTOR,
-        probatio.Optional(CONF_USERNAME): USERNAME_SELECTOR,
-        probatio.Optional(CONF_PASSWORD): PASSWORD_SELECTOR,
-        probatio.Optional(CONF_API_KEY): API_KEY_SELECTOR,
-        probatio.Optional(CONF_VERIFY_SSL, default=True): bool,
+        vol.Required(CONF_URL): URL_SELECTOR,
+        vol.Optional(CONF_USERNAME): USERNAME_SELECTOR,
+        vol.Optional(CONF_PASSWORD): PASSWORD_SELECTOR,
+        vol.Optional(CONF_API_KEY): API_KEY_SELECTOR,
+        vol.Optional(CONF_VERIFY_SSL, default=True): bool,
     }
 )
-CREDENTIALS_SCHEMA = probatio.Schema(
+CREDENTIALS_SCHEMA = vol.Schema(
     {
-        probatio.Optional(CONF_USERNAME): USERNAME_SELECTOR,
-        probatio.Optional(CONF_PASSWORD): PASSWORD_SELECTOR,
-        probatio.Optional(CONF_API_KEY): API_KEY_SELECTOR,
+        vol.Optional(CONF_USERNAME): USERNAME_SELECTOR,
+        vol.Optional(CONF_PASSWORD): PASSWORD_SELECTOR,
+        vol.Optional(CONF_API_KEY): API_KEY_SELECTOR,
     }
 )
-OPTIONS_SCHEMA = probatio.Schema(
-    {probatio.Optional(CONF_ENABLE_EVENTS, default=DEFAULT_ENABLE_EVENTS): bool}
+OPTIONS_SCHEMA = vol.Schema(
+    {vol.Optional(CONF_ENABLE_EVENTS, default=DEFAULT_ENABLE_EVENTS): bool}
 )
 
 

@@ -13,7 +13,7 @@ from homeassistant.core import (
 )
 from homeassistant.exceptions import ServiceValidationError
 from homeassistant.helpers import config_validation as cv, selector, service
-import probatio
+import voluptuous as vol
 
 from .const import ATTR_CONFIG_ENTRY_ID, DOMAIN
 from .helpers import async_run_action
@@ -71,24 +71,20 @@ SORT_KEYS: Final = (
     "eta",
 )
 
-LIMIT_KIBIBYTES = probatio.All(probatio.Coerce(int), probatio.Range(min=0))
+LIMIT_KIBIBYTES = vol.All(vol.Coerce(int), vol.Range(min=0))
 
-ENTRY_SCHEMA = probatio.Schema(
+ENTRY_SCHEMA = vol.Schema(
     {
-        probatio.Required(ATTR_CONFIG_ENTRY_ID): selector.ConfigEntrySelector(
+        vol.Required(ATTR_CONFIG_ENTRY_ID): selector.ConfigEntrySelector(
             {"integration": DOMAIN}
         ),
     }
 )
 SELECTION_SCHEMA = ENTRY_SCHEMA.extend(
     {
-        probatio.Optional(ATTR_TORRENT_HASHES): probatio.All(
-            cv.ensure_list, [cv.string]
-        ),
-        probatio.Optional(ATTR_TORRENT_NAMES): probatio.All(
-            cv.ensure_list, [cv.string]
-        ),
-        probatio.Optional(ATTR_ALL_TORRENTS, default=False): cv.boolean,
+        vol.Optional(ATTR_TORRENT_HASHES): vol.All(cv.ensure_list, [cv.string]),
+        vol.Optional(ATTR_TORRENT_NAMES): vol.All(cv.ensure_list, [cv.string]),
+        vol.Optional(ATTR_ALL_TORRENTS, default=False): cv.boolean,
     }
 )
 
@@ -363,15 +359,15 @@ def async_setup_services(hass: HomeAssistant) -> None:
         _async_add_torrent,
         schema=ENTRY_SCHEMA.extend(
             {
-                probatio.Optional(ATTR_URLS): probatio.All(cv.ensure_list, [cv.string]),
-                probatio.Optional(ATTR_TORRENT_FILE): cv.string,
-                probatio.Optional(ATTR_SAVE_PATH): cv.string,
-                probatio.Optional(ATTR_CATEGORY): cv.string,
-                probatio.Optional(ATTR_TAGS): probatio.All(cv.ensure_list, [cv.string]),
-                probatio.Optional(ATTR_START_STOPPED): cv.boolean,
-                probatio.Optional(ATTR_SKIP_CHECKING): cv.boolean,
-                probatio.Optional(ATTR_DOWNLOAD_LIMIT): LIMIT_KIBIBYTES,
-                probatio.Optional(ATTR_UPLOAD_LIMIT): LIMIT_KIBIBYTES,
+                vol.Optional(ATTR_URLS): vol.All(cv.ensure_list, [cv.string]),
+                vol.Optional(ATTR_TORRENT_FILE): cv.string,
+                vol.Optional(ATTR_SAVE_PATH): cv.string,
+                vol.Optional(ATTR_CATEGORY): cv.string,
+                vol.Optional(ATTR_TAGS): vol.All(cv.ensure_list, [cv.string]),
+                vol.Optional(ATTR_START_STOPPED): cv.boolean,
+                vol.Optional(ATTR_SKIP_CHECKING): cv.boolean,
+                vol.Optional(ATTR_DOWNLOAD_LIMIT): LIMIT_KIBIBYTES,
+                vol.Optional(ATTR_UPLOAD_LIMIT): LIMIT_KIBIBYTES,
             }
         ),
     )
@@ -381,7 +377,7 @@ def async_setup_services(hass: HomeAssistant) -> None:
         "remove_torrents",
         _async_remove,
         schema=SELECTION_SCHEMA.extend(
-            {probatio.Optional(ATTR_DELETE_FILES, default=False): cv.boolean}
+            {vol.Optional(ATTR_DELETE_FILES, default=False): cv.boolean}
         ),
     )
     register("recheck_torrents", _async_recheck, schema=SELECTION_SCHEMA)
@@ -391,8 +387,8 @@ def async_setup_services(hass: HomeAssistant) -> None:
         _async_set_speed_limits,
         schema=SELECTION_SCHEMA.extend(
             {
-                probatio.Optional(ATTR_DOWNLOAD_LIMIT): LIMIT_KIBIBYTES,
-                probatio.Optional(ATTR_UPLOAD_LIMIT): LIMIT_KIBIBYTES,
+                vol.Optional(ATTR_DOWNLOAD_LIMIT): LIMIT_KIBIBYTES,
+                vol.Optional(ATTR_UPLOAD_LIMIT): LIMIT_KIBIBYTES,
             }
         ),
     )
@@ -400,41 +396,31 @@ def async_setup_services(hass: HomeAssistant) -> None:
         "set_category",
         _async_set_category,
         schema=SELECTION_SCHEMA.extend(
-            {probatio.Required(ATTR_CATEGORY): probatio.Any(cv.string, "")}
+            {vol.Required(ATTR_CATEGORY): vol.Any(cv.string, "")}
         ),
     )
     register(
         "set_location",
         _async_set_location,
-        schema=SELECTION_SCHEMA.extend({probatio.Required(ATTR_LOCATION): cv.string}),
+        schema=SELECTION_SCHEMA.extend({vol.Required(ATTR_LOCATION): cv.string}),
     )
     register(
         "set_priority",
         _async_set_priority,
         schema=SELECTION_SCHEMA.extend(
-            {
-                probatio.Required(ATTR_PRIORITY): probatio.In(
-                    [m.value for m in QueueMove]
-                )
-            }
+            {vol.Required(ATTR_PRIORITY): vol.In([m.value for m in QueueMove])}
         ),
     )
     register(
         "set_force_start",
         _async_set_force_start,
-        schema=SELECTION_SCHEMA.extend(
-            {probatio.Required(ATTR_FORCE_START): cv.boolean}
-        ),
+        schema=SELECTION_SCHEMA.extend({vol.Required(ATTR_FORCE_START): cv.boolean}),
     )
     register(
         "add_trackers",
         _async_add_trackers,
         schema=SELECTION_SCHEMA.extend(
-            {
-                probatio.Required(ATTR_TRACKERS): probatio.All(
-                    cv.ensure_list, [cv.string]
-                )
-            }
+            {vol.Required(ATTR_TRACKERS): vol.All(cv.ensure_list, [cv.string])}
         ),
     )
     register(
@@ -442,16 +428,12 @@ def async_setup_services(hass: HomeAssistant) -> None:
         _async_get_torrents,
         schema=ENTRY_SCHEMA.extend(
             {
-                probatio.Optional(ATTR_STATE, default="all"): probatio.In(
-                    GET_TORRENTS_STATES
-                ),
-                probatio.Optional(ATTR_CATEGORY): cv.string,
-                probatio.Optional(ATTR_TAG): cv.string,
-                probatio.Optional(ATTR_SORT, default="name"): probatio.In(SORT_KEYS),
-                probatio.Optional(ATTR_REVERSE, default=False): cv.boolean,
-                probatio.Optional(ATTR_LIMIT): probatio.All(
-                    probatio.Coerce(int), probatio.Range(min=1)
-                ),
+                vol.Optional(ATTR_STATE, default="all"): vol.In(GET_TORRENTS_STATES),
+                vol.Optional(ATTR_CATEGORY): cv.string,
+                vol.Optional(ATTR_TAG): cv.string,
+                vol.Optional(ATTR_SORT, default="name"): vol.In(SORT_KEYS),
+                vol.Optional(ATTR_REVERSE, default=False): cv.boolean,
+                vol.Optional(ATTR_LIMIT): vol.All(vol.Coerce(int), vol.Range(min=1)),
             }
         ),
         supports_response=SupportsResponse.ONLY,
