@@ -105,8 +105,57 @@ build_root() {
 env_root() { root_path env "$ENV_ROOT_SUITE" "$ENV_ROOT_PACKAGES"; }
 qbt_root() { root_path "qbt-$1" "$1" "$QBT_ROOT_PACKAGES"; }
 
-requirements_hash() { cat "$CHECKOUT/requirements_test.txt" "$CHECKOUT/requirements_dev.txt" | sha256sum | cut -c1-16; }
+# Which Home Assistant the commands run on, chosen by QBT_HA:
+#   latest  (default) the pinned latest: requirements_test.txt + requirements_dev.txt
+#   min     the oldest supported, hacs.json's minimum: requirements_test_min.txt
+# Each has its own virtualenv (/opt/venv, /opt/venv-min; native: .venv, .venv-min).
+ha_target() {
+    case "${QBT_HA:-latest}" in
+        latest | min) echo "${QBT_HA:-latest}" ;;
+        *) die "QBT_HA must be latest or min, not '${QBT_HA}'" ;;
+    esac
+}
 
+# requirements_files TARGET: the pinned files installed into that target's virtualenv.
+requirements_files() {
+    case "$1" in
+        latest) echo requirements_test.txt requirements_dev.txt ;;
+        min) echo requirements_test_min.txt ;;
+    esac
+}
+
+# venv_name TARGET: venv or venv-min.
+venv_name() { if [[ "$1" == min ]]; then echo venv-min; else echo venv; fi; }
+
+# requirements_hash TARGET: the stamp of what that target's virtualenv holds.
+requirements_hash() {
+    local file
+    for file in $(requirements_files "$1"); do cat "$CHECKOUT/$file"; done | sha256sum | cut -c1-16
+}
+
+# install_chroot_venv ROOT TARGET: that target's pinned test stack in ROOT's /opt/venv[-min].
+install_chroot_venv() {
+    local root="$1" target="$2"
+    local venv stamp file
+    venv="/opt/$(venv_name "$target")"
+    stamp="$(requirements_hash "$target")"
+    [[ "$(cat "$root$venv/.requirements" 2>/dev/null)" == "$stamp" ]] && return
+    log "installing the pinned test stack ($target Home Assistant) into the root's $venv (under a minute)"
+    local -a pip_args=()
+    for file in $(requirements_files "$target"); do
+        cp "$CHECKOUT/$file" "$root/tmp/"
+        pip_args+=(-r "/tmp/$file")
+    done
+    run_in_chroot_root "$root" /bin/sh -c '
+        set -e
+        venv="$1"; shift
+        [ -x "$venv/bin/python" ] || /usr/bin/python3.14 -m venv "$venv"
+        "$venv/bin/pip" install --quiet --upgrade pip
+        "$venv/bin/pip" install --quiet "$@"' _ "$venv" "${pip_args[@]}"
+    echo "$stamp" >"$root$venv/.requirements"
+}
+
+# setup_chroot TARGET...: the Debian roots, and the virtualenvs of those targets.
 setup_chroot() {
     require_chroot_tools
     mkdir -p "$CACHE_DIR/roots"
@@ -130,39 +179,43 @@ setup_chroot() {
     local bundle
     bundle="$(host_ca_bundle)"
     [[ -n "$bundle" ]] && cp "$bundle" "$root/etc/ssl/certs/host-ca-bundle.crt"
-    local stamp
-    stamp="$(requirements_hash)"
-    if [[ "$(cat "$root/opt/venv/.requirements" 2>/dev/null)" != "$stamp" ]]; then
-        log "installing the pinned test stack into the root's /opt/venv (under a minute)"
-        cp "$CHECKOUT/requirements_test.txt" "$CHECKOUT/requirements_dev.txt" "$root/tmp/"
-        run_in_chroot_root "$root" /bin/sh -c '
-            set -e
-            [ -x /opt/venv/bin/python ] || python3.14 -m venv /opt/venv
-            /opt/venv/bin/pip install --quiet --upgrade pip
-            /opt/venv/bin/pip install --quiet -r /tmp/requirements_test.txt -r /tmp/requirements_dev.txt'
-        echo "$stamp" >"$root/opt/venv/.requirements"
-    fi
+    local target
+    for target in "$@"; do
+        install_chroot_venv "$root" "$target"
+    done
     flock -u 9
     log "environment ready: Debian $ENV_ROOT_SUITE root $root"
 }
 
+# setup_native TARGET...: .venv (latest) and/or .venv-min (min) in the checkout.
 setup_native() {
-    local python stamp
+    local python target venv stamp file
     python="$(find_native_python)"
-    [[ -x "$CHECKOUT/.venv/bin/python" ]] || { log "creating .venv with $python"; "$python" -m venv "$CHECKOUT/.venv"; }
-    stamp="$(requirements_hash)"
-    if [[ "$(cat "$CHECKOUT/.venv/.requirements" 2>/dev/null)" != "$stamp" ]]; then
-        log "installing the pinned test stack into .venv"
-        "$CHECKOUT/.venv/bin/pip" install --quiet -r "$CHECKOUT/requirements_test.txt" -r "$CHECKOUT/requirements_dev.txt"
-        echo "$stamp" >"$CHECKOUT/.venv/.requirements"
-    fi
-    log "environment ready: $CHECKOUT/.venv ($python)"
+    for target in "$@"; do
+        venv="$CHECKOUT/.$(venv_name "$target")"
+        [[ -x "$venv/bin/python" ]] || { log "creating $venv with $python"; "$python" -m venv "$venv"; }
+        stamp="$(requirements_hash "$target")"
+        if [[ "$(cat "$venv/.requirements" 2>/dev/null)" != "$stamp" ]]; then
+            log "installing the pinned test stack ($target Home Assistant) into $venv"
+            local -a pip_args=()
+            for file in $(requirements_files "$target"); do pip_args+=(-r "$CHECKOUT/$file"); done
+            "$venv/bin/pip" install --quiet "${pip_args[@]}"
+            echo "$stamp" >"$venv/.requirements"
+        fi
+        log "environment ready: $venv ($python)"
+    done
 }
 
+# setup_environment [TARGET...]: the environment for those targets (default: QBT_HA's).
 setup_environment() {
+    if [[ $# -eq 0 ]]; then
+        local current
+        current="$(ha_target)"
+        set -- "$current"
+    fi
     case "$(detect_mode)" in
-        native) setup_native ;;
-        chroot) setup_chroot ;;
+        native) setup_native "$@" ;;
+        chroot) setup_chroot "$@" ;;
         *) die "QBT_ENV_MODE must be native or chroot" ;;
     esac
 }
@@ -170,7 +223,7 @@ setup_environment() {
 # Variables that cross into the environment; everything else stays outside.
 passthrough_env() {
     local name
-    for name in CI TERM COLUMNS PYTEST_ADDOPTS QBT_REQUIRE_REAL_SERVERS QBT_DEVELOP_BACKEND; do
+    for name in CI TERM COLUMNS PYTEST_ADDOPTS QBT_REQUIRE_REAL_SERVERS QBT_DEVELOP_BACKEND QBT_HA; do
         [[ -n "${!name:-}" ]] && printf '%s=%s\n' "$name" "${!name}"
     done
     return 0
@@ -183,7 +236,7 @@ run_in_chroot_root() {
     local -a env_vars
     mapfile -t env_vars < <(passthrough_env)
     env_vars+=(
-        "PATH=/opt/venv/bin:/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin"
+        "PATH=/opt/$(venv_name "$(ha_target)")/bin:/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin"
         "HOME=/root" "LANG=C.UTF-8" "QBT_ROOTS_DIR=/opt/qbittorrent-roots"
         "PIP_CERT=/etc/ssl/certs/host-ca-bundle.crt" "SSL_CERT_FILE=/etc/ssl/certs/host-ca-bundle.crt"
         "PYTHONDONTWRITEBYTECODE=1"
@@ -212,7 +265,7 @@ run_in_chroot_root() {
 run_in_environment() {
     case "$(detect_mode)" in
         native)
-            (cd "$CHECKOUT" && PATH="$CHECKOUT/.venv/bin:$PATH" "$@")
+            (cd "$CHECKOUT" && PATH="$CHECKOUT/.$(venv_name "$(ha_target)")/bin:$PATH" "$@")
             ;;
         chroot)
             run_in_chroot_root "$(env_root)" "$@"
