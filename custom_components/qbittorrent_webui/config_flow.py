@@ -27,7 +27,12 @@ from yarl import URL
 
 from . import create_client
 from .const import CONF_ENABLE_EVENTS, DEFAULT_ENABLE_EVENTS, DOMAIN, LOGGER
-from .helpers import InvalidUrlError, ban_translation, normalize_url
+from .helpers import (
+    InvalidUrlError,
+    ban_translation,
+    find_entry_device,
+    normalize_url,
+)
 from .webui import (
     QBittorrentAuthenticationError,
     QBittorrentBannedError,
@@ -309,8 +314,8 @@ def _move_registry_ids(
             new_unique_id=new_unique_id + entity.unique_id.removeprefix(old_unique_id),
         )
     device_registry = dr.async_get(hass)
-    if device := device_registry.async_get_device_by_identifier(
-        (DOMAIN, old_unique_id), entry.entry_id
+    if device := find_entry_device(
+        device_registry, entry.entry_id, (DOMAIN, old_unique_id)
     ):
         device_registry.async_update_device(
             device.id, new_identifiers={(DOMAIN, new_unique_id)}

@@ -28,7 +28,12 @@ from .const import (
     LOGGER,
     UPDATE_INTERVAL,
 )
-from .helpers import ban_translation, device_model, translated_error
+from .helpers import (
+    ban_translation,
+    device_model,
+    find_entry_device,
+    translated_error,
+)
 from .webui import (
     MainData,
     QBittorrentAuthenticationError,
@@ -220,8 +225,10 @@ class QBittorrentDataUpdateCoordinator(QBittorrentCoordinator[MainData]):
             previous.app_version,
         )
         registry = dr.async_get(self.hass)
-        device = registry.async_get_device_by_identifier(
-            (DOMAIN, str(self.config_entry.unique_id)), self.config_entry.entry_id
+        device = find_entry_device(
+            registry,
+            self.config_entry.entry_id,
+            (DOMAIN, str(self.config_entry.unique_id)),
         )
         if device is not None:
             registry.async_update_device(

@@ -5,6 +5,7 @@ from typing import TYPE_CHECKING
 
 from homeassistant.const import CONF_URL
 from homeassistant.exceptions import HomeAssistantError, ServiceValidationError
+from homeassistant.helpers import device_registry as dr
 from homeassistant.util import dt as dt_util
 from yarl import URL
 
@@ -144,3 +145,21 @@ async def async_run_action[T](
         ) from error
     await runtime.coordinator.async_request_refresh()
     return result
+
+
+def find_entry_device(
+    registry: dr.DeviceRegistry, entry_id: str, identifier: tuple[str, str]
+) -> dr.DeviceEntry | None:
+    """Return the config entry's device that carries the identifier, if any.
+
+    Looked up through the entry: from Home Assistant 2026.8 identifiers are
+    unique only per entry, and the lookups made for that do not exist in 2026.3.
+    """
+    return next(
+        (
+            device
+            for device in dr.async_entries_for_config_entry(registry, entry_id)
+            if identifier in device.identifiers
+        ),
+        None,
+    )

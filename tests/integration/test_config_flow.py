@@ -16,6 +16,7 @@ import pytest
 from pytest_homeassistant_custom_component.common import MockConfigEntry
 
 from custom_components.qbittorrent_webui.const import CONF_ENABLE_EVENTS, DOMAIN
+from custom_components.qbittorrent_webui.helpers import find_entry_device
 from custom_components.qbittorrent_webui.webui import (
     QBittorrentAuthenticationError,
     QBittorrentBannedError,
@@ -311,8 +312,8 @@ async def test_reconfigure_flow_new_address_keeps_entities(
     moved = entity_registry.async_get(entity.entity_id)
     assert moved is not None
     assert moved.unique_id == f"{NORMALIZED_URL}_download_speed"
-    assert device_registry.async_get_device_by_identifier(
-        (DOMAIN, NORMALIZED_URL), mock_config_entry.entry_id
+    assert find_entry_device(
+        device_registry, mock_config_entry.entry_id, (DOMAIN, NORMALIZED_URL)
     ) == device_registry.async_get(device.id)
 
 

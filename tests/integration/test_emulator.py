@@ -27,6 +27,7 @@ from pytest_homeassistant_custom_component.common import (
 )
 
 from custom_components.qbittorrent_webui.const import DOMAIN, UPDATE_INTERVAL
+from custom_components.qbittorrent_webui.helpers import find_entry_device
 
 if TYPE_CHECKING:
     from collections.abc import AsyncIterator
@@ -112,8 +113,8 @@ async def test_setup_and_entities(
 ) -> None:
     entry = await _configure(hass, emulator_url)
 
-    device = dr.async_get(hass).async_get_device_by_identifier(
-        (DOMAIN, str(entry.unique_id)), entry.entry_id
+    device = find_entry_device(
+        dr.async_get(hass), entry.entry_id, (DOMAIN, str(entry.unique_id))
     )
     assert device is not None
     assert device.sw_version == emulator.version

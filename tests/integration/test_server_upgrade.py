@@ -14,6 +14,7 @@ from pytest_homeassistant_custom_component.common import (
 from yarl import URL
 
 from custom_components.qbittorrent_webui.const import DOMAIN, UPDATE_INTERVAL
+from custom_components.qbittorrent_webui.helpers import find_entry_device
 from qbittorrent_emulator import QBittorrentEmulator
 
 from .conftest import ENTRY_DATA
@@ -51,18 +52,14 @@ async def test_upgrade_updates_device_and_keeps_pause_all_working(
         entry.add_to_hass(hass)
         assert await hass.config_entries.async_setup(entry.entry_id)
         await hass.async_block_till_done()
-    device = dr.async_get(hass).async_get_device_by_identifier(
-        (DOMAIN, url), entry.entry_id
-    )
+    device = find_entry_device(dr.async_get(hass), entry.entry_id, (DOMAIN, url))
     assert device is not None
     assert device.sw_version == "4.6.7"
 
     new = _emulator("5.3.0")
     async with new.serve(port=URL(url).port or 0):
         await _poll(hass)
-        device = dr.async_get(hass).async_get_device_by_identifier(
-            (DOMAIN, url), entry.entry_id
-        )
+        device = find_entry_device(dr.async_get(hass), entry.entry_id, (DOMAIN, url))
         assert device is not None
         assert device.sw_version == "5.3.0"
         assert device.model is not None
