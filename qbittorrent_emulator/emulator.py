@@ -141,7 +141,9 @@ class QBittorrentEmulator:
         self.sessions.clear()
         self._api_key_session = WebSession(sid="")
 
-    def restart(self, *, resume_check_seconds: float | None = RESUME_CHECK_SECONDS) -> None:
+    def restart(
+        self, *, resume_check_seconds: float | None = RESUME_CHECK_SECONDS
+    ) -> None:
         """Restart qBittorrent in place: same torrents, new sessions.
 
         Every web session ends and the session totals start at 0. From 4.1

@@ -427,7 +427,10 @@ class Population:
         torrent = self.torrents[torrent_hash]
         rng = self._random
         fields = torrent.fields
-        if fields["state"] in self.profile.stopped_states or torrent_hash in self._resuming:
+        if (
+            fields["state"] in self.profile.stopped_states
+            or torrent_hash in self._resuming
+        ):
             return
         if torrent.finished:
             upspeed = rng.randint(0, 4 * _MIB) if rng.random() < 0.5 else 0

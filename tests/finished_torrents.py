@@ -50,7 +50,9 @@ class FinishedTorrent:
     info_hash: str
 
 
-def write_finished_torrent(server: QBittorrentProcess, name: str, size: int) -> FinishedTorrent:
+def write_finished_torrent(
+    server: QBittorrentProcess, name: str, size: int
+) -> FinishedTorrent:
     """Write ``size`` random bytes as ``name`` and build the torrent of that file."""
     data = os.urandom(size)
     (server.download_dir / name).write_bytes(data)
@@ -58,7 +60,12 @@ def write_finished_torrent(server: QBittorrentProcess, name: str, size: int) -> 
         hashlib.sha1(data[start : start + PIECE_LENGTH], usedforsecurity=False).digest()
         for start in range(0, size, PIECE_LENGTH)
     )
-    info = {"name": name, "length": size, "piece length": PIECE_LENGTH, "pieces": pieces}
+    info = {
+        "name": name,
+        "length": size,
+        "piece length": PIECE_LENGTH,
+        "pieces": pieces,
+    }
     info_hash = hashlib.sha1(bencode(info), usedforsecurity=False).hexdigest()
     return FinishedTorrent(name, size, bencode({"info": info}), info_hash)
 
@@ -100,7 +107,9 @@ async def seed_finished_torrents(
     jar = aiohttp.CookieJar(unsafe=True, quote_cookie=False)
     async with aiohttp.ClientSession(cookie_jar=jar) as http:
         await login(http, server)
-        async with http.post(f"{server.url}/api/v2/torrents/add", data=form) as response:
+        async with http.post(
+            f"{server.url}/api/v2/torrents/add", data=form
+        ) as response:
             assert response.status == 200, await response.text()
         wanted = {torrent.info_hash for torrent in torrents}
         for _ in range(MAX_POLLS):

@@ -482,10 +482,28 @@ async def test_restart_lists_finished_torrents_as_loading_resume_data(
 
     if hides_progress:
         assert window, f"no poll landed in the window of {MAX_RESTARTS} restarts"
+    _assert_loading(window, before, hides_progress=hides_progress)
+    assert set(after) == set(before)
+    for torrent_hash, torrent in after.items():
+        assert (torrent["progress"], torrent["amount_left"]) == (1, 0)
+        if hides_progress:
+            assert torrent["completion_on"] == before[torrent_hash]["completion_on"]
+
+
+def _assert_loading(
+    window: list[dict[str, Any]],
+    before: dict[str, dict[str, Any]],
+    *,
+    hides_progress: bool,
+) -> None:
     for torrent in window:
         old = before[torrent["hash"]]
         if hides_progress:
-            assert (torrent["progress"], torrent["amount_left"], torrent["completed"]) == (
+            assert (
+                torrent["progress"],
+                torrent["amount_left"],
+                torrent["completed"],
+            ) == (
                 0,
                 old["size"],
                 0,
@@ -493,8 +511,3 @@ async def test_restart_lists_finished_torrents_as_loading_resume_data(
             assert torrent["completion_on"] == old["completion_on"]
         else:
             assert (torrent["progress"], torrent["amount_left"]) == (1, 0)
-    assert set(after) == set(before)
-    for torrent_hash, torrent in after.items():
-        assert (torrent["progress"], torrent["amount_left"]) == (1, 0)
-        if hides_progress:
-            assert torrent["completion_on"] == before[torrent_hash]["completion_on"]

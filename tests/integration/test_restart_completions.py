@@ -19,7 +19,6 @@ from pytest_homeassistant_custom_component.common import (
 )
 
 from custom_components.qbittorrent_webui.const import DOMAIN, UPDATE_INTERVAL
-from custom_components.qbittorrent_webui.webui import MainData
 from qbittorrent_emulator import QBittorrentEmulator
 from tests.finished_torrents import seed_finished_torrents
 
@@ -30,6 +29,7 @@ if TYPE_CHECKING:
 
     from homeassistant.core import HomeAssistant
 
+    from custom_components.qbittorrent_webui.webui import MainData
     from tests.real_servers import QBittorrentProcess
 
 COMPLETED = f"{DOMAIN}_torrent_completed"
@@ -49,7 +49,10 @@ async def _poll(hass: HomeAssistant) -> None:
 
 async def _set_up(hass: HomeAssistant, url: str) -> MockConfigEntry:
     entry = MockConfigEntry(
-        domain=DOMAIN, title="qBittorrent", unique_id=url, data=ENTRY_DATA | {CONF_URL: url}
+        domain=DOMAIN,
+        title="qBittorrent",
+        unique_id=url,
+        data=ENTRY_DATA | {CONF_URL: url},
     )
     entry.add_to_hass(hass)
     assert await hass.config_entries.async_setup(entry.entry_id)

@@ -7,7 +7,6 @@ from typing import TYPE_CHECKING
 from homeassistant.const import CONF_URL, STATE_UNAVAILABLE
 from homeassistant.helpers import entity_registry as er
 from homeassistant.util import dt as dt_util
-import pytest
 from pytest_homeassistant_custom_component.common import (
     MockConfigEntry,
     async_fire_time_changed,
@@ -20,6 +19,7 @@ from .conftest import ENTRY_DATA
 
 if TYPE_CHECKING:
     from homeassistant.core import HomeAssistant
+    import pytest
 
 
 async def _poll(hass: HomeAssistant) -> None:
@@ -35,7 +35,10 @@ async def test_torrents_as_a_list_logs_one_error_and_recovers(
     emulator = QBittorrentEmulator("5.3.0", torrent_count=4)
     async with emulator.serve() as url:
         entry = MockConfigEntry(
-            domain=DOMAIN, title="qBittorrent", unique_id=url, data=ENTRY_DATA | {CONF_URL: url}
+            domain=DOMAIN,
+            title="qBittorrent",
+            unique_id=url,
+            data=ENTRY_DATA | {CONF_URL: url},
         )
         entry.add_to_hass(hass)
         assert await hass.config_entries.async_setup(entry.entry_id)

@@ -332,12 +332,16 @@ json_scalars = st.one_of(
     st.floats(),
     st.sampled_from(EXTREMES),
     st.text(max_size=12),
-    st.sampled_from(["", "1e18", "NaN", "1,5", "∞", "12 MiB", "-", "checkingResumeData"]),
+    st.sampled_from(
+        ["", "1e18", "NaN", "1,5", "∞", "12 MiB", "-", "checkingResumeData"]
+    ),
 )
 json_values = st.recursive(
     json_scalars,
-    lambda children: st.lists(children, max_size=3)
-    | st.dictionaries(st.text(max_size=6), children, max_size=3),
+    lambda children: (
+        st.lists(children, max_size=3)
+        | st.dictionaries(st.text(max_size=6), children, max_size=3)
+    ),
     max_leaves=8,
 )
 raw_torrents = st.dictionaries(

@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import pytest
 
 from custom_components.qbittorrent_webui.webui import (
     QBittorrentUnexpectedResponseError,
 )
 
-from .conftest import ClientFactory, EmulatorStarter
+if TYPE_CHECKING:
+    from .conftest import ClientFactory, EmulatorStarter
 
 
 @pytest.mark.parametrize(

@@ -157,7 +157,9 @@ def parse_transfer_text(text: object) -> tuple[int | None, int | None]:
 
 def parse_ratio(value: object) -> float | None:
     """Parse a ratio number or 3.1.x string; ``∞`` (above 100) is unknown."""
-    number = parse_localized_number(value) if isinstance(value, str) else as_float(value)
+    number = (
+        parse_localized_number(value) if isinstance(value, str) else as_float(value)
+    )
     return number if number is not None and number >= 0 else None
 
 
@@ -214,7 +216,7 @@ def as_float(value: object) -> float | None:
         return None
     try:
         number = float(value)
-    except (ValueError, OverflowError):  # not a number, or an int beyond floats
+    except ValueError, OverflowError:  # not a number, or an int beyond floats
         return None
     return number if math.isfinite(number) else None
 
@@ -247,7 +249,7 @@ def as_timestamp(value: object) -> datetime | None:
         return None
     try:
         return datetime.fromtimestamp(number, UTC)
-    except (OverflowError, OSError, ValueError):
+    except OverflowError, OSError, ValueError:
         return None
 
 

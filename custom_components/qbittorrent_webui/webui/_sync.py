@@ -58,7 +58,7 @@ _SECTION_TYPES: dict[str, tuple[type, ...]] = {
     "tags": (list,),
     "tags_removed": (list,),
 }
-_JSON_TYPE_NAMES = {dict: "an object", list: "a list"}
+_JSON_TYPE_NAMES: dict[type, str] = {dict: "an object", list: "a list"}
 
 
 def _check_sections(payload: Mapping[str, Any]) -> None:
@@ -278,7 +278,9 @@ class SyncEngine:
                 self._awaiting_completion.discard(torrent_hash)
                 changes.removed.append(torrent)
 
-    def _record(self, before: Torrent | None, after: Torrent, changes: _Changes) -> None:
+    def _record(
+        self, before: Torrent | None, after: Torrent, changes: _Changes
+    ) -> None:
         complete = after.is_complete
         if before is None:
             changes.added.append(after)
