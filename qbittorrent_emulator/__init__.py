@@ -23,6 +23,9 @@ Usage::
         emulator.faults.ban_seconds = 3600
         emulator.faults.stale_nonces = True  # 3.1.x: earlier nonces expire
         emulator.expire_sessions()
+        emulator.restart()                   # sessions end; checkingResumeData
+        emulator.restart(resume_check_seconds=None)  # ... until:
+        emulator.finish_resume_check()
         emulator.churn(added=2, removed=1, completed=1, changed=10)
         emulator.torrents            # hash -> fields, for assertions
         emulator.alt_speed_enabled   # and download_limit, upload_limit, ...
@@ -84,6 +87,10 @@ did not say:
   ``hashes=all`` answers ``{"all": -1}``.
 * Default alternative limits are 10240 B/s; toggling alt mode changes
   ``dl_rate_limit``/``up_rate_limit`` in ``server_state``.
+* For about 1.4 s after a restart's WebUI answers, every torrent (stopped
+  ones too) is ``checkingResumeData``; 5.3.0 shows progress 0,
+  ``amount_left`` = size and ``completed`` 0 meanwhile, with
+  ``completion_on`` kept; 4.5.2 and 5.1.0 keep progress 1 / amount_left 0.
 * ``setSpeedLimitsMode`` with a non-integer mode -> 400
   ``'mode': invalid argument``.
 """

@@ -300,7 +300,9 @@ def maindata(
         rid = int(params.get("rid", "0"))
     except ValueError:
         rid = 0
-    return json_reply(emulator.maindata(session, rid))
+    return json_reply(
+        emulator.maindata(session, rid) | emulator.faults.maindata_sections
+    )
 
 
 # --- torrents ---------------------------------------------------------------------------

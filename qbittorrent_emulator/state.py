@@ -27,6 +27,8 @@ class Faults:
         stale_nonces: 3.1.x only: treat every Digest nonce issued before the
             flag was set as expired. A correct digest with such a nonce gets
             401 with ``stale="true"`` and a fresh nonce, which is then accepted.
+        maindata_sections: 4.1+: sections put into every ``sync/maindata``
+            answer as given, e.g. ``{"torrents": []}`` for a confused type.
     """
 
     down: bool = False
@@ -39,6 +41,7 @@ class Faults:
     ban_after: int = 5
     ban_seconds: float = 3600.0
     stale_nonces: bool = False
+    maindata_sections: dict[str, Any] = field(default_factory=dict)
 
 
 @dataclass(slots=True)

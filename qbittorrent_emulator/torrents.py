@@ -103,6 +103,8 @@ class Population:
         self._serial = 0
         self._queue_length = 0
         self._now = now if now is not None else time.time()
+        # Hash -> real fields hidden while loading resume data after a restart.
+        self._resuming: dict[str, dict[str, Any]] = {}
         # An empty population is an empty server: no categories or tags either.
         if count:
             for name in ("linux", "movies", "music", "books"):
@@ -381,12 +383,54 @@ class Population:
             priority=0,
         )
 
+    def begin_resume_check(self, *, hide_progress: bool) -> None:
+        """List every torrent as ``checkingResumeData``, as just after a restart.
+
+        Real servers do so for about 1.4 s after their WebUI answers; 5.3.0
+        also shows progress 0 and ``amount_left`` = size meanwhile (4.5.2 and
+        5.1.0 keep the real progress), with ``completion_on`` kept.
+        """
+        self.end_resume_check()
+        for torrent_hash, torrent in self.torrents.items():
+            fields = torrent.fields
+            self._resuming[torrent_hash] = {
+                key: fields[key]
+                for key in ("state", "progress", "amount_left", "completed")
+            }
+            hidden = (
+                {"progress": 0, "amount_left": fields["size"], "completed": 0}
+                if hide_progress
+                else {}
+            )
+            self.update(
+                torrent_hash,
+                state="checkingResumeData",
+                dlspeed=0,
+                upspeed=0,
+                **hidden,
+            )
+
+    def end_resume_check(self) -> None:
+        """Every torrent loaded: back to its real state and progress."""
+        resuming, self._resuming = self._resuming, {}
+        for torrent_hash, fields in resuming.items():
+            if torrent_hash in self.torrents:
+                self.update(torrent_hash, **fields)
+
+    @property
+    def resume_check_pending(self) -> bool:
+        """Whether torrents are still listed as ``checkingResumeData``."""
+        return bool(self._resuming)
+
     def jiggle(self, torrent_hash: str) -> None:
         """Move speeds and progress a little, like a live torrent does."""
         torrent = self.torrents[torrent_hash]
         rng = self._random
         fields = torrent.fields
-        if fields["state"] in self.profile.stopped_states:
+        if (
+            fields["state"] in self.profile.stopped_states
+            or torrent_hash in self._resuming
+        ):
             return
         if torrent.finished:
             upspeed = rng.randint(0, 4 * _MIB) if rng.random() < 0.5 else 0
@@ -473,7 +517,9 @@ class Population:
         unfinished = [
             t.hash
             for t in self.torrents.values()
-            if not t.finished and t.fields["state"] not in self.profile.stopped_states
+            if not t.finished
+            and t.fields["state"] not in self.profile.stopped_states
+            and t.hash not in self._resuming
         ]
         for torrent_hash in rng.sample(unfinished, min(completed, len(unfinished))):
             self.complete(torrent_hash)

@@ -261,6 +261,23 @@ class VersionProfile:
         return (4, 6, 0) <= self.version < (5, 2, 0)
 
     @property
+    def lists_resume_check(self) -> bool:
+        """After a restart, torrents are ``checkingResumeData`` for a moment.
+
+        Seen on real 4.5.2, 5.1.0 and 5.3.0; the state is documented from the
+        ``/api/v2`` WebUI (4.1) on, so older versions restart without it.
+        """
+        return self.generation is Generation.MODERN
+
+    @property
+    def resume_check_hides_progress(self) -> bool:
+        """Just after a restart, ``checkingResumeData`` shows progress 0.
+
+        Seen on real 5.3.0; 4.5.2 and 5.1.0 keep the real progress then.
+        """
+        return self.version >= (5, 3, 0)
+
+    @property
     def sessions_count_limit(self) -> int | None:
         """At most this many sessions are kept, LRU evicted (5.3.0)."""
         return 15 if self.version >= (5, 3, 0) else None

@@ -41,7 +41,7 @@ def matches_state(torrent: Torrent, state: str) -> bool:
     if state == "all":
         return True
     if state == "completed":
-        return torrent.is_complete
+        return torrent.is_complete is True
     if state == "active":
         return torrent.is_active
     if state == "inactive":

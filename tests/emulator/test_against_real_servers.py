@@ -6,7 +6,8 @@ Every expectation here was seen on the real servers; the emulator must match.
 from __future__ import annotations
 
 import asyncio
-from typing import Any
+import json
+from typing import TYPE_CHECKING, Any
 
 import aiohttp
 import pytest
@@ -14,7 +15,11 @@ import pytest
 from qbittorrent_emulator import QBittorrentEmulator
 from tests.conftest import REAL_VERSIONS, installation_or_skip
 from tests.emulator.conftest import Backend
+from tests.finished_torrents import seed_finished_torrents
 from tests.real_servers import QBittorrentProcess
+
+if TYPE_CHECKING:
+    from collections.abc import Awaitable, Callable
 
 MAGNET_HASH = "0123456789abcdef0123456789abcdef01234567"
 MAGNET = f"magnet:?xt=urn:btih:{MAGNET_HASH}&dn=emulator-check"
@@ -390,3 +395,119 @@ async def test_ban_after_failed_logins(
         if process is not None:
             await process.async_stop()
             process.remove()
+
+
+# A restart does not always land a poll in the resume-data window (5.3.0 with
+# 20 torrents: three restarts in four); try a few, each polled until every
+# torrent is back. 4.5.2 and 5.1.0 show the window less often, and it hides
+# nothing there, so one restart is watched.
+MAX_RESTARTS = 5
+MAX_POLLS_AFTER_RESTART = 100
+FINISHED_COUNT = 20
+
+
+async def _restart_and_watch(
+    http: aiohttp.ClientSession,
+    backend: Backend,
+    restart: Callable[[], Awaitable[None]],
+    restarts: int,
+) -> tuple[list[dict[str, Any]], dict[str, dict[str, Any]]]:
+    """Restart until polls see torrents loading resume data (``restarts`` at most).
+
+    Returns the torrents of the first listing that had some in
+    ``checkingResumeData`` (empty if none did) and the last listing, once
+    none was left, by hash.
+    """
+    window: list[dict[str, Any]] = []
+    torrents: list[dict[str, Any]] = []
+    for _ in range(restarts):
+        await restart()
+        http.cookie_jar.clear()
+        await login(http, backend)
+        window: list[dict[str, Any]] = []
+        for _ in range(MAX_POLLS_AFTER_RESTART):
+            listed = (await call(http, backend, "GET", "/api/v2/torrents/info"))[1]
+            torrents: list[dict[str, Any]] = json.loads(listed)
+            loading = [t for t in torrents if t["state"] == "checkingResumeData"]
+            if loading and not window:
+                window = loading
+            if not loading and len(torrents) == FINISHED_COUNT:
+                break
+            await asyncio.sleep(0.05)
+        if window:
+            break
+    return window, {t["hash"]: t for t in torrents}
+
+
+@pytest.mark.real_server
+@pytest.mark.parametrize("kind", ["emulator", "real"])
+@pytest.mark.parametrize("version", REAL_VERSIONS)
+async def test_restart_lists_finished_torrents_as_loading_resume_data(
+    http: aiohttp.ClientSession, kind: str, version: str
+) -> None:
+    """Just after a restart, finished torrents are checkingResumeData.
+
+    5.3.0 shows them with progress 0 and amount_left = size meanwhile, but
+    keeps completion_on; 4.5.2 and 5.1.0 keep progress 1 (their completion_on
+    may read 0/-1 meanwhile and a new time afterwards). Afterwards every
+    torrent is finished again.
+    """
+    emulator = QBittorrentEmulator(version, torrent_count=0)
+    process: QBittorrentProcess | None = None
+    if kind == "real":
+        process = QBittorrentProcess(installation_or_skip(version))
+        await process.async_start()
+        before = await seed_finished_torrents(process, FINISHED_COUNT)
+    else:
+        for number in range(FINISHED_COUNT):
+            emulator.population.complete(emulator.population.add(name=f"f{number}"))
+        before = {h: dict(fields, hash=h) for h, fields in emulator.torrents.items()}
+
+    async def restart() -> None:
+        if process is not None:
+            await process.async_restart()
+        else:
+            emulator.restart()
+
+    try:
+        async with emulator.serve() as emulator_url:
+            backend = Backend(kind, version, process.url if process else emulator_url)
+            hides_progress = backend.major_minor >= (5, 3)
+            window, after = await _restart_and_watch(
+                http, backend, restart, MAX_RESTARTS if hides_progress else 1
+            )
+    finally:
+        if process is not None:
+            await asyncio.to_thread(process.remove)
+
+    if hides_progress:
+        assert window, f"no poll landed in the window of {MAX_RESTARTS} restarts"
+    _assert_loading(window, before, hides_progress=hides_progress)
+    assert set(after) == set(before)
+    for torrent_hash, torrent in after.items():
+        assert (torrent["progress"], torrent["amount_left"]) == (1, 0)
+        if hides_progress:
+            assert torrent["completion_on"] == before[torrent_hash]["completion_on"]
+
+
+def _assert_loading(
+    window: list[dict[str, Any]],
+    before: dict[str, dict[str, Any]],
+    *,
+    hides_progress: bool,
+) -> None:
+    for torrent in window:
+        old = before[torrent["hash"]]
+        if hides_progress:
+            assert (
+                torrent["progress"],
+                torrent["amount_left"],
+                torrent["completed"],
+            ) == (
+                0,
+                old["size"],
+                0,
+            )
+            assert torrent["completion_on"] == old["completion_on"]
+        else:
+            assert (torrent["progress"], torrent["amount_left"]) == (1, 0)

@@ -1,6 +1,10 @@
 # Russian unit words are test data, not look-alikes.
 # ruff: noqa: RUF001
-"""Property tests: translated-string parsers, the sync merge and its counts."""
+"""Property tests: translated-string parsers, the sync merge and its counts.
+
+Any JSON-ish answer is parsed or refused with
+:class:`QBittorrentUnexpectedResponseError`, never anything else.
+"""
 
 from __future__ import annotations
 
@@ -9,13 +13,20 @@ import itertools
 from types import MappingProxyType
 from typing import TYPE_CHECKING, Any
 
-from hypothesis import given, settings, strategies as st
+from hypothesis import HealthCheck, given, settings, strategies as st
 
+from custom_components.qbittorrent_webui.webui import (
+    QBittorrentUnexpectedResponseError,
+)
 from custom_components.qbittorrent_webui.webui._parse import (
+    TORRENT_API_FIELDS,
     parse_eta,
     parse_size,
     parse_transfer_text,
+    server_state_from_api,
+    server_state_from_digest,
     torrent_from_api,
+    torrent_from_digest,
 )
 from custom_components.qbittorrent_webui.webui._sync import SyncEngine
 from custom_components.qbittorrent_webui.webui.models import (
@@ -307,3 +318,104 @@ def test_summary_of_full_lists(history: list[dict[str, dict[str, Any]]]) -> None
         result = engine.apply_full_lists(parsed, ServerState())
 
         assert result.data.summary == counted_from_scratch(parsed)
+
+
+# --- any JSON-ish answer --------------------------------------------------------
+
+# Values a JSON decoder can produce, with the extremes that broke parsing:
+# timestamps beyond dates, ints beyond floats, NaN and infinities.
+EXTREMES = [1e18, -1e18, 10**400, -(10**400), 2**63, float("nan"), float("inf"), -1]
+json_scalars = st.one_of(
+    st.none(),
+    st.booleans(),
+    st.integers(),
+    st.floats(),
+    st.sampled_from(EXTREMES),
+    st.text(max_size=12),
+    st.sampled_from(
+        ["", "1e18", "NaN", "1,5", "∞", "12 MiB", "-", "checkingResumeData"]
+    ),
+)
+json_values = st.recursive(
+    json_scalars,
+    lambda children: (
+        st.lists(children, max_size=3)
+        | st.dictionaries(st.text(max_size=6), children, max_size=3)
+    ),
+    max_leaves=8,
+)
+raw_torrents = st.dictionaries(
+    st.sampled_from(sorted(TORRENT_API_FIELDS | {"hash", "unknown_field"})),
+    json_values,
+    max_size=10,
+)
+# The first draws build these strategies, slowly on a busy machine.
+any_json = settings(max_examples=300, suppress_health_check=[HealthCheck.too_slow])
+SECTIONS = [
+    "rid",
+    "full_update",
+    "torrents",
+    "torrents_removed",
+    "server_state",
+    "categories",
+    "labels",
+    "categories_removed",
+    "tags",
+    "tags_removed",
+]
+maindata_answers = st.dictionaries(
+    st.sampled_from(SECTIONS),
+    st.one_of(
+        json_values,
+        st.dictionaries(st.sampled_from(HASHES), raw_torrents, max_size=3),
+        st.dictionaries(st.text(max_size=12), json_values, max_size=4),
+    ),
+)
+
+
+@any_json
+@given(raw_torrents)
+def test_any_torrent_fields_parse(raw: dict[str, Any]) -> None:
+    torrent = torrent_from_api(HASHES[0], raw)
+    assert torrent.is_complete in {True, False, None}
+    torrent_from_digest(raw)
+    server_state_from_api(raw)
+    server_state_from_digest(raw)
+
+
+@any_json
+@given(st.lists(maindata_answers, min_size=1, max_size=5))
+def test_any_maindata_is_merged_or_refused(answers: list[dict[str, Any]]) -> None:
+    engine = SyncEngine()
+    for answer in answers:
+        before = (engine.rid, engine.apply_maindata({"rid": engine.rid}).data)
+        try:
+            result = engine.apply_maindata(answer)
+        except QBittorrentUnexpectedResponseError:
+            # Refused as a whole: nothing of it was merged.
+            assert (engine.rid, engine.apply_maindata({"rid": engine.rid}).data) == (
+                before
+            )
+            continue
+        assert result.data.summary.total == len(result.data.torrents)
+
+
+def test_out_of_range_and_mistyped_fields_are_unknown() -> None:
+    torrent = torrent_from_api(
+        HASHES[0],
+        {
+            "name": "odd",
+            "state": "stalledUP",
+            "added_on": 1e18,
+            "completion_on": 10**400,
+            "size": "big",
+            "ratio": 10**400,
+            "progress": float("nan"),
+            "amount_left": 0,
+            "uploaded": 5,
+        },
+    )
+
+    assert (torrent.added_on, torrent.completion_on) == (None, None)
+    assert (torrent.size, torrent.ratio, torrent.progress) == (None, None, None)
+    assert (torrent.name, torrent.uploaded, torrent.is_complete) == ("odd", 5, True)

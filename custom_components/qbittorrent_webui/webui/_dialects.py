@@ -149,7 +149,7 @@ def _matches_filter(torrent: Torrent, status_filter: TorrentFilter) -> bool:
         TorrentFilter.ALL: lambda: True,
         TorrentFilter.DOWNLOADING: lambda: torrent.state in _DOWNLOADING_STATES,
         TorrentFilter.SEEDING: lambda: torrent.state in _SEEDING_STATES,
-        TorrentFilter.COMPLETED: lambda: torrent.is_complete,
+        TorrentFilter.COMPLETED: lambda: torrent.is_complete is True,
         TorrentFilter.STOPPED: lambda: torrent.status is TorrentStatus.STOPPED,
         TorrentFilter.RUNNING: lambda: torrent.status is not TorrentStatus.STOPPED,
         TorrentFilter.ACTIVE: lambda: active,

@@ -121,7 +121,9 @@ def parse_size(text: object) -> int | None:
     """
     if isinstance(text, bool):
         return None
-    if isinstance(text, int | float):
+    if isinstance(text, int):
+        return text if text >= 0 else None
+    if isinstance(text, float):
         return int(text) if math.isfinite(text) and text >= 0 else None
     if not isinstance(text, str):
         return None
@@ -135,7 +137,8 @@ def _quantity_value(match: re.Match[str]) -> int | None:
     number = parse_localized_number(match["number"])
     if number is None:
         return None
-    return round(number * (1 << (10 * _UNIT_POWERS[match["prefix"]])))
+    value = number * (1 << (10 * _UNIT_POWERS[match["prefix"]]))
+    return round(value) if math.isfinite(value) else None
 
 
 def parse_transfer_text(text: object) -> tuple[int | None, int | None]:
@@ -154,13 +157,10 @@ def parse_transfer_text(text: object) -> tuple[int | None, int | None]:
 
 def parse_ratio(value: object) -> float | None:
     """Parse a ratio number or 3.1.x string; ``∞`` (above 100) is unknown."""
-    if isinstance(value, bool):
-        return None
-    if isinstance(value, int | float):
-        return float(value) if math.isfinite(value) and value >= 0 else None
-    if isinstance(value, str):
-        return parse_localized_number(value)
-    return None
+    number = (
+        parse_localized_number(value) if isinstance(value, str) else as_float(value)
+    )
+    return number if number is not None and number >= 0 else None
 
 
 def parse_eta(value: object) -> int | None:
@@ -212,17 +212,13 @@ def as_int(value: object) -> int | None:
 
 def as_float(value: object) -> float | None:
     """Return a float field (numbers or numeric strings), else ``None``."""
-    if isinstance(value, bool):
+    if isinstance(value, bool) or not isinstance(value, int | float | str):
         return None
-    if isinstance(value, int | float):
-        return float(value) if math.isfinite(value) else None
-    if isinstance(value, str):
-        try:
-            number = float(value)
-        except ValueError:
-            return None
-        return number if math.isfinite(number) else None
-    return None
+    try:
+        number = float(value)
+    except ValueError, OverflowError:  # not a number, or an int beyond floats
+        return None
+    return number if math.isfinite(number) else None
 
 
 def as_bool(value: object) -> bool | None:
@@ -244,11 +240,17 @@ def as_limit(value: object) -> int | None:
 
 
 def as_timestamp(value: object) -> datetime | None:
-    """Return a UTC time from a Unix timestamp; unset markers give ``None``."""
+    """Return a UTC time from a Unix timestamp; unset markers give ``None``.
+
+    A timestamp beyond what a date can hold (e.g. ``1e18``) is unknown too.
+    """
     number = as_int(value)
     if number is None or number in _UNSET_TIMESTAMPS or number < 0:
         return None
-    return datetime.fromtimestamp(number, UTC)
+    try:
+        return datetime.fromtimestamp(number, UTC)
+    except OverflowError, OSError, ValueError:
+        return None
 
 
 def parse_tags(value: object) -> frozenset[str]:

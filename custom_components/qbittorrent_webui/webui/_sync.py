@@ -15,6 +15,13 @@ them never iterates over the torrents; only a full update recounts.
 The first sync of an engine is the baseline: it reports nothing as added,
 removed or completed. Later full updates (after a re-login or a server
 restart) are diffed against the previous state, so nothing is lost.
+
+A completion is reported once, when a torrent known to be incomplete (or
+added since the baseline) is seen complete. Statuses that carry no progress
+(:data:`~.models.PROGRESS_UNKNOWN_STATUSES`) leave what is known unchanged:
+a finished torrent that qBittorrent lists as ``checkingResumeData`` with
+progress 0 after a restart stays finished, and a new server session is not
+progress.
 """
 
 from __future__ import annotations
@@ -25,6 +32,7 @@ from types import MappingProxyType
 from typing import TYPE_CHECKING, Any
 
 from ._parse import kept_torrent_fields, server_state_from_api, torrent_from_api
+from .exceptions import QBittorrentUnexpectedResponseError
 from .models import (
     Category,
     MainData,
@@ -37,6 +45,38 @@ from .models import (
 
 if TYPE_CHECKING:
     from collections.abc import Iterable, Mapping
+
+
+# The JSON type of each maindata section that has one; ``null`` is absence.
+_SECTION_TYPES: dict[str, tuple[type, ...]] = {
+    "torrents": (dict,),
+    "torrents_removed": (list,),
+    "server_state": (dict,),
+    "categories": (dict, list),
+    "labels": (dict, list),
+    "categories_removed": (list,),
+    "tags": (list,),
+    "tags_removed": (list,),
+}
+_JSON_TYPE_NAMES: dict[type, str] = {dict: "an object", list: "a list"}
+
+
+def _check_sections(payload: Mapping[str, Any]) -> None:
+    """Refuse a maindata answer whose sections have the wrong JSON type.
+
+    Checked before anything is merged, so a refused answer changes nothing.
+    The message names the section, never its content (trackers may carry
+    passkeys).
+    """
+    for key, expected in _SECTION_TYPES.items():
+        value = payload.get(key)
+        if value is not None and not isinstance(value, expected):
+            wanted = " or ".join(_JSON_TYPE_NAMES[kind] for kind in expected)
+            msg = (
+                f"The server's sync data has '{key}' as "
+                f"{type(value).__name__} instead of {wanted}"
+            )
+            raise QBittorrentUnexpectedResponseError(msg, status=200, body_excerpt="")
 
 
 @dataclass(slots=True)
@@ -63,6 +103,11 @@ class SyncEngine:
         self._tags: set[str] = set()
         self._snapshot = MainData()
         self._has_baseline = False
+        # Torrents whose next complete sighting is a completion: seen
+        # incomplete, or added since the baseline while their progress was
+        # unknown. Finished torrents, and those of the baseline whose progress
+        # was unknown, are not in it.
+        self._awaiting_completion: set[str] = set()
 
     def reset_session(self) -> None:
         """Forget the server-side position: the next request is a full one."""
@@ -77,7 +122,13 @@ class SyncEngine:
     # --- incremental (sync/maindata) -----------------------------------------
 
     def apply_maindata(self, payload: Mapping[str, Any]) -> SyncResult:
-        """Merge one ``sync/maindata`` response and report what changed."""
+        """Merge one ``sync/maindata`` response and report what changed.
+
+        Raises:
+            QBittorrentUnexpectedResponseError: A section has the wrong type;
+                nothing was merged. A single unreadable field is ``None``.
+        """
+        _check_sections(payload)
         rid = payload.get("rid")
         if isinstance(rid, int) and not isinstance(rid, bool):
             self.rid = rid
@@ -137,9 +188,12 @@ class SyncEngine:
             self._torrents[key] = torrent
             changed = True
         for torrent_hash in payload.get("torrents_removed") or ():
-            key = str(torrent_hash).lower()
+            if not isinstance(torrent_hash, str):
+                continue
+            key = torrent_hash.lower()
             self._raw_torrents.pop(key, None)
             gone = self._torrents.pop(key, None)
+            self._awaiting_completion.discard(key)
             if gone is not None:
                 self._count(gone, -1)
                 changes.removed.append(gone)
@@ -153,11 +207,14 @@ class SyncEngine:
         if categories:
             self._merge_categories(categories)
         for name in payload.get("categories_removed") or ():
-            self._categories.pop(str(name), None)
+            if isinstance(name, str):
+                self._categories.pop(name, None)
         self._tags.update(
             tag for tag in payload.get("tags") or () if isinstance(tag, str)
         )
-        self._tags.difference_update(payload.get("tags_removed") or ())
+        self._tags.difference_update(
+            tag for tag in payload.get("tags_removed") or () if isinstance(tag, str)
+        )
         return (self._categories, self._tags) != before
 
     def _merge_categories(self, categories: object) -> None:
@@ -216,17 +273,27 @@ class SyncEngine:
     def _diff_full(self, previous: Mapping[str, Torrent], changes: _Changes) -> None:
         for torrent_hash, torrent in self._torrents.items():
             self._record(previous.get(torrent_hash), torrent, changes)
-        changes.removed.extend(
-            torrent
-            for torrent_hash, torrent in previous.items()
-            if torrent_hash not in self._torrents
-        )
+        for torrent_hash, torrent in previous.items():
+            if torrent_hash not in self._torrents:
+                self._awaiting_completion.discard(torrent_hash)
+                changes.removed.append(torrent)
 
-    @staticmethod
-    def _record(before: Torrent | None, after: Torrent, changes: _Changes) -> None:
+    def _record(
+        self, before: Torrent | None, after: Torrent, changes: _Changes
+    ) -> None:
+        complete = after.is_complete
         if before is None:
             changes.added.append(after)
-        elif after.is_complete and not before.is_complete:
+            # Added since the baseline: finishing later is news even when
+            # its first sighting (checking, metadata) said nothing.
+            if complete is False or (complete is None and self._has_baseline):
+                self._awaiting_completion.add(after.hash)
+        elif complete is None:
+            return
+        elif not complete:
+            self._awaiting_completion.add(after.hash)
+        elif after.hash in self._awaiting_completion:
+            self._awaiting_completion.discard(after.hash)
             changes.completed.append(after)
 
     def _publish(

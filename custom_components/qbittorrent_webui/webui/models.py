@@ -49,6 +49,27 @@ class TorrentStatus(StrEnum):
     UNKNOWN = "unknown"
 
 
+PROGRESS_UNKNOWN_STATUSES = frozenset(
+    {
+        TorrentStatus.CHECKING,
+        TorrentStatus.METADATA,
+        TorrentStatus.MOVING,
+        TorrentStatus.ERROR,
+        TorrentStatus.MISSING_FILES,
+        TorrentStatus.UNKNOWN,
+    }
+)
+"""Statuses whose progress numbers say nothing about the download.
+
+While qBittorrent loads, checks, allocates or moves a torrent, fetches its
+metadata, or has it in error, ``progress`` and ``amount_left`` are those of
+that work (or placeholders), not of the download: 5.3.0 lists every torrent
+as ``checkingResumeData`` with progress 0 for about a second after a
+restart, and a recheck climbs from 0 again. An unknown state cannot be read
+either. In these statuses :attr:`Torrent.is_complete` is ``None``.
+"""
+
+
 class ConnectionStatus(StrEnum):
     """Network connection status reported by the server."""
 
@@ -220,11 +241,19 @@ class Torrent:
     tracker: str | None = None
 
     @property
-    def is_complete(self) -> bool:
-        """Whether all wanted data is present."""
+    def is_complete(self) -> bool | None:
+        """Whether all wanted data is present; ``None`` when the server cannot say.
+
+        Unknown while the status carries no download progress (see
+        :data:`PROGRESS_UNKNOWN_STATUSES`) or the numbers are missing.
+        """
+        if self.status in PROGRESS_UNKNOWN_STATUSES:
+            return None
         if self.amount_left is not None:
             return self.amount_left == 0 and self.progress != 0
-        return self.progress is not None and self.progress >= 1
+        if self.progress is None:
+            return None
+        return self.progress >= 1
 
     @property
     def is_active(self) -> bool:
