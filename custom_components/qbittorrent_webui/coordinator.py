@@ -28,7 +28,7 @@ from .const import (
     LOGGER,
     UPDATE_INTERVAL,
 )
-from .helpers import ban_translation, device_model, translated_error
+from .helpers import ban_translation, device_name, translated_error
 from .webui import (
     MainData,
     QBittorrentAuthenticationError,
@@ -153,7 +153,8 @@ class QBittorrentDataUpdateCoordinator(QBittorrentCoordinator[MainData]):
             hass,
             entry,
             client,
-            name=f"qBittorrent {entry.title}",
+            # Named like the device; the failures it logs name the URL.
+            name=device_name(hass, entry),
             update_interval=UPDATE_INTERVAL,
         )
         self.events_enabled: bool = entry.options.get(
@@ -204,7 +205,7 @@ class QBittorrentDataUpdateCoordinator(QBittorrentCoordinator[MainData]):
     def _follow_server_change(self) -> None:
         """Adopt what the client found after qBittorrent was upgraded or downgraded.
 
-        The device shows the new version and API generation. Which entities
+        The device shows the new version. Which entities
         exist depends on the capabilities, so when those changed the entry
         is reloaded (once: the reload detects the same server again).
         """
@@ -224,9 +225,7 @@ class QBittorrentDataUpdateCoordinator(QBittorrentCoordinator[MainData]):
             (DOMAIN, str(self.config_entry.unique_id)), self.config_entry.entry_id
         )
         if device is not None:
-            registry.async_update_device(
-                device.id, sw_version=info.app_version, model=device_model(info)
-            )
+            registry.async_update_device(device.id, sw_version=info.app_version)
         if info.capabilities != previous.capabilities:
             self.hass.config_entries.async_schedule_reload(self.config_entry.entry_id)
 
@@ -266,7 +265,7 @@ class QBittorrentPreferencesCoordinator(QBittorrentCoordinator[AlternativeLimits
             hass,
             entry,
             client,
-            name=f"qBittorrent {entry.title} preferences",
+            name=f"{device_name(hass, entry)} preferences",
             update_interval=PREFERENCES_INTERVAL,
         )
         self.data = AlternativeLimits(download=None, upload=None)

@@ -23,8 +23,14 @@ if TYPE_CHECKING:
 
 @pytest.mark.parametrize(
     "platforms",
-    [[Platform.SENSOR], [Platform.SWITCH], [Platform.NUMBER], [Platform.EVENT]],
-    ids=["sensor", "switch", "number", "event"],
+    [
+        [Platform.SENSOR],
+        [Platform.SWITCH],
+        [Platform.NUMBER],
+        [Platform.EVENT],
+        [Platform.BUTTON],
+    ],
+    ids=["sensor", "switch", "number", "event", "button"],
 )
 @pytest.mark.usefixtures("entity_registry_enabled_by_default", "init_integration")
 async def test_platform_entities(
