@@ -62,6 +62,8 @@ if TYPE_CHECKING:
     from freezegun.api import FrozenDateTimeFactory
     from homeassistant.core import HomeAssistant
     from homeassistant.helpers import entity_registry as er
+
+    from qbittorrent_emulator import QBittorrentEmulator
     from syrupy.assertion import SnapshotAssertion
 
 ALT_SPEED = "switch.qbittorrent_alternative_speed_limits"
@@ -403,3 +405,31 @@ async def test_preferences_failures(
     await hass.async_block_till_done()
     flows = hass.config_entries.flow.async_progress_by_handler(DOMAIN)
     assert [flow["context"]["source"] for flow in flows] == [SOURCE_REAUTH]
+
+
+@pytest.mark.parametrize("emulator_version", ["3.1.12"])
+@pytest.mark.usefixtures("entity_registry_enabled_by_default")
+async def test_digest_server_shows_its_limits(
+    hass: HomeAssistant,
+    emulator: QBittorrentEmulator,
+    emulator_entry: MockConfigEntry,
+) -> None:
+    """3.1.x answers getGlobalDlLimit: its limits get a sensor and a number."""
+    emulator.download_limit = 300 * 1024
+    emulator.upload_limit = 0
+    await setup_entry(hass, emulator_entry)
+
+    assert hass.states.get(DOWNLOAD_LIMIT).state == "300.0"
+    limit = hass.states.get("sensor.qbittorrent_current_download_limit")
+    assert float(limit.state) == pytest.approx(300 / 1024)
+    assert hass.states.get("sensor.qbittorrent_current_upload_limit").state == "0.0"
+
+    await hass.services.async_call(
+        NUMBER_DOMAIN,
+        SERVICE_SET_VALUE,
+        {ATTR_ENTITY_ID: DOWNLOAD_LIMIT, ATTR_VALUE: 50},
+        blocking=True,
+    )
+    assert emulator.download_limit == 50 * 1024
+    assert hass.states.get(DOWNLOAD_LIMIT).state == "50.0"
+    await hass.config_entries.async_unload(emulator_entry.entry_id)
