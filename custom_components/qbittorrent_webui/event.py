@@ -2,11 +2,8 @@
 
 from typing import TYPE_CHECKING
 
-from homeassistant.components.event import (
-    DOMAIN as EVENT_DOMAIN,
-    EventEntity,
-    EventEntityDescription,
-)
+from homeassistant.components.event import EventEntity, EventEntityDescription
+from homeassistant.const import Platform
 from homeassistant.core import HomeAssistant, callback
 from homeassistant.helpers import entity_registry as er
 
@@ -51,7 +48,7 @@ async def async_setup_entry(
     # An entity nothing feeds would stay unavailable for good.
     registry = er.async_get(hass)
     if entity_id := registry.async_get_entity_id(
-        EVENT_DOMAIN, DOMAIN, f"{entry.unique_id}_{TORRENT_EVENTS.key}"
+        Platform.EVENT, DOMAIN, f"{entry.unique_id}_{TORRENT_EVENTS.key}"
     ):
         registry.async_remove(entity_id)
 

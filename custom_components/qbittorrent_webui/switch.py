@@ -3,11 +3,8 @@
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from homeassistant.components.switch import (
-    DOMAIN as SWITCH_DOMAIN,
-    SwitchEntity,
-    SwitchEntityDescription,
-)
+from homeassistant.components.switch import SwitchEntity, SwitchEntityDescription
+from homeassistant.const import Platform
 from homeassistant.helpers import entity_registry as er
 
 from .const import DOMAIN
@@ -89,7 +86,7 @@ async def async_setup_entry(
     registry = er.async_get(hass)
     for key in REPLACED_KEYS:
         if entity_id := registry.async_get_entity_id(
-            SWITCH_DOMAIN, DOMAIN, f"{entry.unique_id}_{key}"
+            Platform.SWITCH, DOMAIN, f"{entry.unique_id}_{key}"
         ):
             registry.async_remove(entity_id)
     async_add_entities(

@@ -1,26 +1,44 @@
 """The voice commands README gives, through Home Assistant's default agent."""
 
+import asyncio
+from datetime import timedelta
 from typing import TYPE_CHECKING
 
 from homeassistant.components import conversation
 from homeassistant.components.homeassistant.exposed_entities import (
     async_expose_entity,
 )
+from homeassistant.const import CONF_URL
 from homeassistant.core import Context
 from homeassistant.helpers import intent
 from homeassistant.setup import async_setup_component
+from homeassistant.util import dt as dt_util
 import pytest
+from pytest_homeassistant_custom_component.common import (
+    MockConfigEntry,
+    async_fire_time_changed,
+)
+
+from custom_components.qbittorrent_webui.const import DOMAIN, UPDATE_INTERVAL
+
+from .conftest import ENTRY_DATA, setup_entry
 
 if TYPE_CHECKING:
+    from collections.abc import Awaitable, Callable
     from unittest.mock import MagicMock
 
     from homeassistant.core import HomeAssistant
 
+    from tests.real_servers import QBittorrentProcess
+
 TORRENTS_SWITCH = "switch.qbittorrent_torrents"
+MAGNET = "magnet:?xt=urn:btih:" + "e" * 40 + "&dn=assist"
+POLL_STEP = UPDATE_INTERVAL + timedelta(seconds=1)
+MAX_POLLS = 40
 
 
 @pytest.fixture
-async def assist(hass: HomeAssistant, init_integration: object) -> None:  # noqa: ARG001
+async def assist(hass: HomeAssistant, init_integration: object) -> None:
     """Set up the default agent with the integration's entities."""
     assert await async_setup_component(hass, "homeassistant", {})
     assert await async_setup_component(hass, "conversation", {})
@@ -65,3 +83,53 @@ async def test_an_unknown_name_does_nothing(
     assert response.response_type is intent.IntentResponseType.ERROR
     mock_client.pause_all.assert_not_awaited()
     mock_client.resume_all.assert_not_awaited()
+
+
+@pytest.mark.real_server
+@pytest.mark.slow
+async def test_voice_stops_and_resumes_a_real_server(
+    hass: HomeAssistant,
+    qbittorrent_process_factory: Callable[..., Awaitable[QBittorrentProcess]],
+) -> None:
+    """README's sentences, as said, against qbittorrent-nox 5.3.0."""
+    server = await qbittorrent_process_factory("5.3.0")
+    entry = MockConfigEntry(
+        domain=DOMAIN,
+        title="127.0.0.1",
+        unique_id=server.url,
+        data=ENTRY_DATA | {CONF_URL: server.url},
+    )
+    await setup_entry(hass, entry)
+    assert await async_setup_component(hass, "homeassistant", {})
+    assert await async_setup_component(hass, "conversation", {})
+    assert await async_setup_component(hass, "intent", {})
+    await hass.services.async_call(
+        DOMAIN,
+        "add_torrent",
+        {"config_entry_id": entry.entry_id, "urls": [MAGNET]},
+        blocking=True,
+    )
+    await _poll_until(hass, lambda: hass.states.get(TORRENTS_SWITCH).state == "on")
+
+    response = await _say(hass, "turn off qBittorrent torrents")
+    assert response.response_type is intent.IntentResponseType.ACTION_DONE
+    await _poll_until(hass, lambda: hass.states.get(TORRENTS_SWITCH).state == "off")
+    torrents = await entry.runtime_data.client.get_torrents()
+    assert {torrent.state for torrent in torrents} <= {"stoppedDL", "stoppedUP"}
+
+    response = await _say(hass, "turn on qBittorrent torrents")
+    assert response.response_type is intent.IntentResponseType.ACTION_DONE
+    await _poll_until(hass, lambda: hass.states.get(TORRENTS_SWITCH).state == "on")
+    await hass.config_entries.async_unload(entry.entry_id)
+
+
+async def _poll_until(hass: HomeAssistant, condition: Callable[[], bool]) -> None:
+    """Poll (bounded) until qBittorrent shows what it was told."""
+    for _ in range(MAX_POLLS):
+        async_fire_time_changed(hass, dt_util.utcnow() + POLL_STEP)
+        await hass.async_block_till_done(wait_background_tasks=True)
+        if condition():
+            return
+        await asyncio.sleep(0.5)
+    msg = "condition not reached"
+    raise AssertionError(msg)

@@ -1,8 +1,7 @@
 """Tests of what the switches, numbers and the event entity do."""
 
-from typing import TYPE_CHECKING
-
 from dataclasses import replace
+from typing import TYPE_CHECKING
 
 from homeassistant.components.button import DOMAIN as BUTTON_DOMAIN, SERVICE_PRESS
 from homeassistant.components.diagnostics import REDACTED
@@ -62,9 +61,9 @@ if TYPE_CHECKING:
     from freezegun.api import FrozenDateTimeFactory
     from homeassistant.core import HomeAssistant
     from homeassistant.helpers import entity_registry as er
+    from syrupy.assertion import SnapshotAssertion
 
     from qbittorrent_emulator import QBittorrentEmulator
-    from syrupy.assertion import SnapshotAssertion
 
 ALT_SPEED = "switch.qbittorrent_alternative_speed_limits"
 TORRENTS_SWITCH = "switch.qbittorrent_torrents"
@@ -103,7 +102,10 @@ async def test_torrents_switch(
     assert hass.states.get(TORRENTS_SWITCH).name == "qBittorrent Torrents"
 
     await hass.services.async_call(
-        SWITCH_DOMAIN, SERVICE_TURN_OFF, {ATTR_ENTITY_ID: TORRENTS_SWITCH}, blocking=True
+        SWITCH_DOMAIN,
+        SERVICE_TURN_OFF,
+        {ATTR_ENTITY_ID: TORRENTS_SWITCH},
+        blocking=True,
     )
     mock_client.pause_all.assert_awaited_once()
 
@@ -150,7 +152,7 @@ async def test_button_failure_is_reported(
 async def test_pause_all_switch_of_earlier_versions_is_removed(
     hass: HomeAssistant,
     mock_config_entry: MockConfigEntry,
-    mock_client: MagicMock,  # noqa: ARG001
+    mock_client: MagicMock,
     entity_registry: er.EntityRegistry,
 ) -> None:
     """Its meaning is inverted by the new switch, so it must not linger."""
@@ -216,19 +218,25 @@ async def test_alternative_limit_unknown_when_not_reported(
     [
         (
             SERVER_INFO,
-            "download_limit is not available on qBittorrent 5.3.0; it needs "
-            "qBittorrent 9.0 or later",
+            (
+                "download_limit is not available on qBittorrent 5.3.0; it needs "
+                "qBittorrent 9.0 or later"
+            ),
         ),
         (
             # 3.1.x has no WebUI API version; its error must not say "none".
             DIGEST_SERVER_INFO,
-            "download_limit is not available on qBittorrent 3.1.12; it needs "
-            "qBittorrent 9.0 or later",
+            (
+                "download_limit is not available on qBittorrent 3.1.12; it needs "
+                "qBittorrent 9.0 or later"
+            ),
         ),
         (
             replace(DIGEST_SERVER_INFO, app_version=None),
-            "download_limit is not available on this qBittorrent version; it "
-            "needs qBittorrent 9.0 or later",
+            (
+                "download_limit is not available on this qBittorrent version; it "
+                "needs qBittorrent 9.0 or later"
+            ),
         ),
     ],
     ids=["modern", "digest", "unknown_version"],
@@ -313,7 +321,7 @@ async def test_events_turned_off(
 async def test_turning_events_off_removes_the_event_entity(
     hass: HomeAssistant,
     mock_config_entry: MockConfigEntry,
-    mock_client: MagicMock,  # noqa: ARG001
+    mock_client: MagicMock,
     entity_registry: er.EntityRegistry,
 ) -> None:
     """Nothing would feed it: it would stay unavailable for good."""

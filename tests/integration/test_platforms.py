@@ -114,7 +114,7 @@ async def test_second_server_is_told_apart_and_names_stay(
     device_registry: dr.DeviceRegistry,
     entity_registry: er.EntityRegistry,
     mock_config_entry: MockConfigEntry,
-    mock_client: MagicMock,  # noqa: ARG001
+    mock_client: MagicMock,
 ) -> None:
     """The first server is plain "qBittorrent"; a second one adds its title."""
     second = MockConfigEntry(
