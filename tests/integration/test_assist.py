@@ -2,7 +2,7 @@
 
 import asyncio
 from datetime import timedelta
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from homeassistant.components import conversation
 from homeassistant.components.homeassistant.exposed_entities import (
@@ -10,7 +10,7 @@ from homeassistant.components.homeassistant.exposed_entities import (
 )
 from homeassistant.const import CONF_URL
 from homeassistant.core import Context
-from homeassistant.helpers import intent
+from homeassistant.helpers import entity_registry as er, intent
 from homeassistant.setup import async_setup_component
 from homeassistant.util import dt as dt_util
 import pytest
@@ -71,6 +71,25 @@ async def test_readme_voice_commands(
         response.speech
     )
     getattr(mock_client, command).assert_awaited_once_with()
+
+
+@pytest.mark.usefixtures("assist")
+async def test_an_alias_names_the_switch(
+    hass: HomeAssistant, mock_client: MagicMock
+) -> None:
+    """README's advice for a second server: an alias such as "NAS torrents"."""
+    # Newer Home Assistant keeps aliases in a list where COMPUTED_NAME stands
+    # for the entity's own name; older ones kept a set of extra names.
+    computed_name = getattr(er, "COMPUTED_NAME", None)
+    aliases: Any = (
+        [computed_name, "NAS torrents"] if computed_name else {"NAS torrents"}
+    )
+    er.async_get(hass).async_update_entity(TORRENTS_SWITCH, aliases=aliases)
+
+    response = await _say(hass, "turn off NAS torrents")
+
+    assert response.response_type is intent.IntentResponseType.ACTION_DONE
+    mock_client.pause_all.assert_awaited_once_with()
 
 
 @pytest.mark.usefixtures("assist")
