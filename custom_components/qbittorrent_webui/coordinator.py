@@ -30,7 +30,7 @@ from .const import (
 )
 from .helpers import (
     ban_translation,
-    device_model,
+    device_name,
     find_entry_device,
     translated_error,
 )
@@ -158,7 +158,8 @@ class QBittorrentDataUpdateCoordinator(QBittorrentCoordinator[MainData]):
             hass,
             entry,
             client,
-            name=f"qBittorrent {entry.title}",
+            # Named like the device; the failures it logs name the URL.
+            name=device_name(hass, entry),
             update_interval=UPDATE_INTERVAL,
         )
         self.events_enabled: bool = entry.options.get(
@@ -209,7 +210,7 @@ class QBittorrentDataUpdateCoordinator(QBittorrentCoordinator[MainData]):
     def _follow_server_change(self) -> None:
         """Adopt what the client found after qBittorrent was upgraded or downgraded.
 
-        The device shows the new version and API generation. Which entities
+        The device shows the new version. Which entities
         exist depends on the capabilities, so when those changed the entry
         is reloaded (once: the reload detects the same server again).
         """
@@ -231,9 +232,7 @@ class QBittorrentDataUpdateCoordinator(QBittorrentCoordinator[MainData]):
             (DOMAIN, str(self.config_entry.unique_id)),
         )
         if device is not None:
-            registry.async_update_device(
-                device.id, sw_version=info.app_version, model=device_model(info)
-            )
+            registry.async_update_device(device.id, sw_version=info.app_version)
         if info.capabilities != previous.capabilities:
             self.hass.config_entries.async_schedule_reload(self.config_entry.entry_id)
 
@@ -273,7 +272,7 @@ class QBittorrentPreferencesCoordinator(QBittorrentCoordinator[AlternativeLimits
             hass,
             entry,
             client,
-            name=f"qBittorrent {entry.title} preferences",
+            name=f"{device_name(hass, entry)} preferences",
             update_interval=PREFERENCES_INTERVAL,
         )
         self.data = AlternativeLimits(download=None, upload=None)

@@ -10,7 +10,7 @@ from homeassistant.helpers.update_coordinator import (
 )
 
 from .const import DOMAIN
-from .helpers import device_model
+from .helpers import APPLICATION, device_name
 
 if TYPE_CHECKING:
     from homeassistant.helpers.entity import EntityDescription
@@ -43,7 +43,8 @@ class QBittorrentEntity[CoordinatorT: DataUpdateCoordinator[Any]](
             entry_type=DeviceEntryType.SERVICE,
             identifiers={(DOMAIN, str(entry.unique_id))},
             manufacturer="qBittorrent project",
-            model=device_model(info),
-            name=f"qBittorrent {entry.title}",
+            # The WebUI API level is in the diagnostics; users know the app.
+            model=APPLICATION,
+            name=device_name(coordinator.hass, entry),
             sw_version=info.app_version,
         )

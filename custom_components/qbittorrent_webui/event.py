@@ -3,9 +3,11 @@
 from typing import TYPE_CHECKING
 
 from homeassistant.components.event import EventEntity, EventEntityDescription
+from homeassistant.const import Platform
 from homeassistant.core import HomeAssistant, callback
+from homeassistant.helpers import entity_registry as er
 
-from .const import EVENT_TYPES
+from .const import DOMAIN, EVENT_TYPES
 from .coordinator import (
     QBittorrentConfigEntry,
     QBittorrentDataUpdateCoordinator,
@@ -19,19 +21,20 @@ if TYPE_CHECKING:
 # Fed by the coordinator; it makes no requests.
 PARALLEL_UPDATES = 0
 
+# The key keeps the unique id of entities created as "Torrent".
 TORRENT_EVENTS = EventEntityDescription(
     key="torrent",
-    translation_key="torrent",
+    translation_key="torrent_activity",
     event_types=list(EVENT_TYPES),
 )
 
 
 async def async_setup_entry(
-    hass: HomeAssistant,  # noqa: ARG001
+    hass: HomeAssistant,
     entry: QBittorrentConfigEntry,
     async_add_entities: AddConfigEntryEntitiesCallback,
 ) -> None:
-    """Set up the torrent event entity unless events are turned off."""
+    """Set up the torrent event entity, or remove it while events are off."""
     coordinator = entry.runtime_data.coordinator
     if coordinator.events_enabled:
         async_add_entities(
@@ -41,12 +44,22 @@ async def async_setup_entry(
                 )
             ]
         )
+        return
+    # An entity nothing feeds would stay unavailable for good.
+    registry = er.async_get(hass)
+    if entity_id := registry.async_get_entity_id(
+        Platform.EVENT, DOMAIN, f"{entry.unique_id}_{TORRENT_EVENTS.key}"
+    ):
+        registry.async_remove(entity_id)
 
 
 class QBittorrentTorrentEventEntity(
     QBittorrentEntity[QBittorrentDataUpdateCoordinator], EventEntity
 ):
-    """Fires when a torrent is added, completes or is removed."""
+    """Fires when a torrent is added, completes or is removed.
+
+    Its attributes name the torrent: hash, name, category, tags, save path.
+    """
 
     async def async_added_to_hass(self) -> None:
         """Listen for the coordinator's torrent events."""

@@ -11,7 +11,6 @@ from yarl import URL
 
 from .const import DOMAIN, ISSUE_IP_BANNED, ISSUE_IP_BANNED_UNKNOWN_DURATION
 from .webui import (
-    Generation,
     QBittorrentAddTorrentError,
     QBittorrentAuthenticationError,
     QBittorrentBannedError,
@@ -20,21 +19,18 @@ from .webui import (
     QBittorrentRequestRejectedError,
     QBittorrentUnsupportedOperationError,
     QBittorrentUnsupportedVersionError,
-    ServerInfo,
 )
 
 if TYPE_CHECKING:
     from collections.abc import Awaitable
 
+    from homeassistant.core import HomeAssistant
+
     from .coordinator import QBittorrentConfigEntry
 
 DEFAULT_PORTS = {"http": 80, "https": 443}
 
-GENERATION_LABELS = {
-    Generation.DIGEST: "WebUI 3.1 (Digest)",
-    Generation.LEGACY: "Legacy WebUI API",
-    Generation.MODERN: "WebUI API v2",
-}
+APPLICATION = "qBittorrent"
 
 
 class InvalidUrlError(ValueError):
@@ -63,10 +59,17 @@ def normalize_url(text: str) -> str:
     )
 
 
-def device_model(info: ServerInfo) -> str:
-    """Describe the WebUI API generation and version for the device model."""
-    label = GENERATION_LABELS[info.generation]
-    return f"{label} {info.api_version}" if info.api_version else label
+def device_name(hass: HomeAssistant, entry: QBittorrentConfigEntry) -> str:
+    """Name a server's device "qBittorrent", adding the entry title only if needed.
+
+    The oldest entry of the domain is plain "qBittorrent", so entity ids and
+    voice commands read naturally; a further server is told apart by its entry
+    title. Entries keep their order across restarts, so the names are stable.
+    """
+    entries = hass.config_entries.async_entries(DOMAIN, include_ignore=False)
+    if entries and entries[0].entry_id != entry.entry_id:
+        return f"{APPLICATION} {entry.title}"
+    return APPLICATION
 
 
 def ban_translation(ban_duration: float | None) -> tuple[str, dict[str, str]]:
@@ -127,15 +130,16 @@ async def async_run_action[T](
     try:
         result = await request
     except QBittorrentUnsupportedOperationError as error:
+        placeholders = {"action": action, "minimum": error.minimum_version}
+        if version := runtime.server_info.app_version:
+            key = "action_unsupported"
+            placeholders["version"] = version
+        else:
+            key = "action_unsupported_unknown_version"
         raise ServiceValidationError(
             translation_domain=DOMAIN,
-            translation_key="action_unsupported",
-            translation_placeholders={
-                "action": action,
-                "version": runtime.server_info.app_version or "unknown",
-                "api_version": runtime.server_info.api_version or "none",
-                "minimum": error.minimum_version,
-            },
+            translation_key=key,
+            translation_placeholders=placeholders,
         ) from error
     except QBittorrentError as error:
         if isinstance(error, QBittorrentAuthenticationError):

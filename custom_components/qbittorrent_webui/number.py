@@ -99,7 +99,7 @@ async def async_setup_entry(
 ) -> None:
     """Set up the limits the server's generation can change."""
     runtime = entry.runtime_data
-    # 3.1.x reports no limits, so a number there could never show its value;
+    # Where the server reports no limits, a number could never show its value;
     # the set_speed_limits action still sets them.
     entities: list[NumberEntity] = [
         QBittorrentGlobalLimitEntity(

@@ -54,6 +54,7 @@ def _rate(
     key: str,
     value_fn: Callable[[MainData], int | None],
     *,
+    translation_key: str | None = None,
     diagnostic: bool = False,
 ) -> QBittorrentSensorEntityDescription:
     """Describe a speed or limit in B/s, present only where reported.
@@ -62,7 +63,7 @@ def _rate(
     """
     return QBittorrentSensorEntityDescription(
         key=key,
-        translation_key=key,
+        translation_key=translation_key or key,
         device_class=SensorDeviceClass.DATA_RATE,
         state_class=SensorStateClass.MEASUREMENT,
         native_unit_of_measurement=UnitOfDataRate.BYTES_PER_SECOND,
@@ -79,18 +80,22 @@ def _amount(
     key: str,
     value_fn: Callable[[MainData], int | None],
     *,
+    unit: UnitOfInformation = UnitOfInformation.GIBIBYTES,
     state_class: SensorStateClass = SensorStateClass.TOTAL_INCREASING,
     entity_category: EntityCategory | None = None,
 ) -> QBittorrentSensorEntityDescription:
-    """Describe an amount of data in bytes, present only where reported."""
+    """Describe an amount of data in bytes, present only where reported.
+
+    Shown in ``unit``: whole MiB, or GiB to two decimals.
+    """
     return QBittorrentSensorEntityDescription(
         key=key,
         translation_key=key,
         device_class=SensorDeviceClass.DATA_SIZE,
         state_class=state_class,
         native_unit_of_measurement=UnitOfInformation.BYTES,
-        suggested_unit_of_measurement=UnitOfInformation.GIBIBYTES,
-        suggested_display_precision=2,
+        suggested_unit_of_measurement=unit,
+        suggested_display_precision=0 if unit is UnitOfInformation.MEBIBYTES else 2,
         entity_category=entity_category,
         value_fn=value_fn,
         exists_fn=lambda data, _info: value_fn(data) is not None,
@@ -116,8 +121,17 @@ def _count(
 SENSORS: tuple[QBittorrentSensorEntityDescription, ...] = (
     _rate("download_speed", lambda data: data.server_state.download_speed),
     _rate("upload_speed", lambda data: data.server_state.upload_speed),
-    _amount("session_downloaded", lambda data: data.server_state.session_downloaded),
-    _amount("session_uploaded", lambda data: data.server_state.session_uploaded),
+    # A session often moves less than a GiB: "80 MiB", not "0.08 GiB".
+    _amount(
+        "session_downloaded",
+        lambda data: data.server_state.session_downloaded,
+        unit=UnitOfInformation.MEBIBYTES,
+    ),
+    _amount(
+        "session_uploaded",
+        lambda data: data.server_state.session_uploaded,
+        unit=UnitOfInformation.MEBIBYTES,
+    ),
     _amount("alltime_downloaded", lambda data: data.server_state.alltime_downloaded),
     _amount("alltime_uploaded", lambda data: data.server_state.alltime_uploaded),
     QBittorrentSensorEntityDescription(
@@ -132,14 +146,18 @@ SENSORS: tuple[QBittorrentSensorEntityDescription, ...] = (
             or data.server_state.global_ratio is not None
         ),
     ),
+    # The limit in force (the alternative one while that mode is on); the
+    # numbers that set it are named apart.
     _rate(
         "download_limit",
         lambda data: data.server_state.download_rate_limit,
+        translation_key="current_download_limit",
         diagnostic=True,
     ),
     _rate(
         "upload_limit",
         lambda data: data.server_state.upload_rate_limit,
+        translation_key="current_upload_limit",
         diagnostic=True,
     ),
     QBittorrentSensorEntityDescription(

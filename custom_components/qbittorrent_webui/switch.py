@@ -4,7 +4,10 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from homeassistant.components.switch import SwitchEntity, SwitchEntityDescription
+from homeassistant.const import Platform
+from homeassistant.helpers import entity_registry as er
 
+from .const import DOMAIN
 from .coordinator import QBittorrentConfigEntry, QBittorrentDataUpdateCoordinator
 from .entity import QBittorrentEntity
 from .helpers import async_run_action
@@ -30,10 +33,10 @@ class QBittorrentSwitchEntityDescription(SwitchEntityDescription):
     exists_fn: Callable[[ServerInfo], bool]
 
 
-def all_stopped(data: MainData) -> bool:
-    """Whether there are torrents and every one of them is stopped."""
+def any_running(data: MainData) -> bool:
+    """Whether any torrent is not stopped (downloading, seeding, queued...)."""
     summary = data.summary
-    return summary.total > 0 and summary.count(TorrentStatus.STOPPED) == summary.total
+    return summary.count(TorrentStatus.STOPPED) < summary.total
 
 
 SWITCHES: tuple[QBittorrentSwitchEntityDescription, ...] = (
@@ -55,24 +58,37 @@ SWITCHES: tuple[QBittorrentSwitchEntityDescription, ...] = (
             )
         ),
     ),
+    # On while something runs, so it reads without a double negative, and
+    # "turn off qBittorrent torrents" stops everything by voice (English
+    # Assist has no sentence that presses a button).
     QBittorrentSwitchEntityDescription(
-        key="pause_all",
-        translation_key="pause_all",
-        is_on_fn=all_stopped,
-        turn_on_fn=lambda client: client.pause_all(),
-        turn_off_fn=lambda client: client.resume_all(),
+        key="torrents",
+        translation_key="torrents",
+        is_on_fn=any_running,
+        turn_on_fn=lambda client: client.resume_all(),
+        turn_off_fn=lambda client: client.pause_all(),
         exists_fn=lambda _info: True,
     ),
 )
 
+# "Pause all" was a switch that was on while everything was stopped; the
+# switch above replaces it with the opposite meaning, under a new unique id.
+REPLACED_KEYS = ("pause_all",)
+
 
 async def async_setup_entry(
-    hass: HomeAssistant,  # noqa: ARG001
+    hass: HomeAssistant,
     entry: QBittorrentConfigEntry,
     async_add_entities: AddConfigEntryEntitiesCallback,
 ) -> None:
     """Set up the switches the server's generation supports."""
     runtime = entry.runtime_data
+    registry = er.async_get(hass)
+    for key in REPLACED_KEYS:
+        if entity_id := registry.async_get_entity_id(
+            Platform.SWITCH, DOMAIN, f"{entry.unique_id}_{key}"
+        ):
+            registry.async_remove(entity_id)
     async_add_entities(
         QBittorrentSwitchEntity(
             entry=entry, coordinator=runtime.coordinator, description=description

@@ -285,7 +285,13 @@ def entity_registry_enabled_by_default() -> Iterator[None]:
 @pytest.fixture
 def platforms() -> list[Platform]:
     """Return the platforms to set up; parametrize to restrict."""
-    return [Platform.EVENT, Platform.NUMBER, Platform.SENSOR, Platform.SWITCH]
+    return [
+        Platform.BUTTON,
+        Platform.EVENT,
+        Platform.NUMBER,
+        Platform.SENSOR,
+        Platform.SWITCH,
+    ]
 
 
 @pytest.fixture

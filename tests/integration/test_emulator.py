@@ -87,7 +87,7 @@ async def _poll(hass: HomeAssistant) -> None:
 def _state(hass: HomeAssistant, entry: ConfigEntry, key: str) -> str:
     """Return the state of the entity with ``key`` of ``entry``."""
     registry = er.async_get(hass)
-    for platform in ("sensor", "switch", "number", "event"):
+    for platform in ("sensor", "switch", "number", "event", "button"):
         entity_id = registry.async_get_entity_id(
             platform, DOMAIN, f"{entry.unique_id}_{key}"
         )
@@ -129,14 +129,24 @@ async def test_setup_and_entities(
         "up_down",
     }
     keys = _keys(hass, entry)
-    # 3.1.x has no alternative speed mode and reports no limits.
+    # 3.1.x has no alternative speed mode; every generation reports limits.
     is_digest = emulator.version == "3.1.12"
     assert ("alternative_speed_limits" in keys) is not is_digest
-    assert ("download_limit" in keys) is not is_digest
-    assert {"pause_all", "download_speed", "torrents_total", "torrent"} <= keys
+    assert "download_limit" in keys
+    assert {
+        "torrents",
+        "pause_all",
+        "resume_all",
+        "download_speed",
+        "torrents_total",
+        "torrent",
+    } <= keys
     # Entities without a value yet: disabled ones, the event that has not
-    # fired, and the ratio qBittorrent reports as "-" before any transfer.
+    # fired, buttons never pressed, and the ratio qBittorrent reports as "-"
+    # before any transfer.
     for key in keys - {
+        "pause_all",
+        "resume_all",
         "global_ratio",
         "alt_download_limit",
         "alt_upload_limit",
@@ -185,17 +195,28 @@ async def test_pause_all_and_resume_all(
     await _poll(hass)
 
     assert all(t["state"] in STOPPED_STATES for t in emulator.torrents.values())
-    assert _state(hass, entry, "pause_all") == "on"
+    assert _state(hass, entry, "torrents") == "off"
     assert _state(hass, entry, "torrents_stopped") == str(len(emulator.torrents))
+
+    await hass.services.async_call(
+        "button",
+        "press",
+        {"entity_id": _entity_id(hass, entry, "button", "resume_all")},
+        blocking=True,
+    )
+    await _poll(hass)
+    assert _state(hass, entry, "torrents") == "on"
+    assert _state(hass, entry, "torrents_stopped") == "0"
 
     await hass.services.async_call(
         "switch",
         "turn_off",
-        {"entity_id": _entity_id(hass, entry, "switch", "pause_all")},
+        {"entity_id": _entity_id(hass, entry, "switch", "torrents")},
         blocking=True,
     )
     await _poll(hass)
-    assert _state(hass, entry, "pause_all") == "off"
+    assert _state(hass, entry, "torrents") == "off"
+    assert all(t["state"] in STOPPED_STATES for t in emulator.torrents.values())
 
 
 def _entity_id(hass: HomeAssistant, entry: ConfigEntry, platform: str, key: str) -> str:
@@ -226,7 +247,15 @@ async def test_torrent_events(
     assert [event.data["hash"] for event in captured["removed"]] == list(before - after)
     assert len(captured["completed"]) == 1
     assert captured["added"][0].data["config_entry_id"] == entry.entry_id
-    assert _state(hass, entry, "torrent") != "unknown"
+    # The entity names the torrent of its latest event (removals come last).
+    state = hass.states.get(_entity_id(hass, entry, "event", "torrent"))
+    assert state is not None
+    removed = captured["removed"][0].data
+    assert state.attributes["event_type"] == "torrent_removed"
+    assert (state.attributes["name"], state.attributes["hash"]) == (
+        removed["name"],
+        removed["hash"],
+    )
 
 
 async def test_one_request_per_poll_and_session_recovery(
@@ -241,8 +270,8 @@ async def test_one_request_per_poll_and_session_recovery(
     await _poll(hass)
 
     if emulator.version == "3.1.12":
-        # No maindata: transfer info and the torrent list, diffed locally.
-        assert len(emulator.requests) == 2
+        # No maindata: transfer info, both limits and the torrent list.
+        assert len(emulator.requests) == 4
     else:
         assert len(emulator.requests) == 1
         assert emulator.requests[0][1].endswith("sync/maindata")

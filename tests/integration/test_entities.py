@@ -1,7 +1,9 @@
 """Tests of what the switches, numbers and the event entity do."""
 
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
+from homeassistant.components.button import DOMAIN as BUTTON_DOMAIN, SERVICE_PRESS
 from homeassistant.components.diagnostics import REDACTED
 from homeassistant.components.number import (
     ATTR_VALUE,
@@ -43,8 +45,10 @@ from custom_components.qbittorrent_webui.webui import (
 )
 
 from .conftest import (
+    DIGEST_SERVER_INFO,
     ENTRY_DATA,
     MAIN_DATA,
+    SERVER_INFO,
     TORRENTS,
     make_main_data,
     make_torrent,
@@ -56,13 +60,18 @@ if TYPE_CHECKING:
 
     from freezegun.api import FrozenDateTimeFactory
     from homeassistant.core import HomeAssistant
+    from homeassistant.helpers import entity_registry as er
     from syrupy.assertion import SnapshotAssertion
 
-ALT_SPEED = "switch.qbittorrent_127_0_0_1_8080_alternative_speed_limits"
-PAUSE_ALL = "switch.qbittorrent_127_0_0_1_8080_pause_all"
-DOWNLOAD_LIMIT = "number.qbittorrent_127_0_0_1_8080_download_limit"
-ALT_DOWNLOAD_LIMIT = "number.qbittorrent_127_0_0_1_8080_alternative_download_limit"
-TORRENT_EVENT = "event.qbittorrent_127_0_0_1_8080_torrent"
+    from qbittorrent_emulator import QBittorrentEmulator
+
+ALT_SPEED = "switch.qbittorrent_alternative_speed_limits"
+TORRENTS_SWITCH = "switch.qbittorrent_torrents"
+PAUSE_ALL = "button.qbittorrent_pause_all"
+RESUME_ALL = "button.qbittorrent_resume_all"
+DOWNLOAD_LIMIT = "number.qbittorrent_max_download"
+ALT_DOWNLOAD_LIMIT = "number.qbittorrent_alt_max_download"
+TORRENT_EVENT = "event.qbittorrent_torrent_activity"
 
 
 async def _poll(hass: HomeAssistant, freezer: FrozenDateTimeFactory) -> None:
@@ -85,37 +94,82 @@ async def test_alternative_speed_switch(
 
 
 @pytest.mark.usefixtures("init_integration")
-async def test_pause_all_switch(
+async def test_torrents_switch(
     hass: HomeAssistant, mock_client: MagicMock, freezer: FrozenDateTimeFactory
 ) -> None:
-    assert hass.states.get(PAUSE_ALL).state == STATE_OFF
+    """On while anything runs: off stops all torrents, on resumes them."""
+    assert hass.states.get(TORRENTS_SWITCH).state == STATE_ON
+    assert hass.states.get(TORRENTS_SWITCH).name == "qBittorrent Torrents"
 
     await hass.services.async_call(
-        SWITCH_DOMAIN, SERVICE_TURN_ON, {ATTR_ENTITY_ID: PAUSE_ALL}, blocking=True
+        SWITCH_DOMAIN,
+        SERVICE_TURN_OFF,
+        {ATTR_ENTITY_ID: TORRENTS_SWITCH},
+        blocking=True,
     )
     mock_client.pause_all.assert_awaited_once()
 
     stopped = [make_torrent(number, TorrentStatus.STOPPED) for number in range(1, 4)]
     mock_client.sync.return_value = SyncResult(data=make_main_data(*stopped))
     await _poll(hass, freezer)
-    assert hass.states.get(PAUSE_ALL).state == STATE_ON
+    assert hass.states.get(TORRENTS_SWITCH).state == STATE_OFF
 
     await hass.services.async_call(
-        SWITCH_DOMAIN, SERVICE_TURN_OFF, {ATTR_ENTITY_ID: PAUSE_ALL}, blocking=True
+        SWITCH_DOMAIN, SERVICE_TURN_ON, {ATTR_ENTITY_ID: TORRENTS_SWITCH}, blocking=True
     )
     mock_client.resume_all.assert_awaited_once()
 
 
 @pytest.mark.usefixtures("init_integration")
-async def test_switch_failure_is_reported(
+@pytest.mark.parametrize(
+    ("button", "command"), [(PAUSE_ALL, "pause_all"), (RESUME_ALL, "resume_all")]
+)
+async def test_pause_and_resume_all_buttons(
+    hass: HomeAssistant, mock_client: MagicMock, button: str, command: str
+) -> None:
+    await hass.services.async_call(
+        BUTTON_DOMAIN, SERVICE_PRESS, {ATTR_ENTITY_ID: button}, blocking=True
+    )
+    getattr(mock_client, command).assert_awaited_once_with()
+    other = ({"pause_all", "resume_all"} - {command}).pop()
+    getattr(mock_client, other).assert_not_awaited()
+    # Pressed, so the refresh that shows the result was asked for.
+    assert mock_client.sync.await_count == 2
+
+
+@pytest.mark.usefixtures("init_integration")
+async def test_button_failure_is_reported(
     hass: HomeAssistant, mock_client: MagicMock
 ) -> None:
     mock_client.pause_all.side_effect = QBittorrentConnectionError("refused")
     with pytest.raises(HomeAssistantError) as caught:
         await hass.services.async_call(
-            SWITCH_DOMAIN, SERVICE_TURN_ON, {ATTR_ENTITY_ID: PAUSE_ALL}, blocking=True
+            BUTTON_DOMAIN, SERVICE_PRESS, {ATTR_ENTITY_ID: PAUSE_ALL}, blocking=True
         )
     assert caught.value.translation_key == "cannot_connect"
+
+
+async def test_pause_all_switch_of_earlier_versions_is_removed(
+    hass: HomeAssistant,
+    mock_config_entry: MockConfigEntry,
+    mock_client: MagicMock,
+    entity_registry: er.EntityRegistry,
+) -> None:
+    """Its meaning is inverted by the new switch, so it must not linger."""
+    mock_config_entry.add_to_hass(hass)
+    old = entity_registry.async_get_or_create(
+        SWITCH_DOMAIN,
+        DOMAIN,
+        f"{mock_config_entry.unique_id}_pause_all",
+        config_entry=mock_config_entry,
+        suggested_object_id="qbittorrent_127_0_0_1_8080_pause_all",
+    )
+
+    await setup_entry(hass, mock_config_entry)
+
+    assert entity_registry.async_get(old.entity_id) is None
+    assert hass.states.get(old.entity_id) is None
+    assert hass.states.get(PAUSE_ALL) is not None
 
 
 @pytest.mark.usefixtures("entity_registry_enabled_by_default", "init_integration")
@@ -159,9 +213,37 @@ async def test_alternative_limit_unknown_when_not_reported(
     assert hass.states.get(ALT_DOWNLOAD_LIMIT).state == "unknown"
 
 
+@pytest.mark.parametrize(
+    ("server_info", "message"),
+    [
+        (
+            SERVER_INFO,
+            (
+                "download_limit is not available on qBittorrent 5.3.0; it needs "
+                "qBittorrent 9.0 or later"
+            ),
+        ),
+        (
+            # 3.1.x has no WebUI API version; its error must not say "none".
+            DIGEST_SERVER_INFO,
+            (
+                "download_limit is not available on qBittorrent 3.1.12; it needs "
+                "qBittorrent 9.0 or later"
+            ),
+        ),
+        (
+            replace(DIGEST_SERVER_INFO, app_version=None),
+            (
+                "download_limit is not available on this qBittorrent version; it "
+                "needs qBittorrent 9.0 or later"
+            ),
+        ),
+    ],
+    ids=["modern", "digest", "unknown_version"],
+)
 @pytest.mark.usefixtures("init_integration")
 async def test_number_the_version_lacks(
-    hass: HomeAssistant, mock_client: MagicMock
+    hass: HomeAssistant, mock_client: MagicMock, message: str
 ) -> None:
     mock_client.set_global_download_limit.side_effect = (
         QBittorrentUnsupportedOperationError(
@@ -175,7 +257,7 @@ async def test_number_the_version_lacks(
             {ATTR_ENTITY_ID: DOWNLOAD_LIMIT, ATTR_VALUE: 1},
             blocking=True,
         )
-    assert caught.value.translation_key == "action_unsupported"
+    assert str(caught.value) == message
 
 
 @pytest.mark.usefixtures("init_integration")
@@ -198,6 +280,7 @@ async def test_torrent_events(
     state = hass.states.get(TORRENT_EVENT)
     assert state.attributes["event_type"] == "torrent_removed"
     assert state.attributes["hash"] == removed.hash
+    assert state.attributes["name"] == removed.name
     added_event = bus_events["torrent_added"][0].data
     assert added_event == {
         "config_entry_id": hass.config_entries.async_entries()[0].entry_id,
@@ -233,6 +316,33 @@ async def test_events_turned_off(
 
     assert hass.states.get(TORRENT_EVENT) is None
     assert added == []
+
+
+async def test_turning_events_off_removes_the_event_entity(
+    hass: HomeAssistant,
+    mock_config_entry: MockConfigEntry,
+    mock_client: MagicMock,
+    entity_registry: er.EntityRegistry,
+) -> None:
+    """Nothing would feed it: it would stay unavailable for good."""
+    await setup_entry(hass, mock_config_entry)
+    assert entity_registry.async_get(TORRENT_EVENT) is not None
+
+    result = await hass.config_entries.options.async_init(mock_config_entry.entry_id)
+    await hass.config_entries.options.async_configure(
+        result["flow_id"], {CONF_ENABLE_EVENTS: False}
+    )
+    await hass.async_block_till_done()
+
+    assert entity_registry.async_get(TORRENT_EVENT) is None
+    assert hass.states.get(TORRENT_EVENT) is None
+
+    result = await hass.config_entries.options.async_init(mock_config_entry.entry_id)
+    await hass.config_entries.options.async_configure(
+        result["flow_id"], {CONF_ENABLE_EVENTS: True}
+    )
+    await hass.async_block_till_done()
+    assert hass.states.get(TORRENT_EVENT).state == "unknown"
 
 
 @pytest.mark.parametrize(
@@ -279,7 +389,7 @@ async def test_status_sensor(
 ) -> None:
     mock_client.sync.return_value = SyncResult(data=make_main_data(**speeds))
     await _poll(hass, freezer)
-    assert hass.states.get("sensor.qbittorrent_127_0_0_1_8080_status").state == status
+    assert hass.states.get("sensor.qbittorrent_status").state == status
 
 
 @pytest.mark.usefixtures("entity_registry_enabled_by_default", "init_integration")
@@ -303,3 +413,31 @@ async def test_preferences_failures(
     await hass.async_block_till_done()
     flows = hass.config_entries.flow.async_progress_by_handler(DOMAIN)
     assert [flow["context"]["source"] for flow in flows] == [SOURCE_REAUTH]
+
+
+@pytest.mark.parametrize("emulator_version", ["3.1.12"])
+@pytest.mark.usefixtures("entity_registry_enabled_by_default")
+async def test_digest_server_shows_its_limits(
+    hass: HomeAssistant,
+    emulator: QBittorrentEmulator,
+    emulator_entry: MockConfigEntry,
+) -> None:
+    """3.1.x answers getGlobalDlLimit: its limits get a sensor and a number."""
+    emulator.download_limit = 300 * 1024
+    emulator.upload_limit = 0
+    await setup_entry(hass, emulator_entry)
+
+    assert hass.states.get(DOWNLOAD_LIMIT).state == "300.0"
+    limit = hass.states.get("sensor.qbittorrent_current_download_limit")
+    assert float(limit.state) == pytest.approx(300 / 1024)
+    assert hass.states.get("sensor.qbittorrent_current_upload_limit").state == "0.0"
+
+    await hass.services.async_call(
+        NUMBER_DOMAIN,
+        SERVICE_SET_VALUE,
+        {ATTR_ENTITY_ID: DOWNLOAD_LIMIT, ATTR_VALUE: 50},
+        blocking=True,
+    )
+    assert emulator.download_limit == 50 * 1024
+    assert hass.states.get(DOWNLOAD_LIMIT).state == "50.0"
+    await hass.config_entries.async_unload(emulator_entry.entry_id)

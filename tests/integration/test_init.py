@@ -40,7 +40,7 @@ if TYPE_CHECKING:
 
     from qbittorrent_emulator import QBittorrentEmulator
 
-DOWNLOAD_SPEED = "sensor.qbittorrent_127_0_0_1_8080_download_speed"
+DOWNLOAD_SPEED = "sensor.qbittorrent_download_speed"
 
 
 def _logged(caplog: pytest.LogCaptureFixture) -> list[str]:
@@ -160,9 +160,10 @@ async def test_connection_loss_and_recovery(
     await _poll(hass, freezer)
 
     assert hass.states.get(DOWNLOAD_SPEED).state == STATE_UNAVAILABLE
+    # Once, naming the device and the URL once each.
     assert _logged(caplog) == [
         (
-            "Error fetching qBittorrent 127.0.0.1:8080 data: Could not communicate "
+            "Error fetching qBittorrent data: Could not communicate "
             "with qBittorrent at http://127.0.0.1:8080: refused"
         )
     ]
@@ -172,7 +173,7 @@ async def test_connection_loss_and_recovery(
     await _poll(hass, freezer)
 
     assert hass.states.get(DOWNLOAD_SPEED).state == "2.0"
-    assert _logged(caplog)[1:] == ["Fetching qBittorrent 127.0.0.1:8080 data recovered"]
+    assert _logged(caplog)[1:] == ["Fetching qBittorrent data recovered"]
 
 
 @pytest.mark.parametrize(

@@ -3,14 +3,14 @@
 from collections.abc import Mapping
 from typing import TYPE_CHECKING
 
-from homeassistant.const import Platform
+from homeassistant.const import CONF_URL, Platform
 from homeassistant.helpers import device_registry as dr, entity_registry as er
 import pytest
 
 from custom_components.qbittorrent_webui.const import DOMAIN
 from custom_components.qbittorrent_webui.helpers import find_entry_device
 
-from .conftest import DIGEST_SERVER_INFO, URL, make_main_data
+from .conftest import DIGEST_SERVER_INFO, ENTRY_DATA, URL, make_main_data, setup_entry
 
 if TYPE_CHECKING:
     from unittest.mock import MagicMock
@@ -85,8 +85,14 @@ def _plain(value: object) -> object:
 
 @pytest.mark.parametrize(
     "platforms",
-    [[Platform.SENSOR], [Platform.SWITCH], [Platform.NUMBER], [Platform.EVENT]],
-    ids=["sensor", "switch", "number", "event"],
+    [
+        [Platform.SENSOR],
+        [Platform.SWITCH],
+        [Platform.NUMBER],
+        [Platform.EVENT],
+        [Platform.BUTTON],
+    ],
+    ids=["sensor", "switch", "number", "event", "button"],
 )
 @pytest.mark.usefixtures("entity_registry_enabled_by_default", "init_integration")
 async def test_platform_entities(
@@ -154,7 +160,7 @@ async def test_generation_without_alternative_speed(
     mock_config_entry: MockConfigEntry,
     mock_client: MagicMock,
 ) -> None:
-    """3.1.x has no alternative speed mode and reports no limits: no entities."""
+    """Without alternative speed mode or reported limits: no entities for them."""
     keys = {
         entry.unique_id.removeprefix(f"{URL}_")
         for entry in er.async_entries_for_config_entry(
@@ -166,3 +172,47 @@ async def test_generation_without_alternative_speed(
     assert "download_limit" not in keys
     assert {"pause_all", "download_speed", "torrents_total"} <= keys
     mock_client.get_preferences.assert_not_awaited()
+
+
+async def test_second_server_is_told_apart_and_names_stay(
+    hass: HomeAssistant,
+    device_registry: dr.DeviceRegistry,
+    entity_registry: er.EntityRegistry,
+    mock_config_entry: MockConfigEntry,
+    mock_client: MagicMock,
+) -> None:
+    """The first server is plain "qBittorrent"; a second one adds its title."""
+    second = MockConfigEntry(
+        domain=DOMAIN,
+        title="nas:8080",
+        unique_id="http://nas:8080",
+        data=ENTRY_DATA | {CONF_URL: "http://nas:8080"},
+    )
+    await setup_entry(hass, mock_config_entry)
+    await setup_entry(hass, second)
+
+    def names() -> list[str | None]:
+        return [
+            device.name
+            for entry in (mock_config_entry, second)
+            for device in dr.async_entries_for_config_entry(
+                device_registry, entry.entry_id
+            )
+        ]
+
+    assert names() == ["qBittorrent", "qBittorrent nas:8080"]
+    speeds = sorted(
+        entry.entity_id
+        for entry in entity_registry.entities.values()
+        if entry.unique_id.endswith("_download_speed")
+    )
+    assert speeds == [
+        "sensor.qbittorrent_download_speed",
+        "sensor.qbittorrent_nas_8080_download_speed",
+    ]
+
+    # Reloading either, in either order, changes no name.
+    for entry in (second, mock_config_entry):
+        assert await hass.config_entries.async_reload(entry.entry_id)
+        await hass.async_block_till_done()
+    assert names() == ["qBittorrent", "qBittorrent nas:8080"]

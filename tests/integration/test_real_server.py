@@ -1,8 +1,8 @@
 """End to end against real qbittorrent-nox servers (skipped where not installed).
 
 Set up through the config flow, add a torrent with the action, see the counts
-change and a second add of it refused, stop everything with the switch and see
-qBittorrent report it, restart qBittorrent and see the entities recover without
+change and a second add of it refused, stop everything with the Pause all
+button and see qBittorrent report it, restart qBittorrent and see the entities recover without
 reauthentication.
 """
 
@@ -21,7 +21,7 @@ from homeassistant.const import (
 )
 from homeassistant.data_entry_flow import FlowResultType
 from homeassistant.exceptions import HomeAssistantError
-from homeassistant.helpers import entity_registry as er
+from homeassistant.helpers import device_registry as dr, entity_registry as er
 from homeassistant.helpers.aiohttp_client import async_create_clientsession
 from homeassistant.util import dt as dt_util
 import pytest
@@ -95,7 +95,19 @@ async def test_end_to_end(
     await hass.async_block_till_done(wait_background_tasks=True)
 
     total = _entity_id(hass, entry, "sensor", "torrents_total")
-    pause_all = _entity_id(hass, entry, "switch", "pause_all")
+    torrents_switch = _entity_id(hass, entry, "switch", "torrents")
+    # The first server's device is plain "qBittorrent", named after the app.
+    assert total == "sensor.qbittorrent_total_torrents"
+    assert torrents_switch == "switch.qbittorrent_torrents"
+    device = dr.async_get(hass).async_get_device_by_identifier(
+        (DOMAIN, str(entry.unique_id)), entry.entry_id
+    )
+    assert device is not None
+    assert (device.name, device.model, device.sw_version) == (
+        "qBittorrent",
+        "qBittorrent",
+        version,
+    )
     assert hass.states.get(total).state == "0"
 
     await hass.services.async_call(
@@ -121,9 +133,12 @@ async def test_end_to_end(
     assert caught.value.translation_key == "add_torrent_refused"
 
     await hass.services.async_call(
-        "switch", "turn_on", {"entity_id": pause_all}, blocking=True
+        "button",
+        "press",
+        {"entity_id": _entity_id(hass, entry, "button", "pause_all")},
+        blocking=True,
     )
-    await _poll_until(hass, lambda: hass.states.get(pause_all).state == "on")
+    await _poll_until(hass, lambda: hass.states.get(torrents_switch).state == "off")
 
     # Ask qBittorrent itself, through a session of its own.
     witness = QBittorrentClient(
@@ -148,5 +163,5 @@ async def test_end_to_end(
     )
 
     assert hass.states.get(total).state == "2"
-    assert hass.states.get(pause_all).state == "on"
+    assert hass.states.get(torrents_switch).state == "off"
     assert not hass.config_entries.flow.async_progress_by_handler(DOMAIN)

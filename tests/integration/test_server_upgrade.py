@@ -62,23 +62,24 @@ async def test_upgrade_updates_device_and_keeps_pause_all_working(
         device = find_entry_device(dr.async_get(hass), entry.entry_id, (DOMAIN, url))
         assert device is not None
         assert device.sw_version == "5.3.0"
-        assert device.model is not None
-        assert "2.16.2" in device.model
+        assert device.model == "qBittorrent"
+        assert entry.runtime_data.server_info.api_version == "2.16.2"
         assert entry.state is ConfigEntryState.LOADED
         assert entry.runtime_data.server_info.app_version == "5.3.0"
 
-        switch_id = er.async_get(hass).async_get_entity_id(
-            "switch", DOMAIN, f"{url}_pause_all"
-        )
+        registry = er.async_get(hass)
+        button_id = registry.async_get_entity_id("button", DOMAIN, f"{url}_pause_all")
+        switch_id = registry.async_get_entity_id("switch", DOMAIN, f"{url}_torrents")
+        assert button_id is not None
         assert switch_id is not None
         await hass.services.async_call(
-            "switch", "turn_on", {"entity_id": switch_id}, blocking=True
+            "button", "press", {"entity_id": button_id}, blocking=True
         )
         await hass.async_block_till_done(wait_background_tasks=True)
         assert {t["state"] for t in new.torrents.values()} <= STOPPED_STATES
         state = hass.states.get(switch_id)
         assert state is not None
-        assert state.state == "on"
+        assert state.state == "off"
 
         # The capabilities changed, so the entry was reloaded once, not again.
         detections = [p for _, p in new.requests].count("/api/v2/app/version")

@@ -319,7 +319,6 @@ async def test_action_the_version_lacks(
     assert error.translation_placeholders == {
         "action": "reannounce_torrents",
         "version": "5.3.0",
-        "api_version": "2.16.2",
         "minimum": "4.1.2",
     }
 

@@ -8,7 +8,7 @@ from typing import Any
 import pytest
 import yaml
 
-from custom_components.qbittorrent_webui import event, number, sensor, switch
+from custom_components.qbittorrent_webui import button, event, number, sensor, switch
 from custom_components.qbittorrent_webui.const import (
     ISSUE_IP_BANNED,
     ISSUE_IP_BANNED_UNKNOWN_DURATION,
@@ -29,6 +29,7 @@ SERVICES = {
 BAN_KEYS = {ISSUE_IP_BANNED, ISSUE_IP_BANNED_UNKNOWN_DURATION}
 
 DESCRIPTIONS: dict[str, tuple[Any, ...]] = {
+    "button": button.BUTTONS,
     "sensor": sensor.SENSORS,
     "switch": switch.SWITCHES,
     "number": number.GLOBAL_LIMITS + number.ALTERNATIVE_LIMITS,

@@ -86,7 +86,7 @@ async def test_digest_stale_nonce_is_renewed_transparently(
     # One request answered "stale", resent once with the new nonce; the
     # later requests reuse that nonce.
     assert len(emulator.fresh_nonces) == 1
-    sync_requests = 2  # /json/transferInfo and /json/torrents
+    sync_requests = 4  # /json/transferInfo, both global limits, /json/torrents
     assert len(emulator.requests) - before == sync_requests + 1 + 1
     assert not emulator.bans.failures
 

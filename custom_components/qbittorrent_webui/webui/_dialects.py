@@ -494,10 +494,11 @@ class DigestDialect(Dialect):
     """qBittorrent 3.1.x: Digest auth, ``/json/*``, translated strings."""
 
     async def sync(self, engine: SyncEngine) -> SyncResult:
-        """Diff full lists: 3.1.x has no incremental endpoint."""
-        state = server_state_from_digest(
-            _ensure_dict(await self.get_json("/json/transferInfo"), "transfer info")
-        )
+        """Diff full lists: 3.1.x has no incremental endpoint.
+
+        Transfer info has no limits, so they are asked for on each poll too.
+        """
+        state = await self.get_transfer_info()
         torrents = await self.transport.request("GET", "/json/torrents")
         return await off_loop_if_large(
             len(torrents.body),

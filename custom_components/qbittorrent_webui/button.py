@@ -1,0 +1,73 @@
+"""Buttons of the qBittorrent WebUI integration: pause or resume everything."""
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from homeassistant.components.button import ButtonEntity, ButtonEntityDescription
+
+from .coordinator import QBittorrentConfigEntry, QBittorrentDataUpdateCoordinator
+from .entity import QBittorrentEntity
+from .helpers import async_run_action
+
+if TYPE_CHECKING:
+    from collections.abc import Callable, Coroutine
+
+    from homeassistant.core import HomeAssistant
+    from homeassistant.helpers.entity_platform import AddConfigEntryEntitiesCallback
+
+    from .webui import QBittorrentClient
+
+# One command at a time per server keeps qBittorrent's answers in order.
+PARALLEL_UPDATES = 1
+
+
+@dataclass(frozen=True, kw_only=True)
+class QBittorrentButtonEntityDescription(ButtonEntityDescription):
+    """Describes a qBittorrent button."""
+
+    press_fn: Callable[[QBittorrentClient], Coroutine[Any, Any, None]]
+
+
+BUTTONS: tuple[QBittorrentButtonEntityDescription, ...] = (
+    QBittorrentButtonEntityDescription(
+        key="pause_all",
+        translation_key="pause_all",
+        press_fn=lambda client: client.pause_all(),
+    ),
+    QBittorrentButtonEntityDescription(
+        key="resume_all",
+        translation_key="resume_all",
+        press_fn=lambda client: client.resume_all(),
+    ),
+)
+
+
+async def async_setup_entry(
+    hass: HomeAssistant,  # noqa: ARG001
+    entry: QBittorrentConfigEntry,
+    async_add_entities: AddConfigEntryEntitiesCallback,
+) -> None:
+    """Set up the buttons; every generation can pause and resume all."""
+    coordinator = entry.runtime_data.coordinator
+    async_add_entities(
+        QBittorrentButtonEntity(
+            entry=entry, coordinator=coordinator, description=description
+        )
+        for description in BUTTONS
+    )
+
+
+class QBittorrentButtonEntity(
+    QBittorrentEntity[QBittorrentDataUpdateCoordinator], ButtonEntity
+):
+    """A command to every torrent of the server."""
+
+    entity_description: QBittorrentButtonEntityDescription
+
+    async def async_press(self) -> None:
+        """Send the command."""
+        await async_run_action(
+            self.entry,
+            self.entity_description.key,
+            self.entity_description.press_fn(self.coordinator.client),
+        )
