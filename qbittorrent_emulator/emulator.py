@@ -190,7 +190,7 @@ class QBittorrentEmulator:
         limit = as_int32(limit)
         if limit <= 0:
             return 0
-        if limit <= 1024 and self.profile.version >= (4, 2, 0):  # noqa: PLR2004
+        if limit <= 1024 and self.profile.version >= (4, 2, 0):
             return 1024
         return limit // 1024 * 1024
 

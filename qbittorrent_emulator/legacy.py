@@ -248,7 +248,7 @@ def _set_preferences(emulator: QBittorrentEmulator, params: Params) -> web.Respo
     if not isinstance(changes, dict):
         return text()
     # Before API 11 (3.3.8) the limits are in KiB/s, -1 meaning unlimited.
-    scale = 1024 if emulator.profile.legacy_api < 11 else 1  # noqa: PLR2004
+    scale = 1024 if emulator.profile.legacy_api < 11 else 1
     for key, attribute in (
         ("dl_limit", "download_limit"),
         ("up_limit", "upload_limit"),
@@ -461,7 +461,7 @@ def _properties_general(
 
 def _query_preferences(emulator: QBittorrentEmulator) -> web.Response:
     # Before API 11 (3.3.8) the limits were in KiB/s, -1 meaning unlimited.
-    in_kib = emulator.profile.legacy_api < 11  # noqa: PLR2004
+    in_kib = emulator.profile.legacy_api < 11
 
     def limit(value: int) -> int:
         return (value // 1024 or -1) if in_kib else value
