@@ -85,8 +85,17 @@ did not say:
 * Per-torrent limits are kept to the byte (``torrents/downloadLimit`` reads
   back 123456 after setting 123456), unlike the KiB/s global limits;
   ``hashes=all`` answers ``{"all": -1}``.
-* Default alternative limits are 10240 B/s; toggling alt mode changes
-  ``dl_rate_limit``/``up_rate_limit`` in ``server_state``.
+* ``app/preferences`` gives ``dl_limit``, ``up_limit``, ``alt_dl_limit`` and
+  ``alt_up_limit`` in B/s (not KiB/s as the wiki says), as ``transfer/info``
+  does; default alternative limits are 10240 B/s. Toggling alt mode changes
+  ``dl_rate_limit``/``up_rate_limit`` in ``server_state``; ``setDownloadLimit``
+  in alt mode changes ``alt_dl_limit``.
+* Global limits (set either way) are kept in whole KiB/s: 1 to 1024 B/s
+  become 1024, above that rounded down. Every limit is a 32-bit int of B/s
+  that wraps without an error: 2**31 becomes unlimited, 2**32 + 1024 becomes
+  1024, 10,240,000,000 becomes 1,650,065,408. A per-torrent limit of
+  2**31 - 1 is unlimited; ``torrents/add`` ignores a ``dlLimit`` beyond
+  32 bits.
 * For about 1.4 s after a restart's WebUI answers, every torrent (stopped
   ones too) is ``checkingResumeData``; 5.3.0 shows progress 0,
   ``amount_left`` = size and ``completed`` 0 meanwhile, with

@@ -9,6 +9,8 @@ import hashlib
 from typing import TYPE_CHECKING
 from urllib.parse import parse_qs, urlsplit
 
+from .state import added_torrent_limit
+
 if TYPE_CHECKING:
     from .emulator import QBittorrentEmulator
 
@@ -121,8 +123,8 @@ def add_torrents(emulator: QBittorrentEmulator, request: AddRequest) -> AddOutco
         "category": fields.get("category", "").strip(),
         "tags": ",".join(t.strip() for t in tags.split(",") if t.strip()),
         "paused": paused,
-        "dl_limit": _int(fields.get("dlLimit")),
-        "up_limit": _int(fields.get("upLimit")),
+        "dl_limit": added_torrent_limit(fields.get("dlLimit")),
+        "up_limit": added_torrent_limit(fields.get("upLimit")),
     }
     population = emulator.population
     found: list[tuple[str, str, bool]] = []
@@ -154,10 +156,3 @@ def add_torrents(emulator: QBittorrentEmulator, request: AddRequest) -> AddOutco
                 population.pause(torrent_hash)
         outcome.added.append(torrent_hash)
     return outcome
-
-
-def _int(value: str | None) -> int:
-    try:
-        return max(int(value or 0), 0)
-    except ValueError:
-        return 0

@@ -194,15 +194,17 @@ def _transfer_info(emulator: QBittorrentEmulator) -> web.Response:
 
 
 def _preferences(emulator: QBittorrentEmulator) -> web.Response:
+    # KiB/s; an unlimited global limit reads -1, an alternative one 10 (the
+    # 3.1.x preferences know no unlimited alternative limit).
     return _javascript(
         {
             "locale": emulator.locale,
             "save_path": emulator.population.save_path,
             "queueing_enabled": emulator.queueing_enabled,
-            "dl_limit": emulator.download_limit // 1024,
-            "up_limit": emulator.upload_limit // 1024,
-            "alt_dl_limit": emulator.alt_download_limit // 1024,
-            "alt_up_limit": emulator.alt_upload_limit // 1024,
+            "dl_limit": emulator.download_limit // 1024 or -1,
+            "up_limit": emulator.upload_limit // 1024 or -1,
+            "alt_dl_limit": emulator.alt_download_limit // 1024 or 10,
+            "alt_up_limit": emulator.alt_upload_limit // 1024 or 10,
             "web_ui_port": emulator.port or 8080,
             "web_ui_username": emulator.username,
             "bypass_local_auth": False,
@@ -293,7 +295,7 @@ def _set_preferences(emulator: QBittorrentEmulator, raw: str) -> None:
         ("alt_up_limit", "alt_upload_limit"),
     ):
         if isinstance(value := changes.pop(key, None), int):
-            setattr(emulator, attribute, max(value, 0) * 1024)
+            setattr(emulator, attribute, emulator.stored_global_limit(value * 1024))
     if isinstance(queueing := changes.pop("queueing_enabled", None), bool):
         emulator.queueing_enabled = queueing
     if isinstance(save_path := changes.pop("save_path", None), str):

@@ -13,7 +13,7 @@ from aiohttp import web
 from yarl import URL
 
 from . import digest, legacy, modern
-from .state import BanList, Faults, Snapshot, WebSession, new_sid
+from .state import BanList, Faults, Snapshot, WebSession, as_int32, new_sid
 from .torrents import Population, Torrent
 from .versions import Generation, VersionProfile
 from .views import TorrentView, population_categories, server_state, transfer_info
@@ -219,9 +219,21 @@ class QBittorrentEmulator:
             return self.alt_download_limit, self.alt_upload_limit
         return self.download_limit, self.upload_limit
 
+    def stored_global_limit(self, limit: int) -> int:
+        """A global limit in B/s as qBittorrent keeps it: 32-bit, whole KiB/s.
+
+        Up to 1 KiB/s is kept as 1 KiB/s from 4.2.0 on (before: unlimited).
+        """
+        limit = as_int32(limit)
+        if limit <= 0:
+            return 0
+        if limit <= 1024 and self.profile.version >= (4, 2, 0):
+            return 1024
+        return limit // 1024 * 1024
+
     def set_global_limit(self, *, download: bool, limit: int) -> None:
         """Set a global limit; in alt mode qBittorrent changes the alt limit."""
-        limit = max(limit, 0)
+        limit = self.stored_global_limit(limit)
         if self.alt_speed_enabled:
             if download:
                 self.alt_download_limit = limit

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any
 from aiohttp import BodyPartReader, web
 
 from .addition import AddRequest, add_torrents
+from .state import stored_torrent_limit
 
 if TYPE_CHECKING:
     from .emulator import QBittorrentEmulator
@@ -126,7 +127,7 @@ def _set_limit(name: str) -> Callable[[QBittorrentEmulator, str, Params], None]:
         emulator: QBittorrentEmulator, torrent_hash: str, params: Params
     ) -> None:
         emulator.population.update(
-            torrent_hash, **{name: max(_int(params["limit"]), 0)}
+            torrent_hash, **{name: stored_torrent_limit(_int(params["limit"]))}
         )
 
     return action
@@ -244,8 +245,19 @@ def _set_preferences(emulator: QBittorrentEmulator, params: Params) -> web.Respo
         changes = json.loads(params["json"])
     except ValueError:
         return text(status=400)
-    if isinstance(changes, dict):
-        emulator.preferences.update(changes)
+    if not isinstance(changes, dict):
+        return text()
+    # Before API 11 (3.3.8) the limits are in KiB/s, -1 meaning unlimited.
+    scale = 1024 if emulator.profile.legacy_api < 11 else 1
+    for key, attribute in (
+        ("dl_limit", "download_limit"),
+        ("up_limit", "upload_limit"),
+        ("alt_dl_limit", "alt_download_limit"),
+        ("alt_up_limit", "alt_upload_limit"),
+    ):
+        if isinstance(value := changes.pop(key, None), int):
+            setattr(emulator, attribute, emulator.stored_global_limit(value * scale))
+    emulator.preferences.update(changes)
     return text()
 
 
@@ -448,13 +460,17 @@ def _properties_general(
 
 
 def _query_preferences(emulator: QBittorrentEmulator) -> web.Response:
-    # Before API 11 (3.3.8) the limits were in KiB/s.
-    scale = 1 if emulator.profile.legacy_api >= 11 else 1024
+    # Before API 11 (3.3.8) the limits were in KiB/s, -1 meaning unlimited.
+    in_kib = emulator.profile.legacy_api < 11
+
+    def limit(value: int) -> int:
+        return (value // 1024 or -1) if in_kib else value
+
     payload: dict[str, Any] = {
-        "alt_dl_limit": emulator.alt_download_limit // scale,
-        "alt_up_limit": emulator.alt_upload_limit // scale,
-        "dl_limit": emulator.download_limit // scale,
-        "up_limit": emulator.upload_limit // scale,
+        "alt_dl_limit": limit(emulator.alt_download_limit),
+        "alt_up_limit": limit(emulator.alt_upload_limit),
+        "dl_limit": limit(emulator.download_limit),
+        "up_limit": limit(emulator.upload_limit),
         "locale": emulator.locale,
         "queueing_enabled": emulator.queueing_enabled,
         "save_path": emulator.population.save_path,

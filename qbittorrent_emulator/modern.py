@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any
 from aiohttp import BodyPartReader, web
 
 from .addition import AddRequest, add_torrents, torrent_file_hash_and_name
-from .state import WebSession
+from .state import WebSession, stored_torrent_limit
 
 if TYPE_CHECKING:
     from .emulator import QBittorrentEmulator
@@ -205,15 +205,17 @@ def app_set_preferences(
         raise BadParams("json") from None
     if not isinstance(changes, dict):
         raise BadParams("json")
+    # The limits are in B/s, kept like the transfer/setDownloadLimit ones.
     for key, attribute in (
         ("dl_limit", "download_limit"),
         ("up_limit", "upload_limit"),
         ("alt_dl_limit", "alt_download_limit"),
         ("alt_up_limit", "alt_upload_limit"),
-        ("queueing_enabled", "queueing_enabled"),
     ):
-        if key in changes:
-            setattr(emulator, attribute, changes.pop(key))
+        if isinstance(value := changes.pop(key, None), int):
+            setattr(emulator, attribute, emulator.stored_global_limit(value))
+    if "queueing_enabled" in changes:
+        emulator.queueing_enabled = changes.pop("queueing_enabled")
     emulator.preferences.update(changes)
     return text()
 
@@ -443,7 +445,7 @@ def _field_setter(
 def _limit(value: str) -> int:
     """A per-torrent limit in B/s, kept exactly (unlike the global limits)."""
     try:
-        return max(int(value), 0)
+        return stored_torrent_limit(int(value))
     except ValueError:
         raise BadParams("limit") from None
 

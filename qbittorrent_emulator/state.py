@@ -1,4 +1,4 @@
-"""Faults, web sessions, bans and the per-session sync state."""
+"""Faults, web sessions, bans, the per-session sync state and stored limits."""
 
 from __future__ import annotations
 
@@ -6,6 +6,37 @@ from dataclasses import dataclass, field
 import secrets
 import time
 from typing import Any
+
+# libtorrent's "unlimited" for a torrent: its largest 32-bit int.
+TORRENT_UNLIMITED = 2**31 - 1
+
+
+def as_int32(value: int) -> int:
+    """What qBittorrent's 32-bit int makes of ``value``: it wraps around."""
+    return (value + 2**31) % 2**32 - 2**31
+
+
+def stored_torrent_limit(limit: int) -> int:
+    """A per-torrent limit in B/s as qBittorrent keeps it: to the byte, 32-bit.
+
+    Seen on 4.5.2, 5.1.0 and 5.3.0: 2**31 - 2 is kept, 2**31 - 1 and 2**31
+    become unlimited, 2**32 + 1024 becomes 1024.
+    """
+    limit = as_int32(limit)
+    return 0 if limit <= 0 or limit == TORRENT_UNLIMITED else limit
+
+
+def added_torrent_limit(text: str | None) -> int:
+    """The limit of a torrent added with ``dlLimit``/``upLimit`` = ``text``.
+
+    Seen on 4.5.2, 5.1.0 and 5.3.0: a number beyond 32 bits is not read (the
+    torrent is unlimited) instead of wrapping.
+    """
+    try:
+        limit = int(text or 0)
+    except ValueError:
+        return 0
+    return stored_torrent_limit(limit) if as_int32(limit) == limit else 0
 
 
 @dataclass(slots=True)

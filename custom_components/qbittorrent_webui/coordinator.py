@@ -41,6 +41,7 @@ from .webui import (
     QBittorrentClient,
     QBittorrentError,
     ServerInfo,
+    SpeedLimits,
     Torrent,
 )
 
@@ -247,15 +248,7 @@ class QBittorrentDataUpdateCoordinator(QBittorrentCoordinator[MainData]):
                 listener(event)
 
 
-@dataclass(frozen=True, kw_only=True)
-class AlternativeLimits:
-    """Alternative global limits in B/s, ``0`` meaning unlimited."""
-
-    download: int | None
-    upload: int | None
-
-
-class QBittorrentPreferencesCoordinator(QBittorrentCoordinator[AlternativeLimits]):
+class QBittorrentPreferencesCoordinator(QBittorrentCoordinator[SpeedLimits]):
     """Reads the alternative speed limits from the preferences, slowly.
 
     Its limits are unknown until an entity that shows them asks for a refresh.
@@ -275,22 +268,11 @@ class QBittorrentPreferencesCoordinator(QBittorrentCoordinator[AlternativeLimits
             name=f"{device_name(hass, entry)} preferences",
             update_interval=PREFERENCES_INTERVAL,
         )
-        self.data = AlternativeLimits(download=None, upload=None)
+        self.data = SpeedLimits()
 
-    async def _async_update_data(self) -> AlternativeLimits:
-        """Fetch the preferences and keep the alternative limits."""
+    async def _async_update_data(self) -> SpeedLimits:
+        """Fetch the alternative limits, in B/s."""
         try:
-            preferences = await self.client.get_preferences()
+            return await self.client.get_alternative_speed_limits()
         except QBittorrentError as error:
             raise self._update_error(error) from error
-        return AlternativeLimits(
-            download=_kibibytes_to_bytes(preferences.get("alt_dl_limit")),
-            upload=_kibibytes_to_bytes(preferences.get("alt_up_limit")),
-        )
-
-
-def _kibibytes_to_bytes(value: object) -> int | None:
-    """Convert a preferences limit (KiB/s, ``-1`` or ``0`` = unlimited) to B/s."""
-    if not isinstance(value, int) or isinstance(value, bool):
-        return None
-    return max(value, 0) * 1024

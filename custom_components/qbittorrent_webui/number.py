@@ -12,7 +12,6 @@ from homeassistant.components.number import (
 from homeassistant.const import EntityCategory, UnitOfDataRate
 
 from .coordinator import (
-    AlternativeLimits,
     QBittorrentConfigEntry,
     QBittorrentCoordinator,
     QBittorrentDataUpdateCoordinator,
@@ -20,6 +19,7 @@ from .coordinator import (
 )
 from .entity import QBittorrentEntity
 from .helpers import async_run_action
+from .webui import MAX_SPEED_LIMIT
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Coroutine
@@ -27,14 +27,13 @@ if TYPE_CHECKING:
     from homeassistant.core import HomeAssistant
     from homeassistant.helpers.entity_platform import AddConfigEntryEntitiesCallback
 
-    from .webui import MainData, QBittorrentClient
+    from .webui import MainData, QBittorrentClient, SpeedLimits
 
 # One command at a time per server keeps qBittorrent's answers in order.
 PARALLEL_UPDATES = 1
 
 KIBIBYTE = 1024
-# qBittorrent stores limits as 32-bit B/s; 0 means unlimited.
-MAX_LIMIT_KIBIBYTES = (2**31 - 1) // KIBIBYTE
+MAX_LIMIT_KIBIBYTES = MAX_SPEED_LIMIT // KIBIBYTE
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -70,24 +69,20 @@ GLOBAL_LIMITS: tuple[QBittorrentLimitEntityDescription[MainData], ...] = (
     ),
 )
 
-ALTERNATIVE_LIMITS: tuple[QBittorrentLimitEntityDescription[AlternativeLimits], ...] = (
+ALTERNATIVE_LIMITS: tuple[QBittorrentLimitEntityDescription[SpeedLimits], ...] = (
     QBittorrentLimitEntityDescription(
         key="alt_download_limit",
         translation_key="alt_download_limit",
         entity_registry_enabled_default=False,
         value_fn=lambda limits: limits.download,
-        set_fn=lambda client, limit: client.set_preferences(
-            {"alt_dl_limit": limit // KIBIBYTE}
-        ),
+        set_fn=lambda client, limit: client.set_alternative_download_limit(limit),
     ),
     QBittorrentLimitEntityDescription(
         key="alt_upload_limit",
         translation_key="alt_upload_limit",
         entity_registry_enabled_default=False,
         value_fn=lambda limits: limits.upload,
-        set_fn=lambda client, limit: client.set_preferences(
-            {"alt_up_limit": limit // KIBIBYTE}
-        ),
+        set_fn=lambda client, limit: client.set_alternative_upload_limit(limit),
     ),
 )
 

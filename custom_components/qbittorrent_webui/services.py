@@ -18,7 +18,7 @@ import voluptuous as vol
 from .const import ATTR_CONFIG_ENTRY_ID, DOMAIN
 from .helpers import async_run_action
 from .torrents import STATUS_GROUPS, matches_state, sort_torrents, torrent_as_dict
-from .webui import AddTorrentOptions, QBittorrentClient, QueueMove
+from .webui import MAX_SPEED_LIMIT, AddTorrentOptions, QBittorrentClient, QueueMove
 
 if TYPE_CHECKING:
     from collections.abc import Awaitable, Callable
@@ -26,6 +26,7 @@ if TYPE_CHECKING:
     from .coordinator import QBittorrentConfigEntry
 
 KIBIBYTE: Final = 1024
+MAX_LIMIT_KIBIBYTES: Final = MAX_SPEED_LIMIT // KIBIBYTE
 
 ATTR_TORRENT_HASHES: Final = "torrent_hashes"
 ATTR_TORRENT_NAMES: Final = "torrent_names"
@@ -196,8 +197,21 @@ async def _async_read_torrent_file(hass: HomeAssistant, path: str) -> bytes:
 
 
 def _limit_bytes(call: ServiceCall, key: str) -> int | None:
+    """Return a limit given in KiB/s in B/s; refuse what qBittorrent would wrap."""
     value: int | None = call.data.get(key)
-    return None if value is None else value * KIBIBYTE
+    if value is None:
+        return None
+    if value > MAX_LIMIT_KIBIBYTES:
+        raise ServiceValidationError(
+            translation_domain=DOMAIN,
+            translation_key="limit_too_high",
+            translation_placeholders={
+                "field": key,
+                "value": f"{value:,}",
+                "maximum": f"{MAX_LIMIT_KIBIBYTES:,}",
+            },
+        )
+    return value * KIBIBYTE
 
 
 async def _async_add_torrent(call: ServiceCall) -> None:

@@ -220,6 +220,160 @@ async def test_global_limits(http: aiohttp.ClientSession, backend: Backend) -> N
     )
 
 
+async def preference_limits(
+    http: aiohttp.ClientSession, backend: Backend
+) -> tuple[int, int, int, int]:
+    status, body, _ = await call(http, backend, "GET", "/api/v2/app/preferences")
+    assert status == 200
+    preferences = json.loads(body)
+    return tuple(  # type: ignore[return-value]
+        preferences[key]
+        for key in ("dl_limit", "up_limit", "alt_dl_limit", "alt_up_limit")
+    )
+
+
+async def set_preferences(
+    http: aiohttp.ClientSession, backend: Backend, changes: dict[str, Any]
+) -> None:
+    status, _, _ = await call(
+        http,
+        backend,
+        "POST",
+        "/api/v2/app/setPreferences",
+        data={"json": json.dumps(changes)},
+    )
+    assert status == 200
+
+
+async def transfer_limits(
+    http: aiohttp.ClientSession, backend: Backend
+) -> tuple[int, int]:
+    status, body, _ = await call(http, backend, "GET", "/api/v2/transfer/info")
+    assert status == 200
+    info = json.loads(body)
+    return info["dl_rate_limit"], info["up_rate_limit"]
+
+
+async def test_preferences_limits_are_bytes(
+    http: aiohttp.ClientSession, backend: Backend
+) -> None:
+    # The wiki says KiB/s; 4.5.2, 5.1.0 and 5.3.0 use B/s, like transfer/info.
+    await login(http, backend)
+    assert await preference_limits(http, backend) == (0, 0, 10240, 10240)
+    await set_preferences(
+        http,
+        backend,
+        {
+            "dl_limit": 204800,
+            "up_limit": 102400,
+            "alt_dl_limit": 307200,
+            "alt_up_limit": 153600,
+        },
+    )
+    assert await preference_limits(http, backend) == (204800, 102400, 307200, 153600)
+    assert await transfer_limits(http, backend) == (204800, 102400)
+    await call(http, backend, "POST", "/api/v2/transfer/toggleSpeedLimitsMode")
+    assert await transfer_limits(http, backend) == (307200, 153600)
+    assert (await call(http, backend, "GET", "/api/v2/transfer/downloadLimit"))[
+        1
+    ] == "307200"
+    # setDownloadLimit in alternative mode changes the alternative limit.
+    await call(
+        http,
+        backend,
+        "POST",
+        "/api/v2/transfer/setDownloadLimit",
+        data={"limit": "51200"},
+    )
+    assert await preference_limits(http, backend) == (204800, 102400, 51200, 153600)
+    await call(http, backend, "POST", "/api/v2/transfer/toggleSpeedLimitsMode")
+    assert await transfer_limits(http, backend) == (204800, 102400)
+    await set_preferences(
+        http,
+        backend,
+        {"dl_limit": 0, "up_limit": 0, "alt_dl_limit": 10240, "alt_up_limit": 10240},
+    )
+
+
+LIMITS_HASH = "ab" * 20
+# (B/s sent, B/s kept): whole KiB/s, at least 1 KiB/s, 32-bit wrap-around.
+GLOBAL_LIMIT_STORAGE = (
+    (1000, 1024),
+    (1537, 1024),
+    (2_147_482_624, 2_147_482_624),
+    (2**31 - 1, 2_147_482_624),
+    (2**31, 0),
+    (3_000_000 * 1024, 0),
+    (4_194_305 * 1024, 1024),
+    (10_000_000 * 1024, 1_650_065_408),
+    (-5, 0),
+)
+
+
+async def test_limits_wrap_at_32_bits(
+    http: aiohttp.ClientSession, backend: Backend
+) -> None:
+    await login(http, backend)
+    for sent, kept in GLOBAL_LIMIT_STORAGE:
+        status, _, _ = await call(
+            http,
+            backend,
+            "POST",
+            "/api/v2/transfer/setDownloadLimit",
+            data={"limit": str(sent)},
+        )
+        assert status == 200
+        assert (await preference_limits(http, backend))[0] == kept, sent
+        assert (await transfer_limits(http, backend))[0] == kept, sent
+        await set_preferences(http, backend, {"alt_up_limit": sent})
+        assert (await preference_limits(http, backend))[3] == kept, sent
+    await set_preferences(http, backend, {"dl_limit": 0, "alt_up_limit": 10240})
+
+    status, _, _ = await call(
+        http,
+        backend,
+        "POST",
+        "/api/v2/torrents/add",
+        data={
+            "urls": f"magnet:?xt=urn:btih:{LIMITS_HASH}",
+            "paused": "true",
+            "stopped": "true",
+        },
+    )
+    assert status == 200
+    await maindata_with_torrents(http, backend, 0)
+    # Per torrent: to the byte, but libtorrent's int maximum means unlimited.
+    for sent, kept in (
+        (123_456, 123_456),
+        (2**31 - 2, 2**31 - 2),
+        (2**31 - 1, 0),
+        (2**31, 0),
+        (4_194_305 * 1024, 1024),
+    ):
+        await call(
+            http,
+            backend,
+            "POST",
+            "/api/v2/torrents/setDownloadLimit",
+            data={"hashes": LIMITS_HASH, "limit": str(sent)},
+        )
+        _, body, _ = await call(
+            http,
+            backend,
+            "POST",
+            "/api/v2/torrents/downloadLimit",
+            data={"hashes": LIMITS_HASH},
+        )
+        assert json.loads(body) == {LIMITS_HASH: kept}, sent
+    await call(
+        http,
+        backend,
+        "POST",
+        "/api/v2/torrents/delete",
+        data={"hashes": LIMITS_HASH, "deleteFiles": "false"},
+    )
+
+
 async def test_add_magnet_categories_and_delete(
     http: aiohttp.ClientSession, backend: Backend
 ) -> None:

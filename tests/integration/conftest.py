@@ -27,6 +27,7 @@ from custom_components.qbittorrent_webui.webui import (
     MainData,
     ServerInfo,
     ServerState,
+    SpeedLimits,
     SyncResult,
     Torrent,
     TorrentStatus,
@@ -198,7 +199,9 @@ def mock_client(
     client.detect.return_value = server_info
     client.server_info = server_info
     client.sync.return_value = SyncResult(data=main_data, baseline=True)
-    client.get_preferences.return_value = {"alt_dl_limit": 100, "alt_up_limit": 50}
+    client.get_alternative_speed_limits.return_value = SpeedLimits(
+        download=100 * 1024, upload=50 * 1024
+    )
     return client
 
 

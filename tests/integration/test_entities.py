@@ -40,6 +40,7 @@ from custom_components.qbittorrent_webui.webui import (
     QBittorrentAuthenticationError,
     QBittorrentConnectionError,
     QBittorrentUnsupportedOperationError,
+    SpeedLimits,
     SyncResult,
     TorrentStatus,
 )
@@ -188,7 +189,9 @@ async def test_alternative_limit_number(
     hass: HomeAssistant, mock_client: MagicMock
 ) -> None:
     assert hass.states.get(ALT_DOWNLOAD_LIMIT).state == "100.0"
-    mock_client.get_preferences.return_value = {"alt_dl_limit": 64}
+    mock_client.get_alternative_speed_limits.return_value = SpeedLimits(
+        download=64 * 1024, upload=50 * 1024
+    )
 
     await hass.services.async_call(
         NUMBER_DOMAIN,
@@ -198,7 +201,8 @@ async def test_alternative_limit_number(
     )
     await hass.async_block_till_done()
 
-    mock_client.set_preferences.assert_awaited_once_with({"alt_dl_limit": 64})
+    # The client takes B/s; the preferences' unit is its business.
+    mock_client.set_alternative_download_limit.assert_awaited_once_with(64 * 1024)
     assert hass.states.get(ALT_DOWNLOAD_LIMIT).state == "64.0"
 
 
@@ -206,7 +210,9 @@ async def test_alternative_limit_number(
 async def test_alternative_limit_unknown_when_not_reported(
     hass: HomeAssistant, mock_client: MagicMock, freezer: FrozenDateTimeFactory
 ) -> None:
-    mock_client.get_preferences.return_value = {"alt_dl_limit": "odd"}
+    mock_client.get_alternative_speed_limits.return_value = SpeedLimits(
+        download=None, upload=50 * 1024
+    )
     freezer.tick(600)
     async_fire_time_changed(hass)
     await hass.async_block_till_done()
@@ -400,14 +406,18 @@ async def test_preferences_failures(
     freezer: FrozenDateTimeFactory,
 ) -> None:
     """Alternative limits go unavailable, or start reauth, on their own poll."""
-    mock_client.get_preferences.side_effect = QBittorrentConnectionError("refused")
+    mock_client.get_alternative_speed_limits.side_effect = QBittorrentConnectionError(
+        "refused"
+    )
     freezer.tick(600)
     async_fire_time_changed(hass)
     await hass.async_block_till_done()
     assert hass.states.get(ALT_DOWNLOAD_LIMIT).state == "unavailable"
     assert hass.states.get(DOWNLOAD_LIMIT).state == "0.0"
 
-    mock_client.get_preferences.side_effect = QBittorrentAuthenticationError("no")
+    mock_client.get_alternative_speed_limits.side_effect = (
+        QBittorrentAuthenticationError("no")
+    )
     freezer.tick(600)
     async_fire_time_changed(hass)
     await hass.async_block_till_done()

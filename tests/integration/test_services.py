@@ -249,6 +249,17 @@ async def _validation_error(
             {"torrent_hashes": [], "download_limit": 5},
             "no_torrents_selected",
         ),
+        # Above 2,097,151 KiB/s qBittorrent's 32-bit B/s would wrap around.
+        (
+            "set_speed_limits",
+            {"all_torrents": True, "upload_limit": 2_097_152},
+            "limit_too_high",
+        ),
+        (
+            "add_torrent",
+            {"urls": ["magnet:?xt=urn:btih:" + "a" * 40], "upload_limit": 2_097_152},
+            "limit_too_high",
+        ),
     ],
 )
 async def test_bad_input_is_refused(

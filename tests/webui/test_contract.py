@@ -13,12 +13,14 @@ from typing import TYPE_CHECKING
 import pytest
 
 from custom_components.qbittorrent_webui.webui import (
+    MAX_SPEED_LIMIT,
     AddTorrentOptions,
     Generation,
     QBittorrentAddTorrentError,
     QBittorrentAuthenticationError,
     QBittorrentClient,
     QBittorrentRequestRejectedError,
+    SpeedLimits,
     SyncResult,
     TorrentStatus,
 )
@@ -266,3 +268,94 @@ async def test_contract_speed_limits(
     assert await client.get_global_upload_limit() == 150 * 1024
     await client.set_global_download_limit(0)
     assert await client.get_global_download_limit() == 0
+
+
+async def test_contract_alternative_limits_are_bytes(
+    server: Server, client_factory: ClientFactory
+) -> None:
+    # Real servers keep every limit of the preferences in B/s (the wiki says
+    # KiB/s); one way in, another way out shows the unit.
+    client = client_factory(server.url)
+    # qBittorrent's default alternative limits are 10 KiB/s.
+    assert await client.get_alternative_speed_limits() == SpeedLimits(
+        download=10 * 1024, upload=10 * 1024
+    )
+
+    await client.set_alternative_download_limit(300 * 1024)
+    await client.set_alternative_upload_limit(150 * 1024)
+    preferences = await client.get_preferences()
+    assert (preferences["alt_dl_limit"], preferences["alt_up_limit"]) == (
+        300 * 1024,
+        150 * 1024,
+    )
+    await client.set_preferences({"dl_limit": 200 * 1024})
+    assert await client.get_global_download_limit() == 200 * 1024
+
+    await client.set_alternative_speed_limits_enabled(True)
+    info = await client.get_transfer_info()
+    assert (info.download_rate_limit, info.upload_rate_limit) == (
+        300 * 1024,
+        150 * 1024,
+    )
+    assert await client.get_global_download_limit() == 300 * 1024
+    assert await client.get_global_upload_limit() == 150 * 1024
+
+    # In alternative mode the global setters change the alternative limits.
+    await client.set_global_download_limit(50 * 1024)
+    assert await client.get_alternative_speed_limits() == SpeedLimits(
+        download=50 * 1024, upload=150 * 1024
+    )
+    preferences = await client.get_preferences()
+    assert (preferences["alt_dl_limit"], preferences["dl_limit"]) == (
+        50 * 1024,
+        200 * 1024,
+    )
+
+    await client.set_alternative_speed_limits_enabled(False)
+    assert (await client.get_transfer_info()).download_rate_limit == 200 * 1024
+
+
+async def test_contract_limits_that_would_wrap_are_refused(
+    server: Server, client_factory: ClientFactory
+) -> None:
+    # qBittorrent reads a limit as a 32-bit int of B/s and wraps what does not
+    # fit without an error; the client refuses it before sending anything.
+    client = client_factory(server.url)
+    await client.add_torrent_urls([MAGNET], AddTorrentOptions(stopped=True))
+    await wait_for(client, lambda r: MAGNET_HASH in r.data.torrents)
+    other_hash = "d" * 40
+    too_high = MAX_SPEED_LIMIT + 1
+    refused: list[Callable[[], Awaitable[None]]] = [
+        lambda: client.set_global_download_limit(too_high),
+        lambda: client.set_global_upload_limit(too_high),
+        lambda: client.set_alternative_download_limit(too_high),
+        lambda: client.set_alternative_upload_limit(too_high),
+        lambda: client.set_torrent_download_limit([MAGNET_HASH], too_high),
+        lambda: client.set_torrent_upload_limit([MAGNET_HASH], too_high),
+        lambda: client.set_preferences({"alt_dl_limit": too_high}),
+        lambda: client.add_torrent_urls(
+            [f"magnet:?xt=urn:btih:{other_hash}"],
+            AddTorrentOptions(download_limit=too_high),
+        ),
+    ]
+    for call in refused:
+        with pytest.raises(ValueError, match="2,097,151 KiB/s"):
+            await call()
+
+    assert await client.get_global_download_limit() == 0
+    assert await client.get_global_upload_limit() == 0
+    assert await client.get_alternative_speed_limits() == SpeedLimits(
+        download=10 * 1024, upload=10 * 1024
+    )
+    assert await client.get_torrent_download_limits([MAGNET_HASH]) == {MAGNET_HASH: 0}
+    assert other_hash not in (await client.sync()).data.torrents
+
+    # The maximum itself is kept exactly, by every kind of limit.
+    await client.set_global_download_limit(MAX_SPEED_LIMIT)
+    await client.set_alternative_upload_limit(MAX_SPEED_LIMIT)
+    await client.set_torrent_download_limit([MAGNET_HASH], MAX_SPEED_LIMIT)
+    assert await client.get_global_download_limit() == MAX_SPEED_LIMIT
+    assert (await client.get_alternative_speed_limits()).upload == MAX_SPEED_LIMIT
+    assert await client.get_torrent_download_limits([MAGNET_HASH]) == {
+        MAGNET_HASH: MAX_SPEED_LIMIT
+    }

@@ -17,6 +17,7 @@ from .exceptions import (
     QBittorrentUnsupportedVersionError,
 )
 from .models import (
+    MAX_SPEED_LIMIT,
     AddTorrentOptions,
     Capabilities,
     Category,
@@ -26,6 +27,7 @@ from .models import (
     QueueMove,
     ServerInfo,
     ServerState,
+    SpeedLimits,
     SyncResult,
     Torrent,
     TorrentFilter,
@@ -35,6 +37,7 @@ from .models import (
 )
 
 __all__ = [
+    "MAX_SPEED_LIMIT",
     "AddTorrentOptions",
     "Capabilities",
     "Category",
@@ -55,6 +58,7 @@ __all__ = [
     "QueueMove",
     "ServerInfo",
     "ServerState",
+    "SpeedLimits",
     "SyncResult",
     "Torrent",
     "TorrentFilter",

@@ -47,6 +47,7 @@ from .models import (
     QueueMove,
     ServerInfo,
     ServerState,
+    SpeedLimits,
     SyncResult,
     Torrent,
     TorrentFilter,
@@ -454,6 +455,38 @@ class Dialect:
         """Set preferences."""
         raise NotImplementedError
 
+    @property
+    def preferences_limits_in_kib(self) -> bool:
+        """Whether the preferences give limits in KiB/s rather than B/s."""
+        return False
+
+    async def get_alternative_limits(self) -> SpeedLimits:
+        """Read the alternative limits from the preferences, in B/s."""
+        preferences = await self.get_preferences()
+        return SpeedLimits(
+            download=self.limit_from_preferences(preferences.get("alt_dl_limit")),
+            upload=self.limit_from_preferences(preferences.get("alt_up_limit")),
+        )
+
+    async def set_alternative_limit(self, limit: int, *, download: bool) -> None:
+        """Write an alternative limit given in B/s to the preferences."""
+        key = "alt_dl_limit" if download else "alt_up_limit"
+        await self.set_preferences({key: self._limit_for_preferences(limit)})
+
+    def limit_from_preferences(self, value: object) -> int | None:
+        """Return a limit of the preferences in B/s, ``None`` if not a number."""
+        limit = as_limit(value)
+        if limit is None or not self.preferences_limits_in_kib:
+            return limit
+        return limit * 1024
+
+    def _limit_for_preferences(self, limit: int) -> int:
+        limit = max(limit, 0)
+        if not self.preferences_limits_in_kib:
+            return limit
+        # Rounded up below 1 KiB/s, as qBittorrent does: 0 would mean unlimited.
+        return max(limit // 1024, 1) if limit else 0
+
     async def shutdown(self) -> None:
         """Quit qBittorrent."""
         raise NotImplementedError
@@ -492,6 +525,11 @@ def _int_body(response: HttpResponse, what: str) -> int:
 
 class DigestDialect(Dialect):
     """qBittorrent 3.1.x: Digest auth, ``/json/*``, translated strings."""
+
+    @property
+    def preferences_limits_in_kib(self) -> bool:
+        """3.1.x keeps the preferences' limits in KiB/s."""
+        return True
 
     async def sync(self, engine: SyncEngine) -> SyncResult:
         """Diff full lists: 3.1.x has no incremental endpoint.
@@ -643,6 +681,11 @@ class LegacyDialect(DigestDialect):
     def api(self) -> int:
         """The integer legacy API level."""
         return int(self.info.api_version or "2")
+
+    @property
+    def preferences_limits_in_kib(self) -> bool:
+        """Up to API 10 (3.3.7) the preferences give limits in KiB/s."""
+        return self.api < 11  # noqa: PLR2004
 
     async def sync(self, engine: SyncEngine) -> SyncResult:
         """``/sync/maindata`` with the last ``rid``."""

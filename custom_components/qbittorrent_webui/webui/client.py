@@ -20,6 +20,7 @@ from .exceptions import (
     QBittorrentError,
     QBittorrentUnexpectedResponseError,
 )
+from .models import MAX_SPEED_LIMIT
 
 if TYPE_CHECKING:
     from collections.abc import Awaitable, Callable, Mapping, Sequence
@@ -31,6 +32,7 @@ if TYPE_CHECKING:
         QueueMove,
         ServerInfo,
         ServerState,
+        SpeedLimits,
         SyncResult,
         Torrent,
         TorrentFilter,
@@ -43,6 +45,30 @@ _LOGGER = logging.getLogger(__name__)
 # replaced by another generation: unknown path (404), method no longer
 # allowed (405), or a 3.1.x Digest challenge (401, see Transport.check).
 _SERVER_CHANGED_STATUSES = frozenset({401, 404, 405})
+
+
+# The speed limits among the preferences.
+_PREFERENCES_LIMITS = ("dl_limit", "up_limit", "alt_dl_limit", "alt_up_limit")
+
+
+def _check_limit(name: str, limit: int | None) -> None:
+    """Refuse a limit qBittorrent would wrap around instead of storing.
+
+    Raises:
+        ValueError: ``limit`` is above :data:`MAX_SPEED_LIMIT`.
+    """
+    if limit is not None and limit > MAX_SPEED_LIMIT:
+        msg = (
+            f"The {name} of {limit} B/s is above {MAX_SPEED_LIMIT} B/s "
+            "(2,097,151 KiB/s), the highest qBittorrent can store"
+        )
+        raise ValueError(msg)
+
+
+def _check_add_options(options: AddTorrentOptions | None) -> None:
+    if options is not None:
+        _check_limit("download limit", options.download_limit)
+        _check_limit("upload limit", options.upload_limit)
 
 
 class QBittorrentClient:
@@ -339,15 +365,55 @@ class QBittorrentClient:
         """Set the global download limit in B/s (``0`` = unlimited).
 
         While alternative limits are active the server applies this to them.
+        qBittorrent keeps it in whole KiB/s (rounded down, at least 1 KiB/s).
+
+        Raises:
+            ValueError: ``limit`` is above :data:`MAX_SPEED_LIMIT`.
         """
+        _check_limit("download limit", limit)
         await self._run(lambda dialect: dialect.set_global_limit(limit, download=True))
 
     async def set_global_upload_limit(self, limit: int) -> None:
         """Set the global upload limit in B/s (``0`` = unlimited).
 
         While alternative limits are active the server applies this to them.
+        qBittorrent keeps it in whole KiB/s (rounded down, at least 1 KiB/s).
+
+        Raises:
+            ValueError: ``limit`` is above :data:`MAX_SPEED_LIMIT`.
         """
+        _check_limit("upload limit", limit)
         await self._run(lambda dialect: dialect.set_global_limit(limit, download=False))
+
+    async def get_alternative_speed_limits(self) -> SpeedLimits:
+        """Return the alternative global limits in B/s (``0`` = unlimited).
+
+        They are read from the preferences, whatever mode is in force; 3.1.x
+        to 3.3.7 keep them in KiB/s there, later versions in B/s.
+        """
+        return await self._run(lambda dialect: dialect.get_alternative_limits())
+
+    async def set_alternative_download_limit(self, limit: int) -> None:
+        """Set the alternative global download limit in B/s (``0`` = unlimited).
+
+        Raises:
+            ValueError: ``limit`` is above :data:`MAX_SPEED_LIMIT`.
+        """
+        _check_limit("alternative download limit", limit)
+        await self._run(
+            lambda dialect: dialect.set_alternative_limit(limit, download=True)
+        )
+
+    async def set_alternative_upload_limit(self, limit: int) -> None:
+        """Set the alternative global upload limit in B/s (``0`` = unlimited).
+
+        Raises:
+            ValueError: ``limit`` is above :data:`MAX_SPEED_LIMIT`.
+        """
+        _check_limit("alternative upload limit", limit)
+        await self._run(
+            lambda dialect: dialect.set_alternative_limit(limit, download=False)
+        )
 
     async def pause_all(self) -> None:
         """Pause (stop) every torrent."""
@@ -367,7 +433,9 @@ class QBittorrentClient:
         Raises:
             QBittorrentAddTorrentError: qBittorrent reported that it added
                 nothing (duplicate or invalid link); 3.1.x-3.3.x report nothing.
+            ValueError: A limit in ``options`` is above :data:`MAX_SPEED_LIMIT`.
         """
+        _check_add_options(options)
         await self._run(lambda dialect: dialect.add_urls(list(urls), options))
 
     async def add_torrent_files(
@@ -379,7 +447,9 @@ class QBittorrentClient:
             QBittorrentAddTorrentError: qBittorrent reported that it added
                 nothing (duplicate or invalid file); before 4.1 it reports
                 only invalid files, if anything.
+            ValueError: A limit in ``options`` is above :data:`MAX_SPEED_LIMIT`.
         """
+        _check_add_options(options)
         await self._run(lambda dialect: dialect.add_files(list(files), options))
 
     # --- per torrent ----------------------------------------------------------
@@ -440,7 +510,12 @@ class QBittorrentClient:
     async def set_torrent_download_limit(
         self, hashes: Sequence[str], limit: int
     ) -> None:
-        """Set the download limit of torrents in B/s (``0`` = unlimited)."""
+        """Set the download limit of torrents in B/s (``0`` = unlimited).
+
+        Raises:
+            ValueError: ``limit`` is above :data:`MAX_SPEED_LIMIT`.
+        """
+        _check_limit("download limit", limit)
         await self._run(
             lambda dialect: dialect.set_torrent_limit(
                 list(hashes), limit, download=True
@@ -448,7 +523,12 @@ class QBittorrentClient:
         )
 
     async def set_torrent_upload_limit(self, hashes: Sequence[str], limit: int) -> None:
-        """Set the upload limit of torrents in B/s (``0`` = unlimited)."""
+        """Set the upload limit of torrents in B/s (``0`` = unlimited).
+
+        Raises:
+            ValueError: ``limit`` is above :data:`MAX_SPEED_LIMIT`.
+        """
+        _check_limit("upload limit", limit)
         await self._run(
             lambda dialect: dialect.set_torrent_limit(
                 list(hashes), limit, download=False
@@ -514,8 +594,22 @@ class QBittorrentClient:
         return await self._run(lambda dialect: dialect.get_preferences())
 
     async def set_preferences(self, preferences: Mapping[str, Any]) -> None:
-        """Change server preferences (only the given keys)."""
-        await self._run(lambda dialect: dialect.set_preferences(dict(preferences)))
+        """Change server preferences (only the given keys).
+
+        The limits among them are in the server's unit: KiB/s up to 3.3.7,
+        B/s from 3.3.8 on.
+
+        Raises:
+            ValueError: A limit is above :data:`MAX_SPEED_LIMIT`.
+        """
+        changes = dict(preferences)
+
+        async def apply(dialect: Dialect) -> None:
+            for key in _PREFERENCES_LIMITS:
+                _check_limit(key, dialect.limit_from_preferences(changes.get(key)))
+            await dialect.set_preferences(changes)
+
+        await self._run(apply)
 
     async def shutdown(self) -> None:
         """Quit qBittorrent."""

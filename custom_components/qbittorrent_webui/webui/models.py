@@ -17,6 +17,14 @@ if TYPE_CHECKING:
     from collections.abc import Iterable, Mapping
     from datetime import datetime
 
+MAX_SPEED_LIMIT = 2_147_482_624
+"""The highest speed limit in B/s that every qBittorrent keeps as given.
+
+qBittorrent reads limits as a 32-bit int of B/s and keeps global limits in
+whole KiB/s: 2,097,151 KiB/s. Larger values wrap around (2**31 B/s becomes
+unlimited, 2**32 + 1024 becomes 1 KiB/s), so the client refuses them.
+"""
+
 
 class Generation(StrEnum):
     """The three WebUI API generations, each spoken by its own dialect."""
@@ -195,6 +203,18 @@ class ServerState:
     dht_nodes: int | None = None
     free_space_on_disk: int | None = None
     alternative_speed_limits_enabled: bool | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class SpeedLimits:
+    """A download and an upload limit in B/s, ``0`` meaning unlimited.
+
+    A limit is ``None`` when the server does not report it or its value could
+    not be parsed.
+    """
+
+    download: int | None = None
+    upload: int | None = None
 
 
 @dataclass(frozen=True, slots=True)
