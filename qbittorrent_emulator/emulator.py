@@ -512,6 +512,6 @@ async def _send_chunked(
         for start in range(0, len(body), 64 * 1024):
             await stream.write(body[start : start + 64 * 1024])
         await stream.write_eof()
-    except ConnectionResetError:
+    except ConnectionError:
         pass  # the client stopped reading (for example at its size cap)
     return stream

@@ -91,7 +91,10 @@ class HttpResponse:
     @property
     def excerpt(self) -> str:
         """A short, single-line start of the body for error messages."""
-        return " ".join(self.text.split())[:BODY_EXCERPT_CHARS]
+        # Only the start is decoded (up to 4 bytes a character): bodies of
+        # refused answers can be hundreds of MiB.
+        start = self.body[: BODY_EXCERPT_CHARS * 4].decode("utf-8", errors="replace")
+        return " ".join(start.split())[:BODY_EXCERPT_CHARS]
 
     @property
     def digest_challenge(self) -> dict[str, str] | None:
