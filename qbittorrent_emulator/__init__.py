@@ -17,6 +17,7 @@ Usage::
         emulator.faults.server_errors = 3    # next 3 requests -> 500
         emulator.faults.malformed_json = True
         emulator.faults.truncated_json = True
+        emulator.faults.chunked_json = True  # no Content-Length
         emulator.faults.check_host = True    # None = as the version does
         emulator.faults.require_referer = True
         emulator.faults.ban_after = 5        # failed logins before a ban

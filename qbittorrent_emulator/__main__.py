@@ -29,6 +29,11 @@ def _arguments() -> argparse.Namespace:
     parser.add_argument("--churn-interval", type=float, default=None, help="seconds")
     parser.add_argument("--locale", default="en", help="3.1.x string language (en, ru)")
     parser.add_argument("--api-key", default=None, help="Bearer API key (5.2+)")
+    parser.add_argument(
+        "--chunked",
+        action="store_true",
+        help="send JSON in chunked transfer encoding, without Content-Length",
+    )
     return parser.parse_args()
 
 
@@ -42,6 +47,7 @@ async def _serve(arguments: argparse.Namespace) -> None:
         locale=arguments.locale,
         api_key=arguments.api_key,
     )
+    emulator.faults.chunked_json = arguments.chunked
     async with emulator.serve(
         arguments.host, arguments.port, churn_interval=arguments.churn_interval
     ) as url:

@@ -473,6 +473,8 @@ class QBittorrentEmulator:
             self._damage_json(response)
         if self.profile.closes_connections:
             response.force_close()
+        if faults.chunked_json and _is_json(response):
+            return await _send_chunked(request, response)
         return response
 
     def _generation_handler(
@@ -486,8 +488,7 @@ class QBittorrentEmulator:
         return modern.handle
 
     def _damage_json(self, response: web.Response) -> None:
-        content_type = response.content_type
-        if content_type not in {"application/json", "text/javascript"}:
+        if not _is_json(response):
             return
         body = response.body
         if not isinstance(body, bytes):
@@ -537,3 +538,30 @@ class QBittorrentEmulator:
             if port is not None and port != self._port:
                 return True
         return False
+
+
+def _is_json(response: web.StreamResponse) -> bool:
+    return response.content_type in {"application/json", "text/javascript"}
+
+
+async def _send_chunked(
+    request: web.Request, response: web.StreamResponse
+) -> web.StreamResponse:
+    """Send ``response``'s body in 64 KiB chunks without a ``Content-Length``."""
+    body = response.body if isinstance(response, web.Response) else None
+    if not isinstance(body, bytes):
+        return response
+    headers = response.headers.copy()
+    headers.popall("Content-Length", None)
+    stream = web.StreamResponse(status=response.status, headers=headers)
+    stream.enable_chunked_encoding()
+    if response.keep_alive is False:
+        stream.force_close()
+    await stream.prepare(request)
+    try:
+        for start in range(0, len(body), 64 * 1024):
+            await stream.write(body[start : start + 64 * 1024])
+        await stream.write_eof()
+    except ConnectionError:
+        pass  # the client stopped reading (for example at its size cap)
+    return stream

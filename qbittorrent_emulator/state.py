@@ -49,6 +49,8 @@ class Faults:
         server_errors: Answer this many next requests with 500.
         malformed_json: Replace JSON bodies with text that is not JSON.
         truncated_json: Cut JSON bodies in half.
+        chunked_json: Send JSON bodies in chunked transfer encoding without a
+            ``Content-Length``, as some reverse proxies do.
         check_host: Validate Host/Origin/Referer (``None``: as the version does).
         require_referer: Reject requests lacking Referer and Origin
             (``None``: as the version does, i.e. only 3.3.13).
@@ -67,6 +69,7 @@ class Faults:
     server_errors: int = 0
     malformed_json: bool = False
     truncated_json: bool = False
+    chunked_json: bool = False
     check_host: bool | None = None
     require_referer: bool | None = None
     ban_after: int = 5

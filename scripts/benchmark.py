@@ -5,8 +5,16 @@ the main thread counts the client's work only. For each population size it
 reports the first (full) sync, idle polls (nothing changed) and polls after a
 small churn (10 torrents changed, 1 added, 1 completed, 1 removed).
 
+``--memory`` measures instead the peak memory of one first sync of a huge
+library (and of a chunked answer over the response cap): the emulator runs in
+its own process and each measurement in a fresh client process, which reports
+its resident set high-water mark (``VmHWM``) and, in a second run, the
+``tracemalloc`` peak and what stays allocated after the sync (the floor: what
+the client keeps).
+
 Run with ``scripts/benchmark`` (optionally ``--sizes 1000 10000 50000 --polls 20
---version 5.3.0``). Figures are printed, never asserted.
+--version 5.3.0``, or ``--memory --memory-torrents 130000``). Figures are
+printed, never asserted.
 """
 
 from __future__ import annotations
@@ -14,7 +22,12 @@ from __future__ import annotations
 import argparse
 import asyncio
 from dataclasses import dataclass, field
+import gc
+import json
+from pathlib import Path
 import statistics
+import subprocess
+import sys
 import threading
 import time
 import tracemalloc
@@ -22,7 +35,10 @@ from typing import TYPE_CHECKING, Any
 
 import aiohttp
 
-from custom_components.qbittorrent_webui.webui import QBittorrentClient
+from custom_components.qbittorrent_webui.webui import (
+    QBittorrentClient,
+    QBittorrentError,
+)
 from qbittorrent_emulator import QBittorrentEmulator
 
 if TYPE_CHECKING:
@@ -166,15 +182,157 @@ async def measure(version: str, size: int, polls: int) -> None:
     print(f"  churn poll : {summary(churned)}")
 
 
+# --- peak memory of one sync (--memory) ---------------------------------------
+
+MIB = 1024 * 1024
+
+
+def process_memory(field_name: str) -> int:
+    """A ``/proc/self/status`` figure (``VmRSS``, ``VmHWM``) in bytes."""
+    for line in Path("/proc/self/status").read_text().splitlines():
+        if line.startswith(f"{field_name}:"):
+            return int(line.split()[1]) * 1024
+    raise LookupError(field_name)
+
+
+async def measure_one_sync(url: str, *, traced: bool) -> dict[str, Any]:
+    """In a fresh process: detect, then one first sync; memory it cost."""
+    async with aiohttp.ClientSession(
+        cookie_jar=aiohttp.CookieJar(unsafe=True, quote_cookie=False)
+    ) as session:
+        client = QBittorrentClient(
+            url, session, username="admin", password="adminadmin", request_timeout=300
+        )
+        await client.detect()
+        gc.collect()
+        rss_before = process_memory("VmRSS")
+        if traced:
+            tracemalloc.start()
+        failure: QBittorrentError | None = None
+        try:
+            result = await client.sync()
+            outcome = f"{len(result.data.torrents)} torrents"
+        except QBittorrentError as err:
+            # Kept, as Home Assistant's coordinator keeps its last error.
+            failure = err
+            outcome = f"{type(err).__name__}: {str(err)[:60]}..."
+        gc.collect()
+        figures: dict[str, Any] = {
+            "outcome": outcome,
+            "rss_before": rss_before,
+            "rss_peak": process_memory("VmHWM"),
+            "rss_after": process_memory("VmRSS"),
+        }
+        if traced:
+            figures["kept"], figures["traced_peak"] = tracemalloc.get_traced_memory()
+            tracemalloc.stop()
+        # The answer's size, streamed past (nothing kept) with the same session.
+        figures["error_kept"] = failure is not None
+        figures["received"] = 0
+        async with session.get(f"{url}/api/v2/sync/maindata") as answer:
+            async for chunk in answer.content.iter_any():
+                figures["received"] += len(chunk)
+        await client.logout()
+    return figures
+
+
+def run_measurement(url: str, *, traced: bool) -> dict[str, Any]:
+    """Run :func:`measure_one_sync` in a new interpreter (a clean high-water mark)."""
+    command = [sys.executable, __file__, "--measure-sync", url]
+    if traced:
+        command.append("--traced")
+    output = subprocess.run(command, check=True, capture_output=True, text=True)
+    figures: dict[str, Any] = json.loads(output.stdout.splitlines()[-1])
+    return figures
+
+
+def memory_scenario(title: str, version: str, torrents: int, *, chunked: bool) -> None:
+    """Serve ``torrents`` from an emulator process and report one first sync."""
+    command = [
+        sys.executable,
+        "-m",
+        "qbittorrent_emulator",
+        f"--version={version}",
+        f"--torrents={torrents}",
+        "--seed=1",
+        "--port=0",
+    ]
+    if chunked:
+        command.append("--chunked")
+    with subprocess.Popen(command, stdout=subprocess.PIPE, text=True) as server:
+        try:
+            assert server.stdout is not None
+            url = server.stdout.readline().strip()
+            plain = run_measurement(url, traced=False)
+            traced = run_measurement(url, traced=True)
+        finally:
+            server.terminate()
+    rss_peak = plain["rss_peak"] - plain["rss_before"]
+    kept = max(traced["kept"], 1)
+    print(f"{title}: {plain['outcome']}")
+    print(
+        f"  received {plain['received'] / MIB:.0f} MiB; kept after the sync "
+        f"{traced['kept'] / MIB:.0f} MiB (traced)"
+    )
+    print(
+        f"  RSS peak +{rss_peak / MIB:.0f} MiB "
+        f"({rss_peak / max(plain['received'], 1):.2f} x received, "
+        f"{rss_peak / kept:.2f} x kept); "
+        f"RSS after +{(plain['rss_after'] - plain['rss_before']) / MIB:.0f} MiB"
+    )
+    print(
+        f"  traced peak {traced['traced_peak'] / MIB:.0f} MiB "
+        f"({traced['traced_peak'] / max(traced['received'], 1):.2f} x received, "
+        f"{traced['traced_peak'] / kept:.2f} x kept)"
+    )
+
+
+def measure_memory(version: str, torrents: int, over_cap_torrents: int) -> None:
+    """The peak-memory scenarios."""
+    memory_scenario(
+        f"{version} first sync of {torrents} torrents (Content-Length)",
+        version,
+        torrents,
+        chunked=False,
+    )
+    memory_scenario(
+        f"{version} first sync of {torrents} torrents (chunked)",
+        version,
+        torrents,
+        chunked=True,
+    )
+    memory_scenario(
+        f"{version} chunked answer of {over_cap_torrents} torrents, over the cap",
+        version,
+        over_cap_torrents,
+        chunked=True,
+    )
+
+
 def main() -> None:
     """Run the benchmark for every requested size."""
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 10000, 50000])
     parser.add_argument("--polls", type=int, default=20)
     parser.add_argument("--version", default="5.3.0")
+    parser.add_argument("--memory", action="store_true", help="peak memory instead")
+    parser.add_argument("--memory-torrents", type=int, default=130_000)
+    parser.add_argument("--over-cap-torrents", type=int, default=200_000)
+    parser.add_argument("--measure-sync", metavar="URL", help=argparse.SUPPRESS)
+    parser.add_argument("--traced", action="store_true", help=argparse.SUPPRESS)
     arguments = parser.parse_args()
-    for size in arguments.sizes:
-        asyncio.run(measure(arguments.version, size, arguments.polls))
+    if arguments.measure_sync:
+        figures = asyncio.run(
+            measure_one_sync(arguments.measure_sync, traced=arguments.traced)
+        )
+        print(json.dumps(figures))
+    elif arguments.memory:
+        measure_memory(
+            arguments.version, arguments.memory_torrents, arguments.over_cap_torrents
+        )
+    else:
+        for size in arguments.sizes:
+            asyncio.run(measure(arguments.version, size, arguments.polls))
 
 
 if __name__ == "__main__":

@@ -296,6 +296,29 @@ async def test_faults(socket_enabled: None, http: aiohttp.ClientSession) -> None
     assert ("GET", "/api/v2/transfer/info") in emulator.requests
 
 
+async def test_chunked_json_fault(
+    socket_enabled: None, http: aiohttp.ClientSession
+) -> None:
+    emulator = QBittorrentEmulator("5.3.0", torrent_count=300)
+    async with emulator.serve() as url:
+        await http.post(
+            f"{url}/api/v2/auth/login",
+            data={"username": "admin", "password": "adminadmin"},
+        )
+        async with http.get(f"{url}/api/v2/torrents/info") as response:
+            assert response.content_length is not None
+            expected = await response.json()
+        emulator.faults.chunked_json = True
+        async with http.get(f"{url}/api/v2/torrents/info") as response:
+            assert response.status == 200
+            assert "Content-Length" not in response.headers
+            assert response.headers["Transfer-Encoding"] == "chunked"
+            assert await response.json() == expected
+        # Only JSON is chunked: plain text answers keep their length.
+        async with http.get(f"{url}/api/v2/app/version") as response:
+            assert response.content_length is not None
+
+
 async def test_session_idles_by_the_frozen_clock(
     freezer: FrozenDateTimeFactory, http: aiohttp.ClientSession
 ) -> None:

@@ -3,16 +3,20 @@
 from __future__ import annotations
 
 import asyncio
+import json
 import threading
 from typing import TYPE_CHECKING, Any
 
+from hypothesis import given, settings, strategies as st
 import pytest
 
-from custom_components.qbittorrent_webui.webui import _sync
+from custom_components.qbittorrent_webui.webui import _decode, _sync
+from custom_components.qbittorrent_webui.webui._dialects import _kept_torrent
 from custom_components.qbittorrent_webui.webui._parse import (
     TORRENT_API_FIELDS,
     torrent_from_api,
 )
+from qbittorrent_emulator import QBittorrentEmulator
 
 if TYPE_CHECKING:
     from collections.abc import Mapping
@@ -112,3 +116,99 @@ async def test_cancelled_sync_finishes_its_merge_before_the_next(
     assert not result.baseline
     assert result.added == ()
     assert len(result.data.torrents) == 500
+
+
+def _answer(payload: Any) -> bytes:
+    # As qBittorrent and the emulator send it: compact, UTF-8.
+    return json.dumps(payload, separators=(",", ":"), ensure_ascii=False).encode()
+
+
+@pytest.mark.parametrize("version", ["4.0.4", "4.6.7", "5.3.0"])
+def test_windowed_decode_gives_the_same_snapshots(
+    version: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Windows far smaller than a torrent: every value crosses a window edge.
+    monkeypatch.setattr(_decode, "WINDOW_BYTES", 97)
+    emulator = QBittorrentEmulator(version, torrent_count=60, seed=3)
+    session = emulator.start_session()
+    whole, windowed = _sync.SyncEngine(), _sync.SyncEngine()
+    rid = 0
+    for churn in [None, {"changed": 7, "added": 2, "removed": 2, "completed": 2}]:
+        if churn:
+            emulator.churn(**churn)
+        body = _answer(emulator.maindata(session, rid))
+        assert len(body) > _decode.WINDOW_BYTES
+        expected = whole.apply_maindata(json.loads(body))
+        result = windowed.apply_maindata(_decode.decode_maindata(body, _kept_torrent))
+        assert result == expected
+        rid = whole.rid
+    assert len(result.data.torrents) == 60
+    assert result.added
+    assert result.removed
+
+
+_JSON_VALUES = st.recursive(
+    st.none()
+    | st.booleans()
+    | st.integers(min_value=-(2**70), max_value=2**70)
+    | st.floats(allow_nan=False)
+    | st.text(),
+    lambda children: (
+        st.lists(children, max_size=3)
+        | st.dictionaries(st.text(max_size=5), children, max_size=3)
+    ),
+    max_leaves=8,
+)
+_TORRENTS = st.dictionaries(
+    st.text(min_size=1, max_size=8),
+    st.dictionaries(st.sampled_from(["name", "state", "x", "é😀"]), _JSON_VALUES)
+    | _JSON_VALUES,
+    max_size=6,
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    document=st.dictionaries(
+        st.sampled_from(["rid", "torrents", "server_state", "tags", "ü"]),
+        _JSON_VALUES,
+    ).flatmap(
+        lambda doc: st.one_of(
+            st.just(doc), _TORRENTS.map(lambda torrents: {**doc, "torrents": torrents})
+        )
+    ),
+    indent=st.sampled_from([None, 0, 2, "\t"]),
+    ascii_only=st.booleans(),
+    window=st.integers(min_value=1, max_value=64),
+    cut=st.none() | st.integers(min_value=0, max_value=400),
+)
+def test_windowed_decode_agrees_with_json_loads(
+    document: dict[str, Any],
+    indent: int | str | None,
+    ascii_only: bool,
+    window: int,
+    cut: int | None,
+) -> None:
+    body = json.dumps(document, indent=indent, ensure_ascii=ascii_only).encode()
+    if cut is not None:
+        body = body[:cut]  # truncated, or split inside a character
+
+    def mark(value: Any) -> Any:
+        return ("seen", value)
+
+    try:
+        expected = json.loads(body.decode("utf-8", errors="replace"), strict=False)
+    except ValueError:
+        expected = ValueError
+    else:
+        if isinstance(expected, dict) and isinstance(expected.get("torrents"), dict):
+            expected["torrents"] = {k: mark(v) for k, v in expected["torrents"].items()}
+    original = _decode.WINDOW_BYTES
+    _decode.WINDOW_BYTES = window
+    try:
+        result = _decode.decode_maindata(body, mark)
+    except ValueError:
+        result = ValueError
+    finally:
+        _decode.WINDOW_BYTES = original
+    assert result == expected

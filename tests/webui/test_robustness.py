@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import asyncio
+import gc
+from types import FrameType, TracebackType
 
 import aiohttp
 import pytest
@@ -312,6 +314,78 @@ async def test_response_size_cap(
 
     with pytest.raises(QBittorrentUnexpectedResponseError, match="max_response_bytes"):
         await client.sync()
+
+
+def text_kept_by(error: BaseException) -> int:
+    """Bytes of text and buffers an error keeps alive for as long as it is kept.
+
+    Follows what Home Assistant keeps with its last error: the exception chain,
+    the locals of every traceback frame, and the client's own objects in them.
+    """
+    seen: set[int] = set()
+    total = 0
+    pending: list[object] = [error]
+    while pending:
+        item = pending.pop()
+        if item is None or id(item) in seen:
+            continue
+        seen.add(id(item))
+        if isinstance(item, str | bytes | bytearray | memoryview):
+            total += len(item)
+        elif isinstance(item, BaseException):
+            pending += [item.__cause__, item.__context__, item.__traceback__]
+            pending += [*item.args, *vars(item).values()]
+        elif isinstance(item, TracebackType):
+            pending += [item.tb_next, item.tb_frame]
+        elif isinstance(item, FrameType):
+            pending += list(item.f_locals.values())
+        elif isinstance(item, list | tuple | set | frozenset):
+            pending += list(item)
+        elif isinstance(item, dict):
+            pending += [*item.keys(), *item.values()]
+        elif type(item).__module__.startswith("custom_components"):
+            pending += gc.get_referents(item)
+    return total
+
+
+async def test_chunked_answer_over_the_cap_is_refused_and_released(
+    emulator_factory: EmulatorStarter, client_factory: ClientFactory
+) -> None:
+    # ~1.5 MiB without Content-Length, so the cap is found while reading.
+    emulator, url = await emulator_factory("5.3.0", torrent_count=1000)
+    emulator.faults.chunked_json = True
+    client = client_factory(url, max_response_bytes=512 * 1024)
+
+    with pytest.raises(
+        QBittorrentUnexpectedResponseError, match="max_response_bytes"
+    ) as refused:
+        await client.sync()
+
+    # What was read up to the cap is not kept with the error.
+    assert text_kept_by(refused.value) < 128 * 1024
+    emulator.churn(removed=900)
+    result = await client.sync()
+    assert result.baseline
+    assert len(result.data.torrents) == 100
+
+
+async def test_malformed_large_answer_is_not_kept_by_the_error(
+    emulator_factory: EmulatorStarter, client_factory: ClientFactory
+) -> None:
+    emulator, url = await emulator_factory("5.3.0", torrent_count=2000)
+    client = client_factory(url)
+    await client.detect()
+    emulator.faults.truncated_json = True
+
+    with pytest.raises(
+        QBittorrentUnexpectedResponseError, match="malformed JSON"
+    ) as bad:
+        await client.sync()
+
+    # The ~1.5 MiB half answer (body, text, decode error) is freed.
+    assert text_kept_by(bad.value) < 64 * 1024
+    emulator.faults.truncated_json = False
+    assert len((await client.sync()).data.torrents) == 2000
 
 
 async def test_api_key_is_sent_and_never_shown(

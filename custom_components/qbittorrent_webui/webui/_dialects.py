@@ -23,12 +23,14 @@ import asyncio
 from dataclasses import dataclass, replace
 import json
 import re
+import traceback
 from typing import TYPE_CHECKING, Any, NoReturn
 
 from ._http import AuthMode, HttpResponse, Transport
 from ._parse import (
     as_int,
     as_limit,
+    kept_torrent_fields,
     server_state_from_api,
     server_state_from_digest,
     torrent_from_api,
@@ -36,6 +38,7 @@ from ._parse import (
 )
 from .exceptions import (
     QBittorrentAddTorrentError,
+    QBittorrentError,
     QBittorrentUnexpectedResponseError,
     QBittorrentUnsupportedOperationError,
     QBittorrentUnsupportedVersionError,
@@ -240,9 +243,8 @@ class Dialect:
         params: dict[str, str] | None = None,
     ) -> T:
         """GET a JSON document and ``convert`` it, off the event loop if large."""
-        response = await self.transport.request("GET", path, params=params)
-        return await off_loop_if_large(
-            len(response.body), lambda: convert(response.json())
+        return await decode_off_loop_if_large(
+            await self.transport.request("GET", path, params=params), convert
         )
 
     async def post(self, path: str, form: dict[str, str] | None = None) -> HttpResponse:
@@ -537,10 +539,9 @@ class DigestDialect(Dialect):
         Transfer info has no limits, so they are asked for on each poll too.
         """
         state = await self.get_transfer_info()
-        torrents = await self.transport.request("GET", "/json/torrents")
-        return await off_loop_if_large(
-            len(torrents.body),
-            lambda: engine.apply_full_lists(_digest_torrents(torrents.json()), state),
+        return await decode_off_loop_if_large(
+            await self.transport.request("GET", "/json/torrents"),
+            lambda payload: engine.apply_full_lists(_digest_torrents(payload), state),
         )
 
     async def list_all(self) -> list[Torrent]:
@@ -870,16 +871,54 @@ def _with_alternative(state: ServerState, enabled: bool) -> ServerState:  # noqa
 
 
 async def _maindata_sync(dialect: Dialect, path: str, engine: SyncEngine) -> SyncResult:
+    # The response is not bound here, so decoding it can free it.
+    return await decode_off_loop_if_large(
+        await _maindata_request(dialect, path, engine),
+        lambda payload: engine.apply_maindata(_ensure_dict(payload, "sync data")),
+        each_torrent=_kept_torrent,
+    )
+
+
+async def _maindata_request(
+    dialect: Dialect, path: str, engine: SyncEngine
+) -> HttpResponse:
     engine.follow_session(dialect.transport.session_generation)
     response = await dialect.transport.request(
         "GET", path, params={"rid": str(engine.rid)}
     )
     # A re-login during the request starts a new server session.
     engine.follow_session(dialect.transport.session_generation)
-    return await off_loop_if_large(
-        len(response.body),
-        lambda: engine.apply_maindata(_ensure_dict(response.json(), "sync data")),
-    )
+    return response
+
+
+def _kept_torrent(raw: Any) -> Any:
+    return kept_torrent_fields(raw) if isinstance(raw, dict) else raw
+
+
+async def decode_off_loop_if_large[T](
+    response: HttpResponse,
+    convert: Callable[[Any], T],
+    *,
+    each_torrent: Callable[[Any], Any] | None = None,
+) -> T:
+    """Decode the body as JSON and ``convert`` it, off the event loop if large.
+
+    The caller hands ``response`` over: its body is freed once decoded,
+    before ``convert`` runs, and an error does not keep it alive (Home
+    Assistant holds on to the last error).
+    """
+    size = len(response.body)
+    handed_over = [response]
+    del response
+
+    def decode_and_convert() -> T:
+        return convert(handed_over.pop().json(each_torrent=each_torrent))
+
+    try:
+        return await off_loop_if_large(size, decode_and_convert)
+    except QBittorrentError as err:
+        traceback.clear_frames(err.__traceback__)
+        raise
 
 
 async def off_loop_if_large[T](size: int, work: Callable[[], T]) -> T:

@@ -13,7 +13,6 @@ import asyncio
 from dataclasses import dataclass
 from enum import Enum, auto
 import hashlib
-import json
 import logging
 import re
 import secrets
@@ -23,6 +22,7 @@ from urllib.parse import quote
 import aiohttp
 from yarl import URL
 
+from ._decode import decode_json, decode_maindata
 from .exceptions import (
     QBittorrentAuthenticationError,
     QBittorrentBannedError,
@@ -34,12 +34,13 @@ from .exceptions import (
 )
 
 if TYPE_CHECKING:
-    from collections.abc import Mapping, Sequence
+    from collections.abc import Callable, Mapping, Sequence
 
 _LOGGER = logging.getLogger(__name__)
 
 DEFAULT_REQUEST_TIMEOUT = 15.0
 # A 5.3.0 first sync is ~1.5 KiB per torrent: 256 MiB fits ~170,000 torrents.
+# Refusing a larger answer costs one buffer of this size, freed at once.
 DEFAULT_MAX_RESPONSE_BYTES = 256 * 1024 * 1024
 BODY_EXCERPT_CHARS = 120
 # qBittorrent up to 4.1 bans an IP for a fixed hour after five failed logins.
@@ -79,7 +80,8 @@ class HttpResponse:
 
     status: int
     headers: Mapping[str, str]
-    body: bytes
+    body: bytes | bytearray
+    """As read: a bytearray for a large answer is not copied into bytes."""
 
     @property
     def text(self) -> str:
@@ -89,7 +91,10 @@ class HttpResponse:
     @property
     def excerpt(self) -> str:
         """A short, single-line start of the body for error messages."""
-        return " ".join(self.text.split())[:BODY_EXCERPT_CHARS]
+        # Only the start is decoded (up to 4 bytes a character): bodies of
+        # refused answers can be hundreds of MiB.
+        start = self.body[: BODY_EXCERPT_CHARS * 4].decode("utf-8", errors="replace")
+        return " ".join(start.split())[:BODY_EXCERPT_CHARS]
 
     @property
     def digest_challenge(self) -> dict[str, str] | None:
@@ -102,23 +107,31 @@ class HttpResponse:
             for key, value in re.findall(r'(\w+)="?([^",]*)"?', header[len("digest") :])
         }
 
-    def json(self) -> Any:
+    def json(self, *, each_torrent: Callable[[Any], Any] | None = None) -> Any:
         """Decode the body as JSON, whatever content type the server claimed.
+
+        ``each_torrent`` (``sync/maindata``) replaces each value of the
+        top-level ``torrents`` object as soon as it is decoded, so a large
+        answer never exists as full objects.
 
         Raises:
             QBittorrentUnexpectedResponseError: The body is not valid JSON
                 (for example truncated).
         """
         try:
-            # strict=False: 3.1.x leaves control characters unescaped in strings.
-            return json.loads(self.text, strict=False)
+            if each_torrent is None:
+                return decode_json(self.body)
+            return decode_maindata(self.body, each_torrent)
         except ValueError as err:
-            raise QBittorrentUnexpectedResponseError(
-                "The server sent malformed JSON; it may have been cut off. "
-                "Try again; if it persists check the server or proxy",
-                status=self.status,
-                body_excerpt=self.excerpt,
-            ) from err
+            problem = str(err)
+        # Raised outside the handler: the decode error holds the whole text,
+        # which must not stay alive as this error's context.
+        raise QBittorrentUnexpectedResponseError(
+            f"The server sent malformed JSON ({problem}); it may have been cut "
+            "off. Try again; if it persists check the server or proxy",
+            status=self.status,
+            body_excerpt=self.excerpt,
+        )
 
 
 @dataclass(slots=True)
@@ -604,18 +617,19 @@ class Transport:
             for key, value in (payload.form or {}).items()
         ).encode()
 
-    async def _read_capped(self, raw: aiohttp.ClientResponse) -> bytes:
+    async def _read_capped(self, raw: aiohttp.ClientResponse) -> bytearray:
+        """Read the body into one growing buffer (no chunk list, no joined copy)."""
         limit = self._max_response_bytes
         if raw.content_length is not None and raw.content_length > limit:
             raise self._too_large(raw.status)
-        chunks: list[bytes] = []
-        size = 0
+        body = bytearray()
         async for chunk in raw.content.iter_any():
-            size += len(chunk)
-            if size > limit:
+            if len(body) + len(chunk) > limit:
+                # Freed now: the error's traceback would keep them alive.
+                del body, chunk
                 raise self._too_large(raw.status)
-            chunks.append(chunk)
-        return b"".join(chunks)
+            body += chunk
+        return body
 
     def _too_large(self, status: int) -> QBittorrentError:
         return QBittorrentUnexpectedResponseError(

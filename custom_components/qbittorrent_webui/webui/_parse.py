@@ -319,14 +319,18 @@ _SHARED_STRING_FIELDS = frozenset(
 )
 
 
+# One key object per field, whichever decode produced the torrent's keys.
+_KEPT_KEYS = {name: name for name in TORRENT_API_FIELDS}
+
+
 def kept_torrent_fields(raw: Mapping[str, Any]) -> dict[str, Any]:
     """The fields of a maindata torrent (or delta) the client uses, strings shared."""
     return {
-        key: sys.intern(value)
+        _KEPT_KEYS[key]: sys.intern(value)
         if key in _SHARED_STRING_FIELDS and isinstance(value, str)
         else value
         for key, value in raw.items()
-        if key in TORRENT_API_FIELDS
+        if key in _KEPT_KEYS
     }
 
 
