@@ -141,7 +141,9 @@ def _resolve(
     return list(chosen), missing
 
 
-def _not_found(entry: QBittorrentConfigEntry, missing: list[str]) -> ServiceValidationError:
+def _not_found(
+    entry: QBittorrentConfigEntry, missing: list[str]
+) -> ServiceValidationError:
     """Name the first few torrents that match nothing and count the rest."""
     named = ", ".join(missing[:MAX_NAMED_MISSING])
     if len(missing) <= MAX_NAMED_MISSING:

@@ -126,7 +126,9 @@ async def test_concurrent_actions_share_their_reads(
     before = mock_client.sync.await_count
     calls = [
         hass.async_create_task(
-            _call(hass, mock_config_entry, "pause_torrents", torrent_hashes=[torrent.hash])
+            _call(
+                hass, mock_config_entry, "pause_torrents", torrent_hashes=[torrent.hash]
+            )
         )
         for torrent in TORRENTS
     ]
@@ -157,7 +159,9 @@ async def test_torrent_added_since_the_last_poll_is_found_and_announced(
         SyncResult(data=newer),
     ]
 
-    await _call(hass, mock_config_entry, "pause_torrents", torrent_names=["added-since"])
+    await _call(
+        hass, mock_config_entry, "pause_torrents", torrent_names=["added-since"]
+    )
 
     mock_client.pause_torrents.assert_awaited_once_with([NEW_TORRENT.hash])
     assert [event.data["name"] for event in added] == ["added-since"]

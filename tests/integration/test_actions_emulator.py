@@ -43,7 +43,11 @@ async def test_pause_all_twice_in_a_row_shows_each_at_once(
     entry = await _configure(hass, emulator_url)
     pause_all = _entity_id(hass, entry, "switch", "pause_all")
 
-    for service, expected in (("turn_on", "on"), ("turn_off", "off"), ("turn_on", "on")):
+    for service, expected in (
+        ("turn_on", "on"),
+        ("turn_off", "off"),
+        ("turn_on", "on"),
+    ):
         await hass.services.async_call(
             "switch", service, {"entity_id": pause_all}, blocking=True
         )

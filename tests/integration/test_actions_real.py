@@ -21,7 +21,7 @@ from pytest_homeassistant_custom_component.common import async_capture_events
 
 from custom_components.qbittorrent_webui.const import DOMAIN
 from custom_components.qbittorrent_webui.services import MAX_TORRENT_FILE_BYTES
-from custom_components.qbittorrent_webui.webui import QBittorrentClient
+from custom_components.qbittorrent_webui.webui import QBittorrentClient, SyncResult
 
 if TYPE_CHECKING:
     from collections.abc import Awaitable, Callable
@@ -52,7 +52,7 @@ class ReadCounter:
         self._sync = client.sync
         client.sync = self._counting_sync  # type: ignore[method-assign]
 
-    async def _counting_sync(self):  # type: ignore[no-untyped-def]  # noqa: ANN202
+    async def _counting_sync(self) -> SyncResult:
         self.count += 1
         return await self._sync()
 
@@ -121,7 +121,11 @@ async def test_every_action_shows_after_its_follow_up_read(
     pause_all = er.async_get(hass).async_get_entity_id(
         "switch", DOMAIN, f"{entry.unique_id}_pause_all"
     )
-    for service, expected in (("turn_on", "on"), ("turn_off", "off"), ("turn_on", "on")):
+    for service, expected in (
+        ("turn_on", "on"),
+        ("turn_off", "off"),
+        ("turn_on", "on"),
+    ):
         before = reads.count
         await hass.services.async_call(
             "switch", service, {"entity_id": pause_all}, blocking=True

@@ -250,13 +250,21 @@ async def _validation_error(
             {"torrent_hashes": [], "download_limit": 5},
             "no_torrents_selected",
         ),
-        ("add_torrent", {"urls": ["ftp://example.org/a.torrent"]}, "invalid_torrent_url"),
+        (
+            "add_torrent",
+            {"urls": ["ftp://example.org/a.torrent"]},
+            "invalid_torrent_url",
+        ),
         (
             "add_torrent",
             {"urls": ["magnet:?xt=urn:btih:" + "a" * 40 + "\nhttp://example.org/b"]},
             "invalid_torrent_url",
         ),
-        ("set_location", {"torrent_hashes": [HASH_1], "location": ""}, "location_required"),
+        (
+            "set_location",
+            {"torrent_hashes": [HASH_1], "location": ""},
+            "location_required",
+        ),
     ],
 )
 async def test_bad_input_is_refused(
@@ -447,7 +455,11 @@ async def test_valid_inputs_pass(
         "https://tracker.example.org/announce",
     ]
     await _call(
-        hass, mock_config_entry, "add_trackers", torrent_hashes=[HASH_1], trackers=trackers
+        hass,
+        mock_config_entry,
+        "add_trackers",
+        torrent_hashes=[HASH_1],
+        trackers=trackers,
     )
     mock_client.add_trackers.assert_awaited_once_with(HASH_1, trackers)
 
