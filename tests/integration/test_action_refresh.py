@@ -206,3 +206,27 @@ async def test_no_answer_from_old_data_while_qbittorrent_is_down(
     assert "connection refused" in str(caught.value)
     mock_client.pause_torrents.assert_not_awaited()
     mock_client.recheck_torrents.assert_not_awaited()
+
+
+async def test_an_unexpected_read_failure_is_reported(
+    hass: HomeAssistant, mock_config_entry: MockConfigEntry, mock_client: MagicMock
+) -> None:
+    mock_client.sync.side_effect = RuntimeError("boom")
+
+    with pytest.raises(HomeAssistantError) as caught:
+        await _call(hass, mock_config_entry, "get_torrents")
+
+    assert caught.value.translation_key == "unexpected_error"
+    assert caught.value.translation_placeholders["error"] == "boom"
+
+
+async def test_unloading_cancels_the_follow_up(
+    hass: HomeAssistant, mock_config_entry: MockConfigEntry, mock_client: MagicMock
+) -> None:
+    await _switch(hass, SERVICE_TURN_ON, _pause_all(hass, mock_config_entry))
+    await hass.config_entries.async_unload(mock_config_entry.entry_id)
+    reads = mock_client.sync.await_count
+
+    await _follow_up(hass)
+
+    assert mock_client.sync.await_count == reads

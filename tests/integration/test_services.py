@@ -8,6 +8,7 @@ from homeassistant.exceptions import HomeAssistantError, ServiceValidationError
 from homeassistant.helpers.service import async_get_all_descriptions
 import pytest
 
+from custom_components.qbittorrent_webui import services
 from custom_components.qbittorrent_webui.const import DOMAIN
 from custom_components.qbittorrent_webui.webui import (
     AddTorrentOptions,
@@ -490,6 +491,75 @@ async def test_torrent_file_above_the_upload_cap_is_not_read(
     assert "63 MiB" in str(error)
     assert peak < 16 * 1024**2
     mock_client.add_torrent_files.assert_not_awaited()
+
+
+async def test_special_file_is_read_only_up_to_the_cap(
+    hass: HomeAssistant,
+    mock_config_entry: MockConfigEntry,
+    mock_client: MagicMock,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """/dev/zero has no size to check: the read stops just past the cap."""
+    monkeypatch.setattr(services, "MAX_TORRENT_FILE_BYTES", 1024)
+    hass.config.allowlist_external_dirs = {"/dev"}
+    error = await _validation_error(
+        hass, mock_config_entry, "add_torrent", torrent_file="/dev/zero"
+    )
+    assert error.translation_key == "torrent_file_too_large"
+    mock_client.add_torrent_files.assert_not_awaited()
+
+
+@pytest.mark.parametrize("created_since", [False, True])
+async def test_set_category_creates_a_missing_one(
+    hass: HomeAssistant,
+    mock_config_entry: MockConfigEntry,
+    mock_client: MagicMock,
+    *,
+    created_since: bool,
+) -> None:
+    """Created unless the last poll knows it; one created since is used as is."""
+    if created_since:
+        mock_client.create_category.side_effect = QBittorrentUnexpectedResponseError(
+            "refused", status=409, body_excerpt="Unable to create category"
+        )
+    await _call(
+        hass, mock_config_entry, "set_category", torrent_hashes=[HASH_1], category="iso"
+    )
+    mock_client.create_category.assert_awaited_once_with("iso")
+    mock_client.set_category.assert_awaited_once_with([HASH_1], "iso")
+
+
+async def test_set_category_known_or_empty_is_not_created(
+    hass: HomeAssistant, mock_config_entry: MockConfigEntry, mock_client: MagicMock
+) -> None:
+    for category in ("linux", ""):
+        await _call(
+            hass,
+            mock_config_entry,
+            "set_category",
+            torrent_hashes=[HASH_1],
+            category=category,
+        )
+    mock_client.create_category.assert_not_awaited()
+    assert mock_client.set_category.await_count == 2
+
+
+async def test_set_category_creation_failure_is_reported(
+    hass: HomeAssistant, mock_config_entry: MockConfigEntry, mock_client: MagicMock
+) -> None:
+    mock_client.create_category.side_effect = QBittorrentUnexpectedResponseError(
+        "refused", status=400, body_excerpt="Bad Request"
+    )
+    with pytest.raises(HomeAssistantError) as caught:
+        await _call(
+            hass,
+            mock_config_entry,
+            "set_category",
+            torrent_hashes=[HASH_1],
+            category="new",
+        )
+    assert caught.value.translation_key == "unexpected_error"
+    mock_client.set_category.assert_not_awaited()
 
 
 async def test_unreadable_torrent_file(
