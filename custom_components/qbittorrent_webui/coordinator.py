@@ -1,14 +1,16 @@
 """Data update coordinators for the qBittorrent WebUI integration."""
 
+import asyncio
 from dataclasses import dataclass
 from datetime import timedelta
 from typing import TYPE_CHECKING, Any
 
 from homeassistant.config_entries import ConfigEntry
 from homeassistant.const import CONF_URL
-from homeassistant.core import CALLBACK_TYPE, HomeAssistant, callback
-from homeassistant.exceptions import ConfigEntryAuthFailed
+from homeassistant.core import CALLBACK_TYPE, HassJob, HomeAssistant, callback
+from homeassistant.exceptions import ConfigEntryAuthFailed, HomeAssistantError
 from homeassistant.helpers import device_registry as dr, issue_registry as ir
+from homeassistant.helpers.event import async_call_later
 from homeassistant.helpers.update_coordinator import DataUpdateCoordinator, UpdateFailed
 
 from .const import (
@@ -47,11 +49,18 @@ from .webui import (
 
 if TYPE_CHECKING:
     from collections.abc import Callable
+    from datetime import datetime
 
 # Alternative limits live in the preferences, which maindata does not carry;
 # they change rarely, so they are read on their own slow schedule, and only
 # while an entity that shows them is enabled.
 PREFERENCES_INTERVAL = timedelta(minutes=5)
+
+# qBittorrent applies many commands after answering them and publishes torrent
+# states on its refresh timer (1.5 s by default; 4.5.2-5.3.0 showed a pause or
+# resume 0.0-1.5 s after the answer): the read right after an action can still
+# see the old state, a second one this long after it sees the new one.
+FOLLOW_UP_DELAY = timedelta(seconds=1.75)
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -167,6 +176,87 @@ class QBittorrentDataUpdateCoordinator(QBittorrentCoordinator[MainData]):
             CONF_ENABLE_EVENTS, DEFAULT_ENABLE_EVENTS
         )
         self._event_listeners: list[Callable[[TorrentEvent], None]] = []
+        self._queued_refresh: asyncio.Task[None] | None = None
+        self._cancel_follow_up: CALLBACK_TYPE | None = None
+
+    async def async_refresh_after_change(self) -> None:
+        """Show what an action changed: read now, and again shortly after.
+
+        Both reads bypass the debouncer, whose cooldown would hold a second
+        action's refresh for ten seconds. The follow-up is pushed back by every
+        further action, so a burst of actions costs one follow-up.
+        """
+        await self.async_refresh_now()
+        if self._cancel_follow_up is not None:
+            self._cancel_follow_up()
+        self._cancel_follow_up = async_call_later(
+            self.hass,
+            FOLLOW_UP_DELAY,
+            HassJob(
+                self._async_follow_up,
+                f"{self.name} follow-up refresh",
+                cancel_on_shutdown=True,
+            ),
+        )
+
+    async def _async_follow_up(self, _now: datetime) -> None:
+        self._cancel_follow_up = None
+        await self.async_refresh_now()
+
+    async def async_refresh_now(self) -> None:
+        """Refresh with a read that starts after this call.
+
+        Calls made while that read waits for a running refresh share it, so
+        concurrent actions cost one read, not one each. Through the
+        coordinator, so no torrent event is lost.
+        """
+        queued = self._queued_refresh
+        if queued is None:
+            queued = self._queued_refresh = self.config_entry.async_create_task(
+                self.hass,
+                self._async_run_queued_refresh(),
+                f"{self.name} refresh now",
+                eager_start=False,
+            )
+        await asyncio.shield(queued)
+
+    async def _async_run_queued_refresh(self) -> None:
+        async with self._debounced_refresh.async_lock():
+            # From here on a new caller's change may be missed by this read.
+            self._queued_refresh = None
+            await self._async_refresh(log_failures=True)
+
+    async def async_current_data(self) -> MainData:
+        """Return data read now, never an older poll's.
+
+        Raises:
+            HomeAssistantError: qBittorrent could not be read; the error says why.
+        """
+        await self.async_refresh_now()
+        if self.last_update_success:
+            return self.data
+        cause = self.last_exception
+        if isinstance(cause, HomeAssistantError) and cause.translation_key:
+            raise HomeAssistantError(
+                translation_domain=cause.translation_domain,
+                translation_key=cause.translation_key,
+                translation_placeholders=cause.translation_placeholders,
+            ) from cause
+        raise HomeAssistantError(
+            translation_domain=DOMAIN,
+            translation_key="unexpected_error",
+            translation_placeholders={
+                "url": self.config_entry.data[CONF_URL],
+                "error": str(cause),
+            },
+        ) from cause
+
+    async def async_shutdown(self) -> None:
+        """Cancel a pending follow-up refresh as well."""
+        if self._cancel_follow_up is not None:
+            self._cancel_follow_up()
+            self._cancel_follow_up = None
+        await super().async_shutdown()
 
     @callback
     def async_add_event_listener(

@@ -120,7 +120,8 @@ async def async_run_action[T](
     """Await a request made for an entity or an action, with translated errors.
 
     A rejected login starts the reauth flow (a failing action cannot do that by
-    raising), and the data is refreshed afterwards so the change shows at once.
+    raising). Afterwards the data is read at once and again shortly after, so
+    the change shows even where qBittorrent applies it in the background.
 
     Raises:
         ServiceValidationError: The server's version lacks the operation.
@@ -147,7 +148,7 @@ async def async_run_action[T](
         raise translated_error(
             HomeAssistantError, error, entry.data[CONF_URL]
         ) from error
-    await runtime.coordinator.async_request_refresh()
+    await runtime.coordinator.async_refresh_after_change()
     return result
 
 

@@ -1,7 +1,9 @@
 """Actions of the qBittorrent WebUI integration."""
 
 from functools import partial
+import os
 from pathlib import Path
+import re
 from typing import TYPE_CHECKING, Final
 
 from homeassistant.core import (
@@ -14,16 +16,24 @@ from homeassistant.core import (
 from homeassistant.exceptions import ServiceValidationError
 from homeassistant.helpers import config_validation as cv, selector, service
 import voluptuous as vol
+from yarl import URL
 
 from .const import ATTR_CONFIG_ENTRY_ID, DOMAIN
 from .helpers import async_run_action
 from .torrents import STATUS_GROUPS, matches_state, sort_torrents, torrent_as_dict
-from .webui import MAX_SPEED_LIMIT, AddTorrentOptions, QBittorrentClient, QueueMove
+from .webui import (
+    MAX_SPEED_LIMIT,
+    AddTorrentOptions,
+    QBittorrentClient,
+    QBittorrentUnexpectedResponseError,
+    QueueMove,
+)
 
 if TYPE_CHECKING:
-    from collections.abc import Awaitable, Callable
+    from collections.abc import Awaitable, Callable, Mapping
 
     from .coordinator import QBittorrentConfigEntry
+    from .webui import Torrent
 
 KIBIBYTE: Final = 1024
 MAX_LIMIT_KIBIBYTES: Final = MAX_SPEED_LIMIT // KIBIBYTE
@@ -52,6 +62,19 @@ ATTR_REVERSE: Final = "reverse"
 ATTR_LIMIT: Final = "limit"
 
 URL_SCHEMES: Final = ("http://", "https://", "magnet:")
+TRACKER_SCHEMES: Final = frozenset({"http", "https", "udp"})
+# Line breaks split one value into two on the server (its lists are
+# newline-separated), and no name or path qBittorrent keeps needs the others.
+CONTROL_CHARACTERS: Final = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]")
+# qBittorrent's own rule for category names (4.5.2 and 5.3.0 answer 409 else).
+CATEGORY_SLASHES: Final = re.compile(r"^/|/$|//|\\")
+# qBittorrent's WebUI reads requests of at most 64 MiB (4.5.2-5.3.0 answer a
+# bare 400 or drop the connection above it); the rest is room for the fields.
+MEBIBYTE: Final = 1024 * 1024
+MAX_TORRENT_FILE_BYTES: Final = 63 * MEBIBYTE
+# A refusal names this many unknown torrents and counts the rest.
+MAX_NAMED_MISSING: Final = 5
+
 GET_TORRENTS_STATES: Final = (
     "all",
     "completed",
@@ -97,40 +120,78 @@ def _entry(call: ServiceCall) -> QBittorrentConfigEntry:
     return entry
 
 
-def selected_hashes(call: ServiceCall, entry: QBittorrentConfigEntry) -> list[str]:
-    """Resolve the torrents an action names, by hash, by name or all.
-
-    Raises:
-        ServiceValidationError: Nothing was chosen, or a hash or name matches
-            no torrent of the server.
-    """
-    torrents = entry.runtime_data.coordinator.data.torrents
+def _resolve(
+    call: ServiceCall, torrents: Mapping[str, Torrent]
+) -> tuple[list[str], list[str]]:
+    """Return the hashes the call chose and the hashes and names that match nothing."""
     if call.data[ATTR_ALL_TORRENTS]:
-        return list(torrents)
+        return list(torrents), []
     hashes = [value.strip().lower() for value in call.data.get(ATTR_TORRENT_HASHES, [])]
-    names = call.data.get(ATTR_TORRENT_NAMES, [])
-    if not hashes and not names:
-        raise ServiceValidationError(
-            translation_domain=DOMAIN, translation_key="no_torrents_selected"
-        )
+    names: list[str] = call.data.get(ATTR_TORRENT_NAMES, [])
     missing = [value for value in hashes if value not in torrents]
     by_name: dict[str, list[str]] = {}
     for torrent in torrents.values():
         by_name.setdefault(torrent.name, []).append(torrent.hash)
     missing += [name for name in names if name not in by_name]
-    if missing:
-        raise ServiceValidationError(
+    chosen = dict.fromkeys(value for value in hashes if value in torrents)
+    for name in names:
+        chosen.update(dict.fromkeys(by_name.get(name, [])))
+    return list(chosen), missing
+
+
+def _not_found(
+    entry: QBittorrentConfigEntry, missing: list[str]
+) -> ServiceValidationError:
+    """Name the first few torrents that match nothing and count the rest."""
+    named = ", ".join(missing[:MAX_NAMED_MISSING])
+    if len(missing) <= MAX_NAMED_MISSING:
+        return ServiceValidationError(
             translation_domain=DOMAIN,
             translation_key="torrent_not_found",
-            translation_placeholders={
-                "server": entry.title,
-                "missing": ", ".join(missing),
-            },
+            translation_placeholders={"server": entry.title, "missing": named},
         )
-    chosen = dict.fromkeys(hashes)
-    for name in names:
-        chosen.update(dict.fromkeys(by_name[name]))
-    return list(chosen)
+    return ServiceValidationError(
+        translation_domain=DOMAIN,
+        translation_key="torrent_not_found_more",
+        translation_placeholders={
+            "server": entry.title,
+            "missing": named,
+            "more": str(len(missing) - MAX_NAMED_MISSING),
+        },
+    )
+
+
+async def async_selected_hashes(
+    call: ServiceCall, entry: QBittorrentConfigEntry
+) -> list[str]:
+    """Resolve the torrents an action names, by hash, by name or all.
+
+    The last poll answers when it names every chosen torrent; otherwise (all
+    torrents, a torrent added since, or a failed poll) qBittorrent is read
+    again first, so a selection never rests on old data.
+
+    Raises:
+        ServiceValidationError: Nothing was chosen, or a hash or name matches
+            no torrent of the server.
+        HomeAssistantError: qBittorrent could not be read.
+    """
+    if not (
+        call.data[ATTR_ALL_TORRENTS]
+        or call.data.get(ATTR_TORRENT_HASHES)
+        or call.data.get(ATTR_TORRENT_NAMES)
+    ):
+        raise ServiceValidationError(
+            translation_domain=DOMAIN, translation_key="no_torrents_selected"
+        )
+    coordinator = entry.runtime_data.coordinator
+    if coordinator.last_update_success and not call.data[ATTR_ALL_TORRENTS]:
+        chosen, missing = _resolve(call, coordinator.data.torrents)
+        if not missing:
+            return chosen
+    chosen, missing = _resolve(call, (await coordinator.async_current_data()).torrents)
+    if missing:
+        raise _not_found(entry, missing)
+    return chosen
 
 
 async def _async_on_selection(
@@ -148,7 +209,7 @@ async def _async_on_selection(
     if request_all is not None and call.data[ATTR_ALL_TORRENTS]:
         await async_run_action(entry, call.service, request_all(client))
         return
-    hashes = selected_hashes(call, entry)
+    hashes = await async_selected_hashes(call, entry)
     if hashes:
         await async_run_action(entry, call.service, request(client, hashes))
 
@@ -169,14 +230,80 @@ async def _async_resume(call: ServiceCall) -> None:
     )
 
 
+def _visible(value: str) -> str:
+    """Show line breaks and other control characters as escapes."""
+    return "".join(
+        ascii(character)[1:-1] if CONTROL_CHARACTERS.match(character) else character
+        for character in value
+    )
+
+
+def _field_placeholders(field: str, value: str) -> dict[str, str]:
+    return {"field": field, "value": _visible(value)}
+
+
 def _check_url(url: str) -> str:
-    if not url.lower().startswith(URL_SCHEMES):
+    if not url.lower().startswith(URL_SCHEMES) or CONTROL_CHARACTERS.search(url):
         raise ServiceValidationError(
             translation_domain=DOMAIN,
             translation_key="invalid_torrent_url",
-            translation_placeholders={"url": url},
+            translation_placeholders={"url": _visible(url)},
         )
     return url
+
+
+def _check_path(field: str, path: str) -> str:
+    """Refuse a directory that climbs out with ``..`` or carries a line break."""
+    if CONTROL_CHARACTERS.search(path) or ".." in re.split(r"[/\\]", path):
+        raise ServiceValidationError(
+            translation_domain=DOMAIN,
+            translation_key="invalid_path",
+            translation_placeholders=_field_placeholders(field, path),
+        )
+    return path
+
+
+def _check_category(field: str, category: str) -> str:
+    """Refuse what qBittorrent would refuse or store as a broken name."""
+    if CONTROL_CHARACTERS.search(category) or CATEGORY_SLASHES.search(category):
+        raise ServiceValidationError(
+            translation_domain=DOMAIN,
+            translation_key="invalid_category",
+            translation_placeholders=_field_placeholders(field, category),
+        )
+    return category
+
+
+def _check_tag(tag: str) -> str:
+    """One tag: a comma would make two, and qBittorrent drops empty ones."""
+    if "," in tag or CONTROL_CHARACTERS.search(tag) or not tag.strip():
+        raise ServiceValidationError(
+            translation_domain=DOMAIN,
+            translation_key="invalid_tag",
+            translation_placeholders=_field_placeholders(ATTR_TAGS, tag),
+        )
+    return tag
+
+
+def _check_tracker(tracker: str) -> str:
+    """One announce URL that qBittorrent can use, with nothing to split it."""
+    try:
+        url = URL(tracker)
+    except ValueError:
+        url = None
+    if (
+        url is None
+        or url.scheme not in TRACKER_SCHEMES
+        or not url.host
+        or re.search(r"\s", tracker)
+        or CONTROL_CHARACTERS.search(tracker)
+    ):
+        raise ServiceValidationError(
+            translation_domain=DOMAIN,
+            translation_key="invalid_tracker",
+            translation_placeholders=_field_placeholders(ATTR_TRACKERS, tracker),
+        )
+    return tracker
 
 
 async def _async_read_torrent_file(hass: HomeAssistant, path: str) -> bytes:
@@ -187,13 +314,36 @@ async def _async_read_torrent_file(hass: HomeAssistant, path: str) -> bytes:
             translation_placeholders={"path": path},
         )
     try:
-        return await hass.async_add_executor_job(Path(path).read_bytes)
+        content = await hass.async_add_executor_job(_read_bounded, Path(path))
     except OSError as error:
         raise ServiceValidationError(
             translation_domain=DOMAIN,
             translation_key="torrent_file_unreadable",
             translation_placeholders={"path": path, "error": error.strerror or ""},
         ) from error
+    if content is None:
+        raise ServiceValidationError(
+            translation_domain=DOMAIN,
+            translation_key="torrent_file_too_large",
+            translation_placeholders={
+                "path": path,
+                "limit": str(MAX_TORRENT_FILE_BYTES // MEBIBYTE),
+            },
+        )
+    return content
+
+
+def _read_bounded(path: Path) -> bytes | None:
+    """Read the file, or return ``None`` when qBittorrent could not take it.
+
+    The size is checked before reading, and the read stops past the limit in
+    case the file grows meanwhile: a huge file never lands in memory.
+    """
+    with path.open("rb") as file:
+        if os.fstat(file.fileno()).st_size > MAX_TORRENT_FILE_BYTES:
+            return None
+        content = file.read(MAX_TORRENT_FILE_BYTES + 1)
+    return None if len(content) > MAX_TORRENT_FILE_BYTES else content
 
 
 def _limit_bytes(call: ServiceCall, key: str) -> int | None:
@@ -222,13 +372,16 @@ async def _async_add_torrent(call: ServiceCall) -> None:
         raise ServiceValidationError(
             translation_domain=DOMAIN, translation_key="no_torrent_source"
         )
+    save_path = _check_path(ATTR_SAVE_PATH, call.data.get(ATTR_SAVE_PATH, ""))
+    category = _check_category(ATTR_CATEGORY, call.data.get(ATTR_CATEGORY, ""))
+    tags = tuple(_check_tag(tag) for tag in call.data.get(ATTR_TAGS, ()))
     content = (
         await _async_read_torrent_file(call.hass, file_path) if file_path else None
     )
     options = AddTorrentOptions(
-        save_path=call.data.get(ATTR_SAVE_PATH) or None,
-        category=call.data.get(ATTR_CATEGORY) or None,
-        tags=tuple(call.data.get(ATTR_TAGS, ())),
+        save_path=save_path or None,
+        category=category or None,
+        tags=tags,
         stopped=call.data.get(ATTR_START_STOPPED),
         skip_checking=call.data.get(ATTR_SKIP_CHECKING),
         download_limit=_limit_bytes(call, ATTR_DOWNLOAD_LIMIT),
@@ -270,7 +423,7 @@ async def _async_set_speed_limits(call: ServiceCall) -> None:
         or ATTR_TORRENT_NAMES in call.data
     )
     if per_torrent:
-        hashes = selected_hashes(call, entry)
+        hashes = await async_selected_hashes(call, entry)
         if download is not None:
             await async_run_action(
                 entry, call.service, client.set_torrent_download_limit(hashes, download)
@@ -291,7 +444,7 @@ async def _async_set_speed_limits(call: ServiceCall) -> None:
 
 
 async def _async_add_trackers(call: ServiceCall) -> None:
-    trackers: list[str] = call.data[ATTR_TRACKERS]
+    trackers = [_check_tracker(tracker) for tracker in call.data[ATTR_TRACKERS]]
 
     async def add_to_each(client: QBittorrentClient, hashes: list[str]) -> None:
         for torrent_hash in hashes:
@@ -305,9 +458,10 @@ async def _async_get_torrents(call: ServiceCall) -> ServiceResponse:
     state: str = call.data[ATTR_STATE]
     category: str | None = call.data.get(ATTR_CATEGORY)
     tag: str | None = call.data.get(ATTR_TAG)
+    data = await entry.runtime_data.coordinator.async_current_data()
     torrents = [
         torrent
-        for torrent in entry.runtime_data.coordinator.data.torrents.values()
+        for torrent in data.torrents.values()
         if matches_state(torrent, state)
         and (category is None or (torrent.category or "") == category)
         and (tag is None or tag in torrent.tags)
@@ -337,14 +491,31 @@ async def _async_reannounce(call: ServiceCall) -> None:
 
 
 async def _async_set_category(call: ServiceCall) -> None:
-    category: str = call.data[ATTR_CATEGORY]
-    await _async_on_selection(
-        call, lambda client, hashes: client.set_category(hashes, category)
-    )
+    category = _check_category(ATTR_CATEGORY, call.data[ATTR_CATEGORY])
+    coordinator = _entry(call).runtime_data.coordinator
+
+    async def create_and_set(client: QBittorrentClient, hashes: list[str]) -> None:
+        # qBittorrent 4.1+ sets only existing categories (409 otherwise), so a
+        # new one is created first, as adding a torrent into it would.
+        if category and category not in coordinator.data.categories:
+            try:
+                await client.create_category(category)
+            except QBittorrentUnexpectedResponseError as error:
+                # 409: created since the last poll; the name itself was checked.
+                if error.status != 409:  # noqa: PLR2004
+                    raise
+        await client.set_category(hashes, category)
+
+    await _async_on_selection(call, create_and_set)
 
 
 async def _async_set_location(call: ServiceCall) -> None:
     location: str = call.data[ATTR_LOCATION]
+    if not location.strip():
+        raise ServiceValidationError(
+            translation_domain=DOMAIN, translation_key="location_required"
+        )
+    _check_path(ATTR_LOCATION, location)
     await _async_on_selection(
         call, lambda client, hashes: client.set_location(hashes, location)
     )

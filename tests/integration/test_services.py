@@ -1,5 +1,6 @@
 """Tests of the actions, with a mocked client."""
 
+import tracemalloc
 from typing import TYPE_CHECKING, Any
 
 from homeassistant.config_entries import SOURCE_REAUTH
@@ -7,6 +8,7 @@ from homeassistant.exceptions import HomeAssistantError, ServiceValidationError
 from homeassistant.helpers.service import async_get_all_descriptions
 import pytest
 
+from custom_components.qbittorrent_webui import services
 from custom_components.qbittorrent_webui.const import DOMAIN
 from custom_components.qbittorrent_webui.webui import (
     AddTorrentOptions,
@@ -260,6 +262,21 @@ async def _validation_error(
             {"urls": ["magnet:?xt=urn:btih:" + "a" * 40], "upload_limit": 2_097_152},
             "limit_too_high",
         ),
+        (
+            "add_torrent",
+            {"urls": ["ftp://example.org/a.torrent"]},
+            "invalid_torrent_url",
+        ),
+        (
+            "add_torrent",
+            {"urls": ["magnet:?xt=urn:btih:" + "a" * 40 + "\nhttp://example.org/b"]},
+            "invalid_torrent_url",
+        ),
+        (
+            "set_location",
+            {"torrent_hashes": [HASH_1], "location": ""},
+            "location_required",
+        ),
     ],
 )
 async def test_bad_input_is_refused(
@@ -276,6 +293,284 @@ async def test_bad_input_is_refused(
     assert not [
         call for call in mock_client.mock_calls if call[0] not in {"detect", "sync"}
     ]
+
+
+MAGNET = "magnet:?xt=urn:btih:" + "a" * 40
+
+
+@pytest.mark.parametrize(
+    ("action", "data", "key", "field", "shown"),
+    [
+        (
+            "add_torrent",
+            {"urls": [MAGNET], "save_path": "/downloads/../../etc"},
+            "invalid_path",
+            "save_path",
+            "/downloads/../../etc",
+        ),
+        (
+            "add_torrent",
+            {"urls": [MAGNET], "save_path": "..\\outside"},
+            "invalid_path",
+            "save_path",
+            "..\\outside",
+        ),
+        (
+            "add_torrent",
+            {"urls": [MAGNET], "save_path": "/downloads/a\nb"},
+            "invalid_path",
+            "save_path",
+            "/downloads/a\\nb",
+        ),
+        (
+            "set_location",
+            {"torrent_hashes": [HASH_1], "location": "/downloads/../.."},
+            "invalid_path",
+            "location",
+            "/downloads/../..",
+        ),
+        (
+            "set_location",
+            {"torrent_hashes": [HASH_1], "location": "/done\r\nx"},
+            "invalid_path",
+            "location",
+            "/done\\r\\nx",
+        ),
+        (
+            "add_torrent",
+            {"urls": [MAGNET], "category": "linux\nevil"},
+            "invalid_category",
+            "category",
+            "linux\\nevil",
+        ),
+        (
+            "set_category",
+            {"torrent_hashes": [HASH_1], "category": "a\nb"},
+            "invalid_category",
+            "category",
+            "a\\nb",
+        ),
+        (
+            "set_category",
+            {"torrent_hashes": [HASH_1], "category": "linux//iso"},
+            "invalid_category",
+            "category",
+            "linux//iso",
+        ),
+        (
+            "set_category",
+            {"torrent_hashes": [HASH_1], "category": "/linux"},
+            "invalid_category",
+            "category",
+            "/linux",
+        ),
+        (
+            "add_torrent",
+            {"urls": [MAGNET], "tags": ["iso", "a,b"]},
+            "invalid_tag",
+            "tags",
+            "a,b",
+        ),
+        (
+            "add_torrent",
+            {"urls": [MAGNET], "tags": ["a\tb"]},
+            "invalid_tag",
+            "tags",
+            "a\\tb",
+        ),
+        ("add_torrent", {"urls": [MAGNET], "tags": [" "]}, "invalid_tag", "tags", " "),
+        (
+            "add_trackers",
+            {"torrent_hashes": [HASH_1], "trackers": ["ftp://tracker.example.org/a"]},
+            "invalid_tracker",
+            "trackers",
+            "ftp://tracker.example.org/a",
+        ),
+        (
+            "add_trackers",
+            {"torrent_hashes": [HASH_1], "trackers": ["not a tracker"]},
+            "invalid_tracker",
+            "trackers",
+            "not a tracker",
+        ),
+        (
+            "add_trackers",
+            {
+                "torrent_hashes": [HASH_1],
+                "trackers": ["udp://a.example.org:1337\nhttp://b.example.org/announce"],
+            },
+            "invalid_tracker",
+            "trackers",
+            "udp://a.example.org:1337\\nhttp://b.example.org/announce",
+        ),
+        (
+            "add_trackers",
+            {"torrent_hashes": [HASH_1], "trackers": ["http:///announce"]},
+            "invalid_tracker",
+            "trackers",
+            "http:///announce",
+        ),
+    ],
+)
+async def test_input_the_server_would_misread_is_refused(
+    hass: HomeAssistant,
+    *,
+    mock_config_entry: MockConfigEntry,
+    mock_client: MagicMock,
+    action: str,
+    data: dict[str, Any],
+    key: str,
+    field: str,
+    shown: str,
+) -> None:
+    """Paths that climb out, line breaks, commas in a tag, trackers that are no URL.
+
+    The error names the field and shows the value with its control characters
+    escaped; nothing reaches the server.
+    """
+    mock_client.reset_mock()
+    error = await _validation_error(hass, mock_config_entry, action, **data)
+    assert error.translation_key == key
+    assert error.translation_placeholders == {"field": field, "value": shown}
+    assert field in str(error)
+    assert not mock_client.mock_calls
+
+
+async def test_ftp_is_not_claimed(
+    hass: HomeAssistant, mock_config_entry: MockConfigEntry
+) -> None:
+    error = await _validation_error(
+        hass, mock_config_entry, "add_torrent", urls=["ftp://example.org/a.torrent"]
+    )
+    assert str(error).startswith(
+        "ftp://example.org/a.torrent is not an http(s) URL or a magnet link;"
+    )
+
+
+async def test_valid_inputs_pass(
+    hass: HomeAssistant, mock_config_entry: MockConfigEntry, mock_client: MagicMock
+) -> None:
+    """Subcategories, relative paths, names with dots and every tracker scheme."""
+    await _call(
+        hass,
+        mock_config_entry,
+        "add_torrent",
+        urls=[MAGNET],
+        save_path="/downloads/linux..iso/v1.2",
+        category="linux/debian",
+        tags=["iso 13", "é"],
+    )
+    mock_client.add_torrent_urls.assert_awaited_once()
+    trackers = [
+        "udp://tracker.example.org:1337/announce",
+        "http://tracker.example.org/announce?passkey=x",
+        "https://tracker.example.org/announce",
+    ]
+    await _call(
+        hass,
+        mock_config_entry,
+        "add_trackers",
+        torrent_hashes=[HASH_1],
+        trackers=trackers,
+    )
+    mock_client.add_trackers.assert_awaited_once_with(HASH_1, trackers)
+
+
+async def test_torrent_file_above_the_upload_cap_is_not_read(
+    hass: HomeAssistant,
+    mock_config_entry: MockConfigEntry,
+    mock_client: MagicMock,
+    tmp_path: Path,
+) -> None:
+    """A 1 GiB file is refused from its size: memory does not grow by it."""
+    huge = tmp_path / "huge.torrent"
+    with huge.open("wb") as file:
+        file.truncate(1024**3)  # sparse: takes no disk space
+    hass.config.allowlist_external_dirs = {str(tmp_path)}
+
+    tracemalloc.start()
+    try:
+        error = await _validation_error(
+            hass, mock_config_entry, "add_torrent", torrent_file=str(huge)
+        )
+        _, peak = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+
+    assert error.translation_key == "torrent_file_too_large"
+    assert error.translation_placeholders == {"path": str(huge), "limit": "63"}
+    assert "63 MiB" in str(error)
+    assert peak < 16 * 1024**2
+    mock_client.add_torrent_files.assert_not_awaited()
+
+
+async def test_special_file_is_read_only_up_to_the_cap(
+    hass: HomeAssistant,
+    mock_config_entry: MockConfigEntry,
+    mock_client: MagicMock,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """/dev/zero has no size to check: the read stops just past the cap."""
+    monkeypatch.setattr(services, "MAX_TORRENT_FILE_BYTES", 1024)
+    hass.config.allowlist_external_dirs = {"/dev"}
+    error = await _validation_error(
+        hass, mock_config_entry, "add_torrent", torrent_file="/dev/zero"
+    )
+    assert error.translation_key == "torrent_file_too_large"
+    mock_client.add_torrent_files.assert_not_awaited()
+
+
+@pytest.mark.parametrize("created_since", [False, True])
+async def test_set_category_creates_a_missing_one(
+    hass: HomeAssistant,
+    mock_config_entry: MockConfigEntry,
+    mock_client: MagicMock,
+    *,
+    created_since: bool,
+) -> None:
+    """Created unless the last poll knows it; one created since is used as is."""
+    if created_since:
+        mock_client.create_category.side_effect = QBittorrentUnexpectedResponseError(
+            "refused", status=409, body_excerpt="Unable to create category"
+        )
+    await _call(
+        hass, mock_config_entry, "set_category", torrent_hashes=[HASH_1], category="iso"
+    )
+    mock_client.create_category.assert_awaited_once_with("iso")
+    mock_client.set_category.assert_awaited_once_with([HASH_1], "iso")
+
+
+async def test_set_category_known_or_empty_is_not_created(
+    hass: HomeAssistant, mock_config_entry: MockConfigEntry, mock_client: MagicMock
+) -> None:
+    for category in ("linux", ""):
+        await _call(
+            hass,
+            mock_config_entry,
+            "set_category",
+            torrent_hashes=[HASH_1],
+            category=category,
+        )
+    mock_client.create_category.assert_not_awaited()
+    assert mock_client.set_category.await_count == 2
+
+
+async def test_set_category_creation_failure_is_reported(
+    hass: HomeAssistant, mock_config_entry: MockConfigEntry, mock_client: MagicMock
+) -> None:
+    mock_client.create_category.side_effect = QBittorrentUnexpectedResponseError(
+        "refused", status=400, body_excerpt="Bad Request"
+    )
+    with pytest.raises(HomeAssistantError) as caught:
+        await _call(
+            hass,
+            mock_config_entry,
+            "set_category",
+            torrent_hashes=[HASH_1],
+            category="new",
+        )
+    assert caught.value.translation_key == "unexpected_error"
+    mock_client.set_category.assert_not_awaited()
 
 
 async def test_unreadable_torrent_file(
@@ -302,6 +597,23 @@ async def test_not_found_names_every_missing_torrent(
         "server": "127.0.0.1:8080",
         "missing": f"{'b' * 40}, nope",
     }
+
+
+async def test_many_unknown_torrents_are_counted_not_listed(
+    hass: HomeAssistant, mock_config_entry: MockConfigEntry
+) -> None:
+    unknown = [f"{number:040x}" for number in range(100, 10_100)]
+    error = await _validation_error(
+        hass, mock_config_entry, "pause_torrents", torrent_hashes=unknown
+    )
+    assert error.translation_key == "torrent_not_found_more"
+    assert error.translation_placeholders == {
+        "server": "127.0.0.1:8080",
+        "missing": ", ".join(unknown[:5]),
+        "more": "9995",
+    }
+    assert str(error).endswith(" and 9995 more")
+    assert len(str(error)) < 500
 
 
 async def test_schema_refuses_unknown_priority(
