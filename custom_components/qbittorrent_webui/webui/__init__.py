@@ -8,6 +8,7 @@ from .exceptions import (
     QBittorrentAddTorrentError,
     QBittorrentAuthenticationError,
     QBittorrentBannedError,
+    QBittorrentCertificateError,
     QBittorrentConnectionError,
     QBittorrentError,
     QBittorrentRequestRejectedError,
@@ -18,6 +19,7 @@ from .exceptions import (
 )
 from .models import (
     AddTorrentOptions,
+    Ban,
     Capabilities,
     Category,
     ConnectionStatus,
@@ -36,6 +38,7 @@ from .models import (
 
 __all__ = [
     "AddTorrentOptions",
+    "Ban",
     "Capabilities",
     "Category",
     "ConnectionStatus",
@@ -44,6 +47,7 @@ __all__ = [
     "QBittorrentAddTorrentError",
     "QBittorrentAuthenticationError",
     "QBittorrentBannedError",
+    "QBittorrentCertificateError",
     "QBittorrentClient",
     "QBittorrentConnectionError",
     "QBittorrentError",
