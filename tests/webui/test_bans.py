@@ -248,4 +248,3 @@ async def test_what_a_banned_address_gets(
         403,
         "Your IP address has been banned after too many failed authentication attempts.",
     )
-
