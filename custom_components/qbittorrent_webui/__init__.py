@@ -18,6 +18,7 @@ from homeassistant.exceptions import (
 )
 from homeassistant.helpers import config_validation as cv
 from homeassistant.helpers.aiohttp_client import async_create_clientsession
+from homeassistant.util.hass_dict import HassKey
 
 from .const import DOMAIN
 from .coordinator import (
@@ -30,6 +31,7 @@ from .coordinator import (
 from .helpers import translated_error
 from .services import async_setup_services
 from .webui import (
+    Ban,
     QBittorrentAuthenticationError,
     QBittorrentBannedError,
     QBittorrentClient,
@@ -51,6 +53,10 @@ PLATFORMS = [
 ]
 
 CONFIG_SCHEMA = cv.config_entry_only_config_schema(DOMAIN)
+
+# Bans being waited out, by entry id: every setup attempt and reload builds a
+# new client, which would otherwise log in while banned.
+DATA_BANS: HassKey[dict[str, Ban]] = HassKey(f"{DOMAIN}_bans")
 
 
 async def async_setup(hass: HomeAssistant, config: ConfigType) -> bool:  # noqa: ARG001
@@ -87,6 +93,16 @@ def create_client(
     return client, session
 
 
+def forget_ban(hass: HomeAssistant, entry_id: str) -> None:
+    """Drop the ban remembered for an entry: a login just succeeded."""
+    hass.data.get(DATA_BANS, {}).pop(entry_id, None)
+
+
+def _remember_ban(hass: HomeAssistant, entry_id: str, ban: Ban | None) -> None:
+    if ban is not None:
+        hass.data.setdefault(DATA_BANS, {})[entry_id] = ban
+
+
 def _optional_text(value: object) -> str | None:
     """Return the text, or ``None`` for a field left empty."""
     return str(value) if value else None
@@ -95,6 +111,8 @@ def _optional_text(value: object) -> str | None:
 async def async_setup_entry(hass: HomeAssistant, entry: QBittorrentConfigEntry) -> bool:
     """Connect to qBittorrent and set up its entities."""
     client, _session = create_client(hass, entry.data)
+    if (ban := hass.data.get(DATA_BANS, {}).pop(entry.entry_id, None)) is not None:
+        client.restore_ban(ban)
     try:
         server_info = await client.detect()
     except QBittorrentAuthenticationError as error:
@@ -105,6 +123,7 @@ async def async_setup_entry(hass: HomeAssistant, entry: QBittorrentConfigEntry) 
         # Unreachable, banned, rejected or not understood: each may be fixed
         # on the server side, so retry in the background.
         if isinstance(error, QBittorrentBannedError):
+            _remember_ban(hass, entry.entry_id, client.ban)
             raise_ban_issue(hass, entry, error)
         raise translated_error(
             ConfigEntryNotReady, error, entry.data[CONF_URL]
@@ -128,6 +147,7 @@ async def async_unload_entry(
     """Unload the entities of a qBittorrent server and end its session."""
     unloaded = await hass.config_entries.async_unload_platforms(entry, PLATFORMS)
     if unloaded:
+        _remember_ban(hass, entry.entry_id, entry.runtime_data.client.ban)
         # qBittorrent 5.3 keeps at most 15 sessions; do not leave ours behind.
         with contextlib.suppress(QBittorrentError):
             await entry.runtime_data.client.logout()

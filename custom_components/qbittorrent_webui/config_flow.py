@@ -25,7 +25,7 @@ from homeassistant.helpers.selector import (
 import voluptuous as vol
 from yarl import URL
 
-from . import create_client
+from . import create_client, forget_ban
 from .const import CONF_ENABLE_EVENTS, DEFAULT_ENABLE_EVENTS, DOMAIN, LOGGER
 from .helpers import (
     InvalidUrlError,
@@ -36,9 +36,11 @@ from .helpers import (
 from .webui import (
     QBittorrentAuthenticationError,
     QBittorrentBannedError,
+    QBittorrentCertificateError,
     QBittorrentConnectionError,
     QBittorrentError,
     QBittorrentRequestRejectedError,
+    QBittorrentTimeoutError,
     QBittorrentUnsupportedVersionError,
     ServerInfo,
 )
@@ -76,6 +78,7 @@ CREDENTIALS_SCHEMA = vol.Schema(
         vol.Optional(CONF_API_KEY): API_KEY_SELECTOR,
     }
 )
+CREDENTIAL_FIELDS = frozenset({CONF_USERNAME, CONF_PASSWORD, CONF_API_KEY})
 OPTIONS_SCHEMA = vol.Schema(
     {vol.Optional(CONF_ENABLE_EVENTS, default=DEFAULT_ENABLE_EVENTS): bool}
 )
@@ -140,7 +143,7 @@ async def _detect(client: QBittorrentClient, data: Mapping[str, Any]) -> ServerI
     try:
         info = await client.detect()
     except QBittorrentBannedError as error:
-        key, placeholders = ban_translation(error.ban_duration)
+        key, placeholders = ban_translation(error)
         raise CannotValidateError("base", key, placeholders) from error
     except QBittorrentAuthenticationError as error:
         # Before 5.2 qBittorrent ignores the key and refuses the request just
@@ -153,7 +156,7 @@ async def _detect(client: QBittorrentClient, data: Mapping[str, Any]) -> ServerI
     except QBittorrentUnsupportedVersionError as error:
         raise CannotValidateError(CONF_URL, "unsupported", {}) from error
     except QBittorrentConnectionError as error:
-        raise CannotValidateError(CONF_URL, "cannot_connect", {}) from error
+        raise _connection_form_error(error) from error
     except Exception as error:
         LOGGER.exception("Unexpected error while connecting to qBittorrent")
         raise CannotValidateError("base", "unknown", {}) from error
@@ -163,6 +166,15 @@ async def _detect(client: QBittorrentClient, data: Mapping[str, Any]) -> ServerI
         with contextlib.suppress(QBittorrentError):
             await client.logout()
     return info
+
+
+def _connection_form_error(error: QBittorrentConnectionError) -> CannotValidateError:
+    """Say whether the certificate, a slow answer or the address is at fault."""
+    if isinstance(error, QBittorrentCertificateError):
+        return CannotValidateError(CONF_VERIFY_SSL, "invalid_certificate", {})
+    if isinstance(error, QBittorrentTimeoutError):
+        return CannotValidateError(CONF_URL, "timeout", {})
+    return CannotValidateError(CONF_URL, "cannot_connect", {})
 
 
 def _title(url: str) -> str:
@@ -249,9 +261,12 @@ class QBittorrentConfigFlow(ConfigFlow, domain=DOMAIN):
             try:
                 await validate_connection(self.hass, data)
             except CannotValidateError as error:
-                errors[error.field] = error.error
+                # This form shows only the credentials; the rest goes on top.
+                field = error.field if error.field in CREDENTIAL_FIELDS else "base"
+                errors[field] = error.error
                 placeholders |= error.placeholders
             else:
+                forget_ban(self.hass, entry.entry_id)
                 return self.async_update_reload_and_abort(entry, data=data)
         return self.async_show_form(
             step_id="reauth_confirm",
@@ -279,6 +294,7 @@ class QBittorrentConfigFlow(ConfigFlow, domain=DOMAIN):
                 errors[error.field] = error.error
                 placeholders = error.placeholders
             else:
+                forget_ban(self.hass, entry.entry_id)
                 _move_registry_ids(self.hass, entry, data[CONF_URL])
                 return self.async_update_reload_and_abort(
                     entry,

@@ -103,7 +103,7 @@ def raise_ban_issue(
     hass: HomeAssistant, entry: QBittorrentConfigEntry, error: QBittorrentBannedError
 ) -> None:
     """Explain a ban in a repair issue; the next successful poll removes it."""
-    key, placeholders = ban_translation(error.ban_duration)
+    key, placeholders = ban_translation(error)
     ir.async_create_issue(
         hass,
         DOMAIN,
@@ -146,12 +146,16 @@ class QBittorrentCoordinator[DataT](DataUpdateCoordinator[DataT]):
         """Translate a client error into the coordinator's failure.
 
         A rejected login makes the coordinator start the reauth flow; the client
-        will not log in again by itself, so no login storm follows.
+        will not log in again by itself, so no login storm follows. A ban is
+        no credential problem: the next poll waits until the client tries again.
         """
         url = self.config_entry.data[CONF_URL]
         if isinstance(error, QBittorrentAuthenticationError):
             return translated_error(ConfigEntryAuthFailed, error, url)
-        return translated_error(UpdateFailed, error, url)
+        failure = translated_error(UpdateFailed, error, url)
+        if isinstance(error, QBittorrentBannedError):
+            failure.retry_after = error.retry_after
+        return failure
 
 
 class QBittorrentDataUpdateCoordinator(QBittorrentCoordinator[MainData]):

@@ -14,9 +14,11 @@ from .webui import (
     QBittorrentAddTorrentError,
     QBittorrentAuthenticationError,
     QBittorrentBannedError,
+    QBittorrentCertificateError,
     QBittorrentConnectionError,
     QBittorrentError,
     QBittorrentRequestRejectedError,
+    QBittorrentTimeoutError,
     QBittorrentUnsupportedOperationError,
     QBittorrentUnsupportedVersionError,
 )
@@ -72,17 +74,18 @@ def device_name(hass: HomeAssistant, entry: QBittorrentConfigEntry) -> str:
     return APPLICATION
 
 
-def ban_translation(ban_duration: float | None) -> tuple[str, dict[str, str]]:
+def ban_translation(error: QBittorrentBannedError) -> tuple[str, dict[str, str]]:
     """Return the translation key and placeholders that say when a ban lifts.
 
-    From qBittorrent 4.1 on the ban's length is a setting the client cannot
-    read while banned, so those bans get a text of their own.
+    qBittorrent 4.2+ bans for a configurable time that the client reads while
+    logged in; a ban met before that has a text of its own.
     """
-    if ban_duration is None:
+    if error.ban_duration is None:
         return ISSUE_IP_BANNED_UNKNOWN_DURATION, {}
-    lifts_at = dt_util.now() + timedelta(seconds=ban_duration)
+    remaining = error.ban_duration if error.retry_after is None else error.retry_after
+    lifts_at = dt_util.now() + timedelta(seconds=remaining)
     return ISSUE_IP_BANNED, {
-        "minutes": str(max(1, round(ban_duration / 60))),
+        "minutes": str(max(1, round(remaining / 60))),
         "lifts_at": lifts_at.strftime("%H:%M"),
     }
 
@@ -97,10 +100,14 @@ def translated_error[ErrorT: HomeAssistantError](
     elif isinstance(error, QBittorrentAddTorrentError):
         key = "add_torrent_refused"
     elif isinstance(error, QBittorrentBannedError):
-        key, ban_placeholders = ban_translation(error.ban_duration)
+        key, ban_placeholders = ban_translation(error)
         placeholders |= ban_placeholders
     elif isinstance(error, QBittorrentRequestRejectedError):
         key = "request_rejected"
+    elif isinstance(error, QBittorrentCertificateError):
+        key = "invalid_certificate"
+    elif isinstance(error, QBittorrentTimeoutError):
+        key = "timeout"
     elif isinstance(error, QBittorrentConnectionError):
         key = "cannot_connect"
     elif isinstance(error, QBittorrentUnsupportedVersionError):

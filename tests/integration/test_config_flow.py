@@ -15,13 +15,16 @@ from homeassistant.data_entry_flow import FlowResultType
 import pytest
 from pytest_homeassistant_custom_component.common import MockConfigEntry
 
+from custom_components.qbittorrent_webui.config_flow import CREDENTIAL_FIELDS
 from custom_components.qbittorrent_webui.const import CONF_ENABLE_EVENTS, DOMAIN
 from custom_components.qbittorrent_webui.helpers import find_entry_device
 from custom_components.qbittorrent_webui.webui import (
     QBittorrentAuthenticationError,
     QBittorrentBannedError,
+    QBittorrentCertificateError,
     QBittorrentConnectionError,
     QBittorrentRequestRejectedError,
+    QBittorrentTimeoutError,
     QBittorrentUnsupportedVersionError,
 )
 
@@ -47,6 +50,12 @@ NORMALIZED_URL = "http://qbt.example.com:8080/proxy"
 
 CONNECTION_ERRORS = [
     (QBittorrentConnectionError("refused"), CONF_URL, "cannot_connect"),
+    (QBittorrentTimeoutError("slow"), CONF_URL, "timeout"),
+    (
+        QBittorrentCertificateError("self-signed"),
+        CONF_VERIFY_SSL,
+        "invalid_certificate",
+    ),
     (QBittorrentAuthenticationError("wrong"), CONF_PASSWORD, "invalid_auth"),
     (QBittorrentBannedError("banned", ban_duration=3600), "base", "ip_banned"),
     (QBittorrentBannedError("banned"), "base", "ip_banned_unknown_duration"),
@@ -251,7 +260,10 @@ async def test_reauth_flow_error_then_recovery(
     )
 
     assert result["type"] is FlowResultType.FORM
-    assert result["errors"] == {field: message}
+    # The reauth form shows only the credentials; other errors go on top.
+    assert result["errors"] == {
+        field if field in CREDENTIAL_FIELDS else "base": message
+    }
     assert result["description_placeholders"][CONF_URL] == URL
 
     mock_client.detect.side_effect = None

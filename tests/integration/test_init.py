@@ -236,9 +236,17 @@ async def test_ban_raises_repair_issue_until_lifted(
     assert issue.translation_placeholders["minutes"] == "30"
     assert hass.states.get(DOWNLOAD_SPEED).state == STATE_UNAVAILABLE
 
+    # The client would send nothing during the ban: no poll until it ends.
     mock_client.sync.side_effect = None
+    polls = mock_client.sync.await_count
     await _poll(hass, freezer)
+    assert mock_client.sync.await_count == polls
 
+    freezer.tick(timedelta(seconds=1800))
+    async_fire_time_changed(hass)
+    await hass.async_block_till_done()
+
+    assert mock_client.sync.await_count == polls + 1
     assert issue_registry.async_get_issue(DOMAIN, issue_id) is None
     assert hass.states.get(DOWNLOAD_SPEED).state == "2.0"
 

@@ -14,6 +14,7 @@ from custom_components.qbittorrent_webui.const import (
     ISSUE_IP_BANNED_UNKNOWN_DURATION,
 )
 from custom_components.qbittorrent_webui.helpers import ban_translation
+from custom_components.qbittorrent_webui.webui import QBittorrentBannedError
 
 PACKAGE = Path(__file__).parents[2] / "custom_components" / "qbittorrent_webui"
 EN = json.loads((PACKAGE / "translations" / "en.json").read_text())
@@ -70,7 +71,9 @@ def test_raised_translation_keys_exist() -> None:
 @pytest.mark.parametrize("ban_duration", [3600, None])
 def test_ban_texts_get_their_placeholders(ban_duration: float | None) -> None:
     """The flow error, the exception and the repair issue name the same values."""
-    key, placeholders = ban_translation(ban_duration)
+    key, placeholders = ban_translation(
+        QBittorrentBannedError("banned", ban_duration=ban_duration)
+    )
 
     def named(text: str) -> set[str]:
         return set(re.findall(r"{(\w+)}", text))

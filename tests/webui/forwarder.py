@@ -4,10 +4,14 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import re
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from collections.abc import AsyncIterator
+
+
+_REQUEST_LINE = re.compile(rb"(?:^|\r\n)(GET|POST) (\S+) HTTP/1\.[01]\r\n")
 
 
 class Forwarder:
@@ -16,7 +20,9 @@ class Forwarder:
     Like a Docker port mapping, clients reach the server through another port
     than the one it listens on. The next ``drop_next`` requests are swallowed and
     their connection closed without an answer (like a server dropping an idle
-    keep-alive connection just as the client reuses it).
+    keep-alive connection just as the client reuses it). ``requests`` lists
+    the method and path of every request line passed on, so tests can count
+    what reached a real server.
     """
 
     def __init__(self, target_port: int) -> None:
@@ -24,6 +30,7 @@ class Forwarder:
         self.target_port = target_port
         self.drop_next = 0
         self.dropped = 0
+        self.requests: list[tuple[str, str]] = []
 
     @contextlib.asynccontextmanager
     async def serve(self) -> AsyncIterator[str]:
@@ -62,6 +69,10 @@ class Forwarder:
                     self.dropped += 1
                     client.close()
                     break
+                self.requests += [
+                    (method.decode(), path.decode().partition("?")[0])
+                    for method, path in _REQUEST_LINE.findall(data)
+                ]
                 upstream.write(data)
                 await upstream.drain()
         except ConnectionError:

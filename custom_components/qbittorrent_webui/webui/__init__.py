@@ -8,6 +8,7 @@ from .exceptions import (
     QBittorrentAddTorrentError,
     QBittorrentAuthenticationError,
     QBittorrentBannedError,
+    QBittorrentCertificateError,
     QBittorrentConnectionError,
     QBittorrentError,
     QBittorrentRequestRejectedError,
@@ -19,6 +20,7 @@ from .exceptions import (
 from .models import (
     MAX_SPEED_LIMIT,
     AddTorrentOptions,
+    Ban,
     Capabilities,
     Category,
     ConnectionStatus,
@@ -39,6 +41,7 @@ from .models import (
 __all__ = [
     "MAX_SPEED_LIMIT",
     "AddTorrentOptions",
+    "Ban",
     "Capabilities",
     "Category",
     "ConnectionStatus",
@@ -47,6 +50,7 @@ __all__ = [
     "QBittorrentAddTorrentError",
     "QBittorrentAuthenticationError",
     "QBittorrentBannedError",
+    "QBittorrentCertificateError",
     "QBittorrentClient",
     "QBittorrentConnectionError",
     "QBittorrentError",

@@ -26,7 +26,7 @@ import re
 import traceback
 from typing import TYPE_CHECKING, Any, NoReturn
 
-from ._http import AuthMode, HttpResponse, Transport
+from ._http import FIXED_BAN_SECONDS, AuthMode, HttpResponse, Transport
 from ._parse import (
     as_int,
     as_limit,
@@ -1332,7 +1332,10 @@ def modern_capabilities(api: Version, app: Version | None) -> Capabilities:
 async def dialect_for(transport: Transport) -> Dialect:
     """Run the probe sequence and return the dialect for the server."""
     previous_mode = transport.auth_mode
-    transport.auth_mode = AuthMode.API_KEY if transport.has_api_key else AuthMode.NONE
+    if transport.has_api_key:
+        transport.auth_mode = AuthMode.API_KEY
+    # The mode stays until the answers say otherwise: requests running while
+    # the client detects again (after a new session) keep authenticating.
     probe = await transport.probe("GET", "/api/v2/app/webapiVersion")
     modern = probe.status in {200, 403}
     if previous_mode is (AuthMode.LEGACY_COOKIE if modern else AuthMode.MODERN_COOKIE):
@@ -1363,6 +1366,7 @@ async def _detect(transport: Transport, probe: HttpResponse) -> Dialect:
             return await _detect_legacy(transport, legacy)
         bypass = await transport.probe("GET", "/json/transferInfo")
         if bypass.status == 200 and "dl_info" in bypass.text:  # noqa: PLR2004
+            transport.auth_mode = AuthMode.NONE
             transport.close_connections = True
             return await _detect_digest(transport)
     if probe.status in {401, 403} or probe.status >= 500:  # noqa: PLR2004
@@ -1407,6 +1411,8 @@ async def _detect_modern(transport: Transport, probe: HttpResponse) -> Dialect:
             f"qBittorrent reported an unreadable API version {api_text[:40]!r}"
         )
     app = parse_version(app_text)
+    if transport.auth_mode is AuthMode.MODERN_COOKIE and transport.logged_in:
+        transport.ban_duration = await _ban_duration(transport)
     info = ServerInfo(
         generation=Generation.MODERN,
         app_version=_version_text(app),
@@ -1414,6 +1420,25 @@ async def _detect_modern(transport: Transport, probe: HttpResponse) -> Dialect:
         capabilities=modern_capabilities(api, app),
     )
     return ModernDialect(transport, info)
+
+
+async def _ban_duration(transport: Transport) -> float | None:
+    r"""Read how long the server bans an IP, while a session allows it.
+
+    4.2+ reports its ``WebUI\BanDuration`` setting in the preferences;
+    4.1 bans for a fixed hour and reports nothing.
+    """
+    try:
+        response = await transport.request("GET", "/api/v2/app/preferences")
+        preferences = response.json()
+    except QBittorrentUnexpectedResponseError:
+        return None
+    if not isinstance(preferences, dict):
+        return None
+    if "web_ui_ban_duration" not in preferences:
+        return FIXED_BAN_SECONDS
+    seconds = as_int(preferences["web_ui_ban_duration"])
+    return float(seconds) if seconds is not None and seconds > 0 else None
 
 
 async def _detect_legacy(transport: Transport, probe: HttpResponse) -> Dialect:

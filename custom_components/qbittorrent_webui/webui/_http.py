@@ -16,6 +16,7 @@ import hashlib
 import logging
 import re
 import secrets
+import time
 from typing import TYPE_CHECKING, Any
 from urllib.parse import quote
 
@@ -26,12 +27,14 @@ from ._decode import decode_json, decode_maindata
 from .exceptions import (
     QBittorrentAuthenticationError,
     QBittorrentBannedError,
+    QBittorrentCertificateError,
     QBittorrentConnectionError,
     QBittorrentError,
     QBittorrentRequestRejectedError,
     QBittorrentTimeoutError,
     QBittorrentUnexpectedResponseError,
 )
+from .models import Ban
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Mapping, Sequence
@@ -45,6 +48,10 @@ DEFAULT_MAX_RESPONSE_BYTES = 256 * 1024 * 1024
 BODY_EXCERPT_CHARS = 120
 # qBittorrent up to 4.1 bans an IP for a fixed hour after five failed logins.
 FIXED_BAN_SECONDS = 3600.0
+# A ban of unknown length is probed with one login after these waits (doubling);
+# real 4.5.2-5.3.0 neither extend a ban for logins during it nor say its end.
+BAN_FIRST_WAIT = 60.0
+BAN_MAX_WAIT = 900.0
 DIGEST_REALM = "Web UI Access"
 
 type FormFields = Mapping[str, str]
@@ -184,6 +191,9 @@ class Transport:
         self._logged_in = False
         self._login_blocked_reason: str | None = None
         self._login_lock = asyncio.Lock()
+        self.ban_duration: float | None = None
+        """Length of this server's bans in seconds, once detection read it."""
+        self._ban: Ban | None = None
         self.session_generation = 0
         """Increases with every new server session (sync must restart then)."""
 
@@ -202,6 +212,16 @@ class Transport:
         """Whether a cookie session is believed to be active."""
         return self._logged_in
 
+    @property
+    def ban(self) -> Ban | None:
+        """The ban being waited out (or met at the last retry), if any."""
+        return self._ban
+
+    def restore_ban(self, ban: Ban) -> None:
+        """Wait out a ban that another client for this server met."""
+        self._ban = ban
+        self._logged_in = False
+
     def url_for(self, path: str) -> URL:
         """Join the base URL (with its path prefix) and an API path."""
         return self._base.with_path(self._prefix + path, encoded=False)
@@ -213,7 +233,10 @@ class Transport:
         password: str | None,
         api_key: str | None,
     ) -> None:
-        """Replace the credentials and lift the automatic-login block."""
+        """Replace the credentials and lift the automatic-login block.
+
+        A ban stays: it is the IP address's, not the credentials'.
+        """
         self._credentials = _Credentials(username, password, api_key)
         self._login_blocked_reason = None
         self._logged_in = False
@@ -226,8 +249,9 @@ class Transport:
         self._logged_in = False
 
     def allow_login(self) -> None:
-        """Lift the automatic-login block: the caller asked explicitly."""
+        """Lift the automatic-login block and the ban wait: the caller asked."""
         self._login_blocked_reason = None
+        self._ban = None
 
     def configure_digest(self, challenge: Mapping[str, str]) -> None:
         """Switch to HTTP Digest using a server challenge."""
@@ -242,11 +266,28 @@ class Transport:
         """Start a session with the configured credentials.
 
         An automatic login (``explicit=False``) is refused without contacting
-        the server after credentials were rejected or the IP was banned: five
-        failures get the IP banned. An explicit login always tries.
+        the server after credentials were rejected (five failures get the IP
+        banned) or while a ban is waited out. An explicit login always tries.
+        """
+        if explicit:
+            async with self._login_lock:
+                await self._login_locked(explicit=True)
+        else:
+            await self._renew_session(self.session_generation)
+
+    async def _renew_session(self, failed_generation: int) -> None:
+        """Log in unless a concurrent call did since ``failed_generation``.
+
+        Calls that lost the session together share one login: a waiter that
+        finds a newer session than the one its request failed with uses it
+        (each login of 5.3 evicts older sessions past 15, so logging in again
+        would break the requests of the others).
         """
         async with self._login_lock:
-            await self._login_locked(explicit=explicit)
+            if self._logged_in and self.session_generation != failed_generation:
+                return
+            self._logged_in = False
+            await self._login_locked(explicit=False)
 
     async def _login_locked(self, *, explicit: bool) -> None:
         if self.auth_mode in {AuthMode.API_KEY, AuthMode.DIGEST, AuthMode.NONE}:
@@ -254,8 +295,10 @@ class Transport:
             if explicit:
                 self._login_blocked_reason = None
             return
-        if self._login_blocked_reason and not explicit:
-            raise QBittorrentAuthenticationError(self._login_blocked_reason)
+        if not explicit:
+            if self._login_blocked_reason:
+                raise QBittorrentAuthenticationError(self._login_blocked_reason)
+            self._raise_if_banned()
         credentials = self._credentials
         response = await self._request(
             "POST",
@@ -271,11 +314,8 @@ class Transport:
         )
         body = response.text.strip()
         if response.status == 403:  # noqa: PLR2004
-            self._block_logins(
-                "qBittorrent has banned this IP address after too many failed "
-                "logins. Wait for the ban to expire, then check the credentials."
-            )
-            raise self._banned_error(response)
+            # 4.1+ refuses only logins of a banned IP (live sessions go on).
+            raise self._banned_error()
         if response.status == 401:  # noqa: PLR2004
             self._reject_credentials()
         if response.status in {200, 204} and body != "Fails.":
@@ -287,6 +327,7 @@ class Transport:
                 )
             self._logged_in = True
             self._login_blocked_reason = None
+            self._ban = None
             self.session_generation += 1
             return
         if body == "Fails.":
@@ -333,7 +374,8 @@ class Transport:
         """Send an authenticated request and return its successful response.
 
         Logs in at most once per call (before sending when no session exists,
-        or after a 403 that means the session expired).
+        or after a 403 that means the session expired); concurrent calls
+        share that login. While a ban is waited out nothing is sent.
 
         Raises:
             QBittorrentError: A subclass describing what went wrong.
@@ -343,11 +385,13 @@ class Transport:
         payload = _Payload(
             params=params, form=form, files=files, multipart_fields=multipart_fields
         )
+        self._raise_if_banned()
         logged_in_now = False
         if self._needs_login():
-            await self.login(explicit=False)
+            await self._renew_session(self.session_generation)
             logged_in_now = True
         while True:
+            sent_in_session = self.session_generation
             response = await self._request(method, path, payload, idempotent=idempotent)
             challenge = response.digest_challenge
             if (
@@ -363,14 +407,16 @@ class Transport:
                 continue
             if response.status == 403 and self._is_cookie_mode():  # noqa: PLR2004
                 if self._is_ban(response):
-                    raise self._banned_error(response)
+                    raise self._banned_error()
                 if not logged_in_now:
                     _LOGGER.debug("Session expired; logging in again")
-                    self._logged_in = False
-                    await self.login(explicit=False)
+                    await self._renew_session(sent_in_session)
                     logged_in_now = True
                     continue
-            return self.check(response)
+            checked = self.check(response)
+            # Digest and legacy servers refuse every request while banned.
+            self._ban = None
+            return checked
 
     def _needs_login(self) -> bool:
         return self._is_cookie_mode() and not self._logged_in
@@ -432,7 +478,7 @@ class Transport:
 
     def _forbidden_error(self, response: HttpResponse) -> QBittorrentError:
         if self.auth_mode is AuthMode.DIGEST or self._is_ban(response):
-            return self._banned_error(response)
+            return self._banned_error()
         if self.auth_mode is AuthMode.API_KEY:
             return QBittorrentAuthenticationError(
                 "qBittorrent refused the API key for this request. Check "
@@ -454,22 +500,55 @@ class Transport:
             "'Server domains'; behind a reverse proxy enable reverse proxy support."
         )
 
-    def _banned_error(self, response: HttpResponse) -> QBittorrentBannedError:
-        duration = (
-            FIXED_BAN_SECONDS
-            if self.auth_mode in {AuthMode.DIGEST, AuthMode.LEGACY_COOKIE}
-            else None
+    def _banned_error(self) -> QBittorrentBannedError:
+        """Record the ban the server just reported, and explain it.
+
+        The next login waits for the ban's length where known; otherwise for
+        a wait that doubles each time the ban is still in force.
+        """
+        now = time.monotonic()
+        previous = self._ban
+        self._logged_in = False
+        if previous is not None and now < previous.retry_at:
+            # A concurrent request already met this ban.
+            return self._ban_error(previous)
+        duration = self._known_ban_duration()
+        if duration is not None:
+            wait = duration
+        elif previous is None:
+            wait = BAN_FIRST_WAIT
+        else:
+            wait = min(previous.wait * 2, BAN_MAX_WAIT)
+        self._ban = Ban(retry_at=now + wait, wait=wait, duration=duration)
+        _LOGGER.debug("Banned by the server; trying again in %.0f s", wait)
+        return self._ban_error(self._ban)
+
+    def _known_ban_duration(self) -> float | None:
+        if self.auth_mode in {AuthMode.DIGEST, AuthMode.LEGACY_COOKIE}:
+            return FIXED_BAN_SECONDS
+        return self.ban_duration
+
+    def _raise_if_banned(self) -> None:
+        """Refuse to contact the server until the ban's retry time."""
+        ban = self._ban
+        if ban is not None and time.monotonic() < ban.retry_at:
+            raise self._ban_error(ban)
+
+    @staticmethod
+    def _ban_error(ban: Ban) -> QBittorrentBannedError:
+        retry_after = max(0.0, ban.retry_at - time.monotonic())
+        length = (
+            f"for {ban.duration:.0f} seconds"
+            if ban.duration is not None
+            else "for the ban duration set in qBittorrent"
         )
-        self._block_logins(
-            "qBittorrent has banned this IP address after too many failed "
-            "logins. Wait for the ban to expire, then check the credentials."
-        )
-        hint = "for an hour" if duration else "for the configured ban duration"
-        _LOGGER.debug("Banned by the server (HTTP %s)", response.status)
         return QBittorrentBannedError(
             "qBittorrent has banned this IP address after too many failed logins "
-            f"({hint}). Wait, then correct the credentials before trying again.",
-            ban_duration=duration,
+            f"({length}). The client sends nothing for {retry_after:.0f} seconds, "
+            "then logs in again by itself; check that no other client uses wrong "
+            "credentials from this address.",
+            ban_duration=ban.duration,
+            retry_after=retry_after,
         )
 
     @staticmethod
@@ -485,16 +564,23 @@ class Transport:
 
         A 401 without Digest challenge is retried once with a ``Referer``
         naming the server itself (qBittorrent 3.3.13 insists on one); if that
-        helps, every later request carries it.
+        helps, every later request carries it. Only an API key is sent: the
+        probe must not change how concurrent requests authenticate.
         """
-        response = await self._request(method, path, idempotent=True)
+        self._raise_if_banned()
+        authenticated = self.auth_mode is AuthMode.API_KEY
+        response = await self._request(
+            method, path, idempotent=True, authenticated=authenticated
+        )
         if (
             response.status == 401  # noqa: PLR2004
             and response.digest_challenge is None
             and not self.send_referer
         ):
             self.send_referer = True
-            retried = await self._request(method, path, idempotent=True)
+            retried = await self._request(
+                method, path, idempotent=True, authenticated=authenticated
+            )
             if retried.status == 401 and retried.digest_challenge is None:  # noqa: PLR2004
                 self.send_referer = False
             return retried
@@ -569,16 +655,7 @@ class Transport:
                 "timeout for very large libraries."
             ) from err
         except aiohttp.ClientConnectorError as err:
-            raise QBittorrentConnectionError(
-                f"Cannot connect to qBittorrent at {self.display_url}: check the "
-                "address, the port and that qBittorrent's WebUI is enabled."
-            ) from err
-        except aiohttp.ClientResponseError as err:
-            raise QBittorrentConnectionError(
-                f"qBittorrent at {self.display_url} sent an invalid HTTP answer "
-                f"(status {err.status}). Check that the URL points at the WebUI "
-                "and that http/https match qBittorrent's setting."
-            ) from err
+            raise self._client_error(err) from err
         except (
             aiohttp.ServerDisconnectedError,
             aiohttp.ClientOSError,
@@ -586,10 +663,38 @@ class Transport:
         ):
             raise
         except aiohttp.ClientError as err:
-            raise QBittorrentConnectionError(
-                f"Talking to qBittorrent at {self.display_url} failed "
-                f"({type(err).__name__})."
-            ) from err
+            raise self._client_error(err) from err
+
+    def _client_error(self, err: aiohttp.ClientError) -> QBittorrentConnectionError:
+        """Explain an aiohttp failure other than a dropped connection."""
+        if isinstance(err, aiohttp.ClientConnectorCertificateError):
+            return QBittorrentCertificateError(
+                f"The TLS certificate of qBittorrent at {self.display_url} could "
+                f"not be verified ({err.certificate_error}). Give qBittorrent a "
+                "certificate this system trusts, or turn off 'Verify SSL "
+                "certificate' for a self-signed one."
+            )
+        if isinstance(err, aiohttp.ClientSSLError):
+            return QBittorrentConnectionError(
+                f"The TLS handshake with {self.display_url} failed. Check that "
+                "https is right: qBittorrent serves https only with HTTPS "
+                "enabled in its WebUI options."
+            )
+        if isinstance(err, aiohttp.ClientConnectorError):
+            return QBittorrentConnectionError(
+                f"Cannot connect to qBittorrent at {self.display_url}: check the "
+                "address, the port and that qBittorrent's WebUI is enabled."
+            )
+        if isinstance(err, aiohttp.ClientResponseError):
+            return QBittorrentConnectionError(
+                f"qBittorrent at {self.display_url} sent an invalid HTTP answer "
+                f"(status {err.status}). Check that the URL points at the WebUI "
+                "and that http/https match qBittorrent's setting."
+            )
+        return QBittorrentConnectionError(
+            f"Talking to qBittorrent at {self.display_url} failed "
+            f"({type(err).__name__})."
+        )
 
     @staticmethod
     def _body(

@@ -29,6 +29,7 @@ if TYPE_CHECKING:
 
     from .models import (
         AddTorrentOptions,
+        Ban,
         QueueMove,
         ServerInfo,
         ServerState,
@@ -185,8 +186,27 @@ class QBittorrentClient:
             self._sync_engine.reset_session()
         return self._dialect.info
 
+    @property
+    def ban(self) -> Ban | None:
+        """The server's ban of this IP address being waited out, if any.
+
+        While it lasts every operation raises :class:`QBittorrentBannedError`
+        without contacting the server; afterwards the client logs in again.
+        """
+        return self._transport.ban
+
+    def restore_ban(self, ban: Ban) -> None:
+        """Wait out a ban that an earlier client for this server met.
+
+        A new client knows nothing of a ban; without this its first
+        operation would log in while banned.
+        """
+        self._transport.restore_ban(ban)
+
     async def login(self) -> None:
         """Log in explicitly, even after an earlier authentication failure.
+
+        This also ends the wait for a ban: the login is sent at once.
 
         Detects the server first if that has not happened yet. On 3.1.x
         (Digest) and with an API key this verifies the credentials instead,

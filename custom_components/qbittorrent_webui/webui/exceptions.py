@@ -19,6 +19,13 @@ class QBittorrentTimeoutError(QBittorrentConnectionError):
     """The server did not answer within the request timeout."""
 
 
+class QBittorrentCertificateError(QBittorrentConnectionError):
+    """The server's TLS certificate failed verification (e.g. self-signed).
+
+    Fixed by a certificate the system trusts, or by ``verify_ssl=False``.
+    """
+
+
 class QBittorrentAuthenticationError(QBittorrentError):
     """The server rejected the credentials (or the API key).
 
@@ -31,14 +38,25 @@ class QBittorrentAuthenticationError(QBittorrentError):
 class QBittorrentBannedError(QBittorrentError):
     """The server banned this client's IP address after failed logins.
 
+    Not a credential problem: the client sends nothing to the server until
+    ``retry_after`` has passed, then logs in again by itself.
+
     Attributes:
         ban_duration: Length of the ban in seconds when known, else ``None``.
+        retry_after: Seconds until the client tries again.
     """
 
-    def __init__(self, message: str, *, ban_duration: float | None = None) -> None:
-        """Initialize with the message and the ban length if known."""
+    def __init__(
+        self,
+        message: str,
+        *,
+        ban_duration: float | None = None,
+        retry_after: float | None = None,
+    ) -> None:
+        """Initialize with the message, the ban length and the retry delay."""
         super().__init__(message)
         self.ban_duration = ban_duration
+        self.retry_after = retry_after if retry_after is not None else ban_duration
 
 
 class QBittorrentAddTorrentError(QBittorrentError):

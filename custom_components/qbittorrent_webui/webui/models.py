@@ -410,3 +410,26 @@ class AddTorrentOptions:
     def is_default(self) -> bool:
         """Whether no option is set."""
         return self == AddTorrentOptions()
+
+
+@dataclass(frozen=True, slots=True)
+class Ban:
+    """A ban of this client's IP address, as far as the client knows it.
+
+    Kept apart from rejected credentials: a ban ends by itself, so the client
+    waits (sending nothing to the server) and then logs in again. Hand it to
+    :meth:`QBittorrentClient.restore_ban` of a new client for the same server
+    so the wait survives the old client.
+
+    Attributes:
+        retry_at: ``time.monotonic()`` from which the client tries again.
+        wait: Seconds waited before ``retry_at``; for a ban of unknown length
+            the wait doubles each time the ban is still in force.
+        duration: The ban's length in seconds when known (qBittorrent up to
+            4.1 bans for a fixed hour; 4.2+ reports its setting in the
+            preferences, which the client reads while logged in).
+    """
+
+    retry_at: float
+    wait: float
+    duration: float | None
