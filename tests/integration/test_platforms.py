@@ -6,6 +6,7 @@ from typing import TYPE_CHECKING
 from homeassistant.const import CONF_URL, Platform
 from homeassistant.helpers import device_registry as dr, entity_registry as er
 import pytest
+from pytest_homeassistant_custom_component.common import MockConfigEntry
 
 from custom_components.qbittorrent_webui.const import DOMAIN
 from custom_components.qbittorrent_webui.helpers import find_entry_device
@@ -16,7 +17,6 @@ if TYPE_CHECKING:
     from unittest.mock import MagicMock
 
     from homeassistant.core import HomeAssistant
-    from pytest_homeassistant_custom_component.common import MockConfigEntry
     from syrupy.assertion import SnapshotAssertion
 
 # What the integration decides about an entity or its device. The registries'
