@@ -44,9 +44,9 @@ ALL_STOPPED = make_main_data(
 NEW_TORRENT = make_torrent(11, TorrentStatus.DOWNLOADING, name="added-since")
 
 
-def _pause_all(hass: HomeAssistant, entry: MockConfigEntry) -> str:
+def _torrents_switch(hass: HomeAssistant, entry: MockConfigEntry) -> str:
     entity_id = er.async_get(hass).async_get_entity_id(
-        SWITCH_DOMAIN, DOMAIN, f"{entry.unique_id}_pause_all"
+        SWITCH_DOMAIN, DOMAIN, f"{entry.unique_id}_torrents"
     )
     assert entity_id is not None
     return entity_id
@@ -79,20 +79,20 @@ async def test_a_change_qbittorrent_applies_late_shows_after_the_follow_up(
     hass: HomeAssistant, mock_config_entry: MockConfigEntry, mock_client: MagicMock
 ) -> None:
     """The read right after still sees the old state; the follow-up the new."""
-    pause_all = _pause_all(hass, mock_config_entry)
+    torrents = _torrents_switch(hass, mock_config_entry)
     before = mock_client.sync.await_count
     mock_client.sync.side_effect = [
         SyncResult(data=MAIN_DATA),
         SyncResult(data=ALL_STOPPED),
     ]
 
-    await _switch(hass, SERVICE_TURN_ON, pause_all)
+    await _switch(hass, SERVICE_TURN_OFF, torrents)
     assert mock_client.sync.await_count == before + 1
-    assert hass.states.get(pause_all).state == "off"
+    assert hass.states.get(torrents).state == "on"
 
     await _follow_up(hass)
     assert mock_client.sync.await_count == before + 2
-    assert hass.states.get(pause_all).state == "on"
+    assert hass.states.get(torrents).state == "off"
 
     # Nothing more until the regular poll.
     await _follow_up(hass)
@@ -103,14 +103,14 @@ async def test_a_second_action_shows_at_once_too(
     hass: HomeAssistant, mock_config_entry: MockConfigEntry, mock_client: MagicMock
 ) -> None:
     """No cooldown: the debouncer would hold this refresh for ten seconds."""
-    pause_all = _pause_all(hass, mock_config_entry)
+    torrents = _torrents_switch(hass, mock_config_entry)
     mock_client.sync.return_value = SyncResult(data=ALL_STOPPED)
-    await _switch(hass, SERVICE_TURN_ON, pause_all)
-    assert hass.states.get(pause_all).state == "on"
+    await _switch(hass, SERVICE_TURN_OFF, torrents)
+    assert hass.states.get(torrents).state == "off"
 
     mock_client.sync.return_value = SyncResult(data=MAIN_DATA)
-    await _switch(hass, SERVICE_TURN_OFF, pause_all)
-    assert hass.states.get(pause_all).state == "off"
+    await _switch(hass, SERVICE_TURN_ON, torrents)
+    assert hass.states.get(torrents).state == "on"
 
 
 async def test_concurrent_actions_share_their_reads(
@@ -142,7 +142,7 @@ async def test_concurrent_actions_share_their_reads(
     assert mock_client.pause_torrents.await_count == len(TORRENTS)
     # At most one read running and one queued behind it, then one follow-up.
     assert mock_client.sync.await_count - before <= 3
-    assert hass.states.get(_pause_all(hass, mock_config_entry)).state == "on"
+    assert hass.states.get(_torrents_switch(hass, mock_config_entry)).state == "off"
 
 
 async def test_torrent_added_since_the_last_poll_is_found_and_announced(
@@ -223,7 +223,7 @@ async def test_an_unexpected_read_failure_is_reported(
 async def test_unloading_cancels_the_follow_up(
     hass: HomeAssistant, mock_config_entry: MockConfigEntry, mock_client: MagicMock
 ) -> None:
-    await _switch(hass, SERVICE_TURN_ON, _pause_all(hass, mock_config_entry))
+    await _switch(hass, SERVICE_TURN_OFF, _torrents_switch(hass, mock_config_entry))
     await hass.config_entries.async_unload(mock_config_entry.entry_id)
     reads = mock_client.sync.await_count
 

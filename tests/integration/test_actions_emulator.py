@@ -41,17 +41,17 @@ async def test_pause_all_twice_in_a_row_shows_each_at_once(
 ) -> None:
     """No poll in between: each switch change shows when the call returns."""
     entry = await _configure(hass, emulator_url)
-    pause_all = _entity_id(hass, entry, "switch", "pause_all")
+    torrents_switch = _entity_id(hass, entry, "switch", "torrents")
 
     for service, expected in (
-        ("turn_on", "on"),
         ("turn_off", "off"),
         ("turn_on", "on"),
+        ("turn_off", "off"),
     ):
         await hass.services.async_call(
-            "switch", service, {"entity_id": pause_all}, blocking=True
+            "switch", service, {"entity_id": torrents_switch}, blocking=True
         )
-        assert _state(hass, entry, "pause_all") == expected, service
+        assert _state(hass, entry, "torrents") == expected, service
 
 
 async def test_added_torrent_shows_and_is_announced_at_once(

@@ -118,22 +118,22 @@ async def test_every_action_shows_after_its_follow_up_read(
     assert _state(hass, entry, "sensor", "torrents_total") == "2"
     assert sorted(event.data["name"] for event in added) == ["action-a", "action-b"]
 
-    pause_all = er.async_get(hass).async_get_entity_id(
-        "switch", DOMAIN, f"{entry.unique_id}_pause_all"
+    torrents_switch = er.async_get(hass).async_get_entity_id(
+        "switch", DOMAIN, f"{entry.unique_id}_torrents"
     )
     for service, expected in (
-        ("turn_on", "on"),
         ("turn_off", "off"),
         ("turn_on", "on"),
+        ("turn_off", "off"),
     ):
         before = reads.count
         await hass.services.async_call(
-            "switch", service, {"entity_id": pause_all}, blocking=True
+            "switch", service, {"entity_id": torrents_switch}, blocking=True
         )
         assert reads.count == before + 1
         await reads.wait_for(hass, before + 2)
         assert reads.count == before + 2
-        assert _state(hass, entry, "switch", "pause_all") == expected, service
+        assert _state(hass, entry, "switch", "torrents") == expected, service
 
 
 async def test_set_category_creates_a_new_one(
