@@ -36,7 +36,7 @@ if TYPE_CHECKING:
 pytestmark = [
     pytest.mark.real_server,
     pytest.mark.slow,
-    pytest.mark.parametrize("version", ["5.3.0", "4.5.2"]),
+    pytest.mark.parametrize("version", ["5.3.0", "5.1.0", "4.5.2"]),
 ]
 
 MAGNETS = [f"magnet:?xt=urn:btih:{digit * 40}&dn=action-{digit}" for digit in "ab"]
