@@ -20,6 +20,7 @@ from .views import TorrentView, population_categories, server_state, transfer_in
 
 if TYPE_CHECKING:
     from collections.abc import AsyncIterator, Callable
+    import ssl
 
 BAN_TEXT = (
     "Your IP address has been banned after too many failed authentication attempts."
@@ -423,11 +424,16 @@ class QBittorrentEmulator:
         port: int = 0,
         *,
         churn_interval: float | None = None,
+        ssl_context: ssl.SSLContext | None = None,
     ) -> AsyncIterator[str]:
-        """Listen on ``host:port`` (0 = any free port) and yield the base URL."""
+        """Listen on ``host:port`` (0 = any free port) and yield the base URL.
+
+        With ``ssl_context`` it serves HTTPS, as qBittorrent does with HTTPS
+        enabled in its WebUI options.
+        """
         runner = web.AppRunner(self.make_app(), access_log=None)
         await runner.setup()
-        site = web.TCPSite(runner, host, port)
+        site = web.TCPSite(runner, host, port, ssl_context=ssl_context)
         await site.start()
         server = site._server  # noqa: SLF001 - the only way to learn port 0's pick
         sockets = getattr(server, "sockets", None) or []
@@ -438,7 +444,8 @@ class QBittorrentEmulator:
             else None
         )
         try:
-            yield str(URL.build(scheme="http", host=host, port=self._port))
+            scheme = "http" if ssl_context is None else "https"
+            yield str(URL.build(scheme=scheme, host=host, port=self._port))
         finally:
             if churner is not None:
                 churner.cancel()
