@@ -39,6 +39,7 @@ from custom_components.qbittorrent_webui.webui import (
     QBittorrentClient,
     QBittorrentError,
 )
+from custom_components.qbittorrent_webui.webui._http import DEFAULT_MAX_RESPONSE_BYTES
 from qbittorrent_emulator import QBittorrentEmulator
 
 if TYPE_CHECKING:
@@ -157,7 +158,11 @@ async def measure(version: str, size: int, polls: int) -> None:
         trace_configs=[meter.trace_config()],
     ) as session:
         client = QBittorrentClient(
-            server.url, session, username="admin", password="adminadmin"
+            server.url,
+            session,
+            username="admin",
+            password="adminadmin",
+            request_timeout=300,
         )
         await client.detect()
         first = await poll(client, meter)
@@ -206,6 +211,7 @@ async def measure_one_sync(url: str, *, traced: bool) -> dict[str, Any]:
         await client.detect()
         gc.collect()
         rss_before = process_memory("VmRSS")
+        cpu_before = time.process_time()
         if traced:
             tracemalloc.start()
         failure: QBittorrentError | None = None
@@ -222,6 +228,7 @@ async def measure_one_sync(url: str, *, traced: bool) -> dict[str, Any]:
             "rss_before": rss_before,
             "rss_peak": process_memory("VmHWM"),
             "rss_after": process_memory("VmRSS"),
+            "cpu": time.process_time() - cpu_before,
         }
         if traced:
             figures["kept"], figures["traced_peak"] = tracemalloc.get_traced_memory()
@@ -268,21 +275,31 @@ def memory_scenario(title: str, version: str, torrents: int, *, chunked: bool) -
         finally:
             server.terminate()
     rss_peak = plain["rss_peak"] - plain["rss_before"]
-    kept = max(traced["kept"], 1)
+    rss_after = plain["rss_after"] - plain["rss_before"]
     print(f"{title}: {plain['outcome']}")
+    if plain["error_kept"]:
+        # Nothing is kept: the floor is the cap, read up to before refusing.
+        print(
+            f"  received {plain['received'] / MIB:.0f} MiB; RSS peak "
+            f"+{rss_peak / MIB:.0f} MiB ({rss_peak / DEFAULT_MAX_RESPONSE_BYTES:.2f} "
+            f"x the cap), RSS after +{rss_after / MIB:.0f} MiB with the error kept; "
+            f"traced: peak {traced['traced_peak'] / MIB:.0f} MiB, still "
+            f"allocated {traced['kept'] / MIB:.1f} MiB"
+        )
+        return
+    kept = traced["kept"]
     print(
         f"  received {plain['received'] / MIB:.0f} MiB; kept after the sync "
-        f"{traced['kept'] / MIB:.0f} MiB (traced)"
+        f"{kept / MIB:.0f} MiB (traced)"
     )
     print(
         f"  RSS peak +{rss_peak / MIB:.0f} MiB "
-        f"({rss_peak / max(plain['received'], 1):.2f} x received, "
-        f"{rss_peak / kept:.2f} x kept); "
-        f"RSS after +{(plain['rss_after'] - plain['rss_before']) / MIB:.0f} MiB"
+        f"({rss_peak / plain['received']:.2f} x received, {rss_peak / kept:.2f} x kept); "
+        f"RSS after +{rss_after / MIB:.0f} MiB; CPU (all threads) {plain['cpu']:.1f} s"
     )
     print(
         f"  traced peak {traced['traced_peak'] / MIB:.0f} MiB "
-        f"({traced['traced_peak'] / max(traced['received'], 1):.2f} x received, "
+        f"({traced['traced_peak'] / traced['received']:.2f} x received, "
         f"{traced['traced_peak'] / kept:.2f} x kept)"
     )
 

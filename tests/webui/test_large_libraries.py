@@ -212,3 +212,33 @@ def test_windowed_decode_agrees_with_json_loads(
     finally:
         _decode.WINDOW_BYTES = original
     assert result == expected
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        b'[{"torrents": {}}, 1]',  # not an object
+        b'{"rid": 1, "torrents": {"a": {"name": "x"}}} trailing',
+        b'{"rid": 1, torrents: {}}',  # unquoted key
+        b'{"rid" 1}',
+        b'{"rid": 1 "torrents": {}}',
+        b'{"torrents": {"a": {"name": "x"}}, "rid": 2}',  # valid
+        b'{"torrents": [{"name": "x"}], "rid": 2}',  # torrents as a list
+        b" \n{}\t",
+    ],
+)
+def test_windowed_decode_of_unexpected_outlines(
+    body: bytes, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(_decode, "WINDOW_BYTES", 4)
+    try:
+        expected = json.loads(body)
+    except ValueError:
+        with pytest.raises(ValueError):
+            _decode.decode_maindata(body, _kept_torrent)
+        return
+    if isinstance(expected, dict) and isinstance(expected.get("torrents"), dict):
+        expected["torrents"] = {
+            key: _kept_torrent(value) for key, value in expected["torrents"].items()
+        }
+    assert _decode.decode_maindata(body, _kept_torrent) == expected
