@@ -275,7 +275,7 @@ def memory_scenario(title: str, version: str, torrents: int, *, chunked: bool) -
         finally:
             server.terminate()
     rss_peak = plain["rss_peak"] - plain["rss_before"]
-    rss_after = plain["rss_after"] - plain["rss_before"]
+    rss_after = max(plain["rss_after"] - plain["rss_before"], 0)
     print(f"{title}: {plain['outcome']}")
     if plain["error_kept"]:
         # Nothing is kept: the floor is the cap, read up to before refusing.
