@@ -28,6 +28,7 @@ import pytest
 from pytest_homeassistant_custom_component.common import async_fire_time_changed
 
 from custom_components.qbittorrent_webui.const import DOMAIN, UPDATE_INTERVAL
+from custom_components.qbittorrent_webui.helpers import find_entry_device
 from custom_components.qbittorrent_webui.webui import QBittorrentClient
 
 if TYPE_CHECKING:
@@ -99,8 +100,8 @@ async def test_end_to_end(
     # The first server's device is plain "qBittorrent", named after the app.
     assert total == "sensor.qbittorrent_total_torrents"
     assert torrents_switch == "switch.qbittorrent_torrents"
-    device = dr.async_get(hass).async_get_device_by_identifier(
-        (DOMAIN, str(entry.unique_id)), entry.entry_id
+    device = find_entry_device(
+        dr.async_get(hass), entry.entry_id, (DOMAIN, str(entry.unique_id))
     )
     assert device is not None
     assert (device.name, device.model, device.sw_version) == (
