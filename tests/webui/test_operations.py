@@ -13,21 +13,9 @@ from custom_components.qbittorrent_webui.webui import (
     TorrentFilter,
     TorrentSort,
 )
+from tests.finished_torrents import bencode
 
 from .conftest import EMULATED_VERSIONS, ClientFactory, EmulatorStarter
-
-
-def bencode(value: object) -> bytes:
-    if isinstance(value, int):
-        return b"i%de" % value
-    if isinstance(value, bytes):
-        return b"%d:%s" % (len(value), value)
-    if isinstance(value, str):
-        return bencode(value.encode())
-    if isinstance(value, dict):
-        items = sorted((key.encode(), item) for key, item in value.items())
-        return b"d" + b"".join(bencode(k) + bencode(v) for k, v in items) + b"e"
-    raise TypeError(value)
 
 
 def torrent_file(name: str) -> tuple[bytes, str]:
