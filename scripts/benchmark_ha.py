@@ -41,8 +41,8 @@ import pytest_socket
 from custom_components.qbittorrent_webui.const import DOMAIN
 from custom_components.qbittorrent_webui.sensor import QBittorrentSensorEntity
 from custom_components.qbittorrent_webui.switch import QBittorrentSwitchEntity
-from qbittorrent_emulator import QBittorrentEmulator
-from scripts.benchmark import EmulatorThread
+from qbittorrent_tooling.emulator import QBittorrentEmulator
+from qbittorrent_tooling.emulator_thread import EmulatorThread
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterator

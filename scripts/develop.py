@@ -13,7 +13,11 @@ import subprocess
 import sys
 import time
 
-from tests.real_servers import QBittorrentProcess, find_installations, free_port
+from qbittorrent_tooling.real_servers import (
+    QBittorrentProcess,
+    find_installations,
+    free_port,
+)
 
 CHECKOUT = Path(__file__).resolve().parent.parent
 CONFIG = CHECKOUT / "config"
@@ -49,12 +53,12 @@ def parse_arguments() -> argparse.Namespace:
 
 
 def start_emulator(version: str, port: int, torrents: int) -> subprocess.Popen[bytes]:
-    """Start ``python -m qbittorrent_emulator`` in the background."""
+    """Start ``python -m qbittorrent_tooling.emulator`` in the background."""
     return subprocess.Popen(
         [
             sys.executable,
             "-m",
-            "qbittorrent_emulator",
+            "qbittorrent_tooling.emulator",
             "--version",
             version,
             "--host",

@@ -29,14 +29,14 @@ from .coordinator import (
     raise_ban_issue,
 )
 from .helpers import translated_error
-from .services import async_setup_services
-from .webui import (
+from .qbittorrent_webui_client import (
     Ban,
     QBittorrentAuthenticationError,
     QBittorrentBannedError,
     QBittorrentClient,
     QBittorrentError,
 )
+from .services import async_setup_services
 
 if TYPE_CHECKING:
     from collections.abc import Mapping

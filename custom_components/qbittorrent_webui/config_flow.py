@@ -33,7 +33,7 @@ from .helpers import (
     find_entry_device,
     normalize_url,
 )
-from .webui import (
+from .qbittorrent_webui_client import (
     QBittorrentAuthenticationError,
     QBittorrentBannedError,
     QBittorrentCertificateError,
@@ -49,7 +49,7 @@ if TYPE_CHECKING:
     from collections.abc import Mapping
 
     from .coordinator import QBittorrentConfigEntry
-    from .webui import QBittorrentClient
+    from .qbittorrent_webui_client import QBittorrentClient
 
 URL_SELECTOR = TextSelector(TextSelectorConfig(type=TextSelectorType.URL))
 USERNAME_SELECTOR = TextSelector(

@@ -36,7 +36,7 @@ from .helpers import (
     find_entry_device,
     translated_error,
 )
-from .webui import (
+from .qbittorrent_webui_client import (
     MainData,
     QBittorrentAuthenticationError,
     QBittorrentBannedError,

@@ -10,7 +10,7 @@ from homeassistant.util import dt as dt_util
 from yarl import URL
 
 from .const import DOMAIN, ISSUE_IP_BANNED, ISSUE_IP_BANNED_UNKNOWN_DURATION
-from .webui import (
+from .qbittorrent_webui_client import (
     QBittorrentAddTorrentError,
     QBittorrentAuthenticationError,
     QBittorrentBannedError,

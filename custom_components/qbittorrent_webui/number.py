@@ -19,7 +19,7 @@ from .coordinator import (
 )
 from .entity import QBittorrentEntity
 from .helpers import async_run_action
-from .webui import MAX_SPEED_LIMIT
+from .qbittorrent_webui_client import MAX_SPEED_LIMIT
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Coroutine
@@ -27,7 +27,7 @@ if TYPE_CHECKING:
     from homeassistant.core import HomeAssistant
     from homeassistant.helpers.entity_platform import AddConfigEntryEntitiesCallback
 
-    from .webui import MainData, QBittorrentClient, SpeedLimits
+    from .qbittorrent_webui_client import MainData, QBittorrentClient, SpeedLimits
 
 # One command at a time per server keeps qBittorrent's answers in order.
 PARALLEL_UPDATES = 1

@@ -14,8 +14,14 @@ from homeassistant.const import EntityCategory, UnitOfDataRate, UnitOfInformatio
 from .const import STATUS_DOWNLOADING, STATUS_IDLE, STATUS_SEEDING, STATUS_UP_DOWN
 from .coordinator import QBittorrentConfigEntry, QBittorrentDataUpdateCoordinator
 from .entity import QBittorrentEntity
+from .qbittorrent_webui_client import (
+    ConnectionStatus,
+    Generation,
+    MainData,
+    ServerInfo,
+    TorrentStatus,
+)
 from .torrents import STATUS_GROUPS, count_active, count_in_group
-from .webui import ConnectionStatus, Generation, MainData, ServerInfo, TorrentStatus
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Collection

@@ -20,20 +20,20 @@ from yarl import URL
 
 from .const import ATTR_CONFIG_ENTRY_ID, DOMAIN
 from .helpers import async_run_action
-from .torrents import STATUS_GROUPS, matches_state, sort_torrents, torrent_as_dict
-from .webui import (
+from .qbittorrent_webui_client import (
     MAX_SPEED_LIMIT,
     AddTorrentOptions,
     QBittorrentClient,
     QBittorrentUnexpectedResponseError,
     QueueMove,
 )
+from .torrents import STATUS_GROUPS, matches_state, sort_torrents, torrent_as_dict
 
 if TYPE_CHECKING:
     from collections.abc import Awaitable, Callable, Mapping
 
     from .coordinator import QBittorrentConfigEntry
-    from .webui import Torrent
+    from .qbittorrent_webui_client import Torrent
 
 KIBIBYTE: Final = 1024
 MAX_LIMIT_KIBIBYTES: Final = MAX_SPEED_LIMIT // KIBIBYTE

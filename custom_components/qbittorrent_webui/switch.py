@@ -11,7 +11,12 @@ from .const import DOMAIN
 from .coordinator import QBittorrentConfigEntry, QBittorrentDataUpdateCoordinator
 from .entity import QBittorrentEntity
 from .helpers import async_run_action
-from .webui import MainData, QBittorrentClient, ServerInfo, TorrentStatus
+from .qbittorrent_webui_client import (
+    MainData,
+    QBittorrentClient,
+    ServerInfo,
+    TorrentStatus,
+)
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Coroutine

@@ -2,7 +2,7 @@
 
 from typing import TYPE_CHECKING, Any, Final
 
-from .webui import MainData, Torrent, TorrentStatus
+from .qbittorrent_webui_client import MainData, Torrent, TorrentStatus
 
 if TYPE_CHECKING:
     from collections.abc import Collection

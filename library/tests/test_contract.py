@@ -1,0 +1,361 @@
+"""The same user-visible contract against the emulator and real qbittorrent-nox.
+
+Real servers: 4.5.2, 5.1.0 and 5.3.0 (skipped where not installed). Each test
+starts one server and runs several scenarios on it to keep the suite fast.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+import pytest
+
+from qbittorrent_tooling.emulator import QBittorrentEmulator
+from qbittorrent_tooling.pytest_plugin import REAL_VERSIONS, ProcessFactory
+from qbittorrent_webui_client import (
+    MAX_SPEED_LIMIT,
+    AddTorrentOptions,
+    Generation,
+    QBittorrentAddTorrentError,
+    QBittorrentAuthenticationError,
+    QBittorrentClient,
+    QBittorrentRequestRejectedError,
+    SpeedLimits,
+    SyncResult,
+    TorrentStatus,
+)
+
+if TYPE_CHECKING:
+    from collections.abc import AsyncIterator, Awaitable, Callable
+
+    from qbittorrent_tooling.pytest_plugin import ClientFactory, EmulatorStarter
+from qbittorrent_tooling.forwarder import Forwarder
+from qbittorrent_tooling.torrent_files import torrent_file
+
+MAGNET_HASH = "c0ffee00c0ffee00c0ffee00c0ffee00c0ffee00"
+MAGNET = f"magnet:?xt=urn:btih:{MAGNET_HASH}&dn=contract%20test"
+SERVERS = [("emulator", version) for version in REAL_VERSIONS] + [
+    pytest.param(("real", version), marks=pytest.mark.real_server)
+    for version in REAL_VERSIONS
+]
+
+
+@dataclass
+class Server:
+    """A server under test, emulated or real."""
+
+    kind: str
+    url: str
+    port: int
+    version: str
+    restart: Callable[[], Awaitable[None]]
+
+
+@pytest.fixture(params=SERVERS, ids=lambda server: f"{server[0]}-{server[1]}")
+async def server(
+    request: pytest.FixtureRequest,
+    emulator_factory: EmulatorStarter,
+    qbittorrent_process_factory: ProcessFactory,
+) -> AsyncIterator[Server]:
+    kind, version = request.param
+    if kind == "real":
+        process = await qbittorrent_process_factory(version)
+        yield Server(kind, process.url, process.port, version, process.async_restart)
+        return
+    emulator, url = await emulator_factory(version, torrent_count=0)
+
+    async def restart() -> None:
+        # Only the sessions die; the emulator keeps its torrents like a
+        # restarted qBittorrent keeps its resume data.
+        emulator.expire_sessions()
+
+    assert emulator.port is not None
+    yield Server(kind, url, emulator.port, version, restart)
+    assert isinstance(emulator, QBittorrentEmulator)
+
+
+async def wait_for(
+    client: QBittorrentClient, done: Callable[[SyncResult], bool]
+) -> SyncResult:
+    """Sync until ``done`` holds (a real server applies actions asynchronously)."""
+    for _ in range(50):
+        result = await client.sync()
+        if done(result):
+            return result
+        await asyncio.sleep(0.1)
+    return result
+
+
+async def test_contract_detect_sync_and_control(
+    server: Server, client_factory: ClientFactory
+) -> None:
+    client = client_factory(server.url)
+
+    info = await client.detect()
+    assert info.generation is Generation.MODERN
+    assert info.app_version == server.version
+    assert info.capabilities.stop_start_naming is (server.version >= "5")
+
+    baseline = await client.sync()
+    assert baseline.baseline
+    assert baseline.added == ()
+    assert baseline.data.server_state.connection_status is not None
+
+    await client.add_torrent_urls([MAGNET], AddTorrentOptions(category="contract"))
+    added = await wait_for(client, lambda r: MAGNET_HASH in r.data.torrents)
+    assert [t.hash for t in added.added] == [MAGNET_HASH]
+    assert added.data.torrents[MAGNET_HASH].category == "contract"
+    assert "contract" in added.data.categories
+
+    await client.pause_all()
+    stopped = await wait_for(
+        client,
+        lambda r: r.data.torrents[MAGNET_HASH].status is TorrentStatus.STOPPED,
+    )
+    assert stopped.data.torrents[MAGNET_HASH].status is TorrentStatus.STOPPED
+    await client.resume_all()
+    running = await wait_for(
+        client,
+        lambda r: r.data.torrents[MAGNET_HASH].status is not TorrentStatus.STOPPED,
+    )
+    assert running.data.torrents[MAGNET_HASH].status is not TorrentStatus.STOPPED
+
+    await client.set_torrent_upload_limit([MAGNET_HASH], 20 * 1024)
+    torrent = (await client.get_torrents(hashes=[MAGNET_HASH]))[0]
+    assert torrent.upload_limit == 20 * 1024
+    assert await client.get_torrent_upload_limits([MAGNET_HASH]) == {
+        MAGNET_HASH: 20 * 1024
+    }
+    # Unlike the global limits, real servers keep per-torrent limits exactly.
+    await client.set_torrent_download_limit([MAGNET_HASH], 123456)
+    assert await client.get_torrent_download_limits([MAGNET_HASH]) == {
+        MAGNET_HASH: 123456
+    }
+
+    await client.create_category("Linux ISOs", "/srv/iso")
+    await client.set_category([MAGNET_HASH], "Linux ISOs")
+    categorized = await wait_for(
+        client, lambda r: r.data.torrents[MAGNET_HASH].category == "Linux ISOs"
+    )
+    assert categorized.data.categories["Linux ISOs"].save_path == "/srv/iso"
+    await client.remove_categories(["Linux ISOs"])
+    assert "Linux ISOs" not in (await client.sync()).data.categories
+
+    # Session expiry seen from the client: the cookie is gone.
+    client._transport._session.cookie_jar.clear()
+    after_expiry = await client.sync()
+    assert MAGNET_HASH in after_expiry.data.torrents
+    assert after_expiry.added == ()
+
+    await client.delete_torrents([MAGNET_HASH], delete_files=True)
+    removed = await wait_for(client, lambda r: MAGNET_HASH not in r.data.torrents)
+    assert MAGNET_HASH not in removed.data.torrents
+    assert [t.hash for t in removed.removed] == [MAGNET_HASH]
+
+
+async def test_contract_add_torrent_file(
+    server: Server, client_factory: ClientFactory
+) -> None:
+    client = client_factory(server.url)
+    await client.sync()
+    content, info_hash = torrent_file("contract file")
+
+    await client.add_torrent_files([content], AddTorrentOptions(stopped=True))
+    result = await client.sync()
+    if info_hash not in result.data.torrents:
+        result = await wait_for(client, lambda r: info_hash in r.data.torrents)
+    assert [t.hash for t in result.added] == [info_hash]
+    assert result.data.torrents[info_hash].name == "contract file"
+
+    # Real servers pass through checkingResumeData before settling.
+    settled = await wait_for(
+        client,
+        lambda r: r.data.torrents[info_hash].status is TorrentStatus.STOPPED,
+    )
+    assert settled.data.torrents[info_hash].status is TorrentStatus.STOPPED
+
+
+async def test_contract_duplicate_add_is_refused(
+    server: Server, client_factory: ClientFactory
+) -> None:
+    client = client_factory(server.url)
+    await client.sync()
+    await client.add_torrent_urls([MAGNET], AddTorrentOptions(stopped=True))
+    # Real servers add magnets asynchronously: wait until the first is listed.
+    listed = await wait_for(client, lambda r: MAGNET_HASH in r.data.torrents)
+    assert MAGNET_HASH in listed.data.torrents
+
+    with pytest.raises(QBittorrentAddTorrentError, match="refused to add"):
+        await client.add_torrent_urls([MAGNET], AddTorrentOptions(stopped=True))
+
+    content, info_hash = torrent_file("contract duplicate")
+    await client.add_torrent_files([content], AddTorrentOptions(stopped=True))
+    await wait_for(client, lambda r: info_hash in r.data.torrents)
+    with pytest.raises(QBittorrentAddTorrentError):
+        await client.add_torrent_files([content], AddTorrentOptions(stopped=True))
+    with pytest.raises(QBittorrentAddTorrentError):
+        await client.add_torrent_files([b"not a torrent"])
+
+    after = await client.sync()
+    assert {MAGNET_HASH, info_hash} <= set(after.data.torrents)
+    assert after.added == ()
+
+
+async def test_contract_login_good_and_bad(
+    server: Server, client_factory: ClientFactory
+) -> None:
+    good = client_factory(server.url)
+    await good.login()
+    assert good.server_info is not None
+    assert (await good.sync()).baseline
+
+    bad = client_factory(server.url, password="definitely-wrong")
+    with pytest.raises(QBittorrentAuthenticationError):
+        await bad.detect()
+    with pytest.raises(QBittorrentAuthenticationError):
+        await bad.sync()
+    with pytest.raises(QBittorrentAuthenticationError):
+        await bad.login()
+
+
+async def test_contract_restart_recovery(
+    server: Server, client_factory: ClientFactory
+) -> None:
+    client = client_factory(server.url)
+    await client.sync()
+    await client.add_torrent_urls([MAGNET], AddTorrentOptions(stopped=True))
+    await wait_for(client, lambda r: MAGNET_HASH in r.data.torrents)
+
+    await server.restart()
+    result = await wait_for(client, lambda r: MAGNET_HASH in r.data.torrents)
+
+    assert MAGNET_HASH in result.data.torrents
+    assert result.added == ()
+    assert result.removed == ()
+
+
+async def test_contract_host_header_rejection(
+    server: Server, client_factory: ClientFactory
+) -> None:
+    # Reached through another port, like a Docker port mapping.
+    async with Forwarder(server.port).serve() as remapped_url:
+        client = client_factory(remapped_url)
+        with pytest.raises(QBittorrentRequestRejectedError, match="Host header"):
+            await client.detect()
+
+
+async def test_contract_speed_limits(
+    server: Server, client_factory: ClientFactory
+) -> None:
+    client = client_factory(server.url)
+    await client.sync()
+
+    await client.set_alternative_speed_limits_enabled(True)
+    assert await client.get_alternative_speed_limits_enabled() is True
+    alt = await wait_for(
+        client, lambda r: r.data.server_state.alternative_speed_limits_enabled is True
+    )
+    assert alt.data.server_state.alternative_speed_limits_enabled is True
+    await client.set_alternative_speed_limits_enabled(False)
+    assert await client.get_alternative_speed_limits_enabled() is False
+
+    # Multiples of 1024: real servers keep limits in KiB/s.
+    await client.set_global_download_limit(300 * 1024)
+    await client.set_global_upload_limit(150 * 1024)
+    assert await client.get_global_download_limit() == 300 * 1024
+    assert await client.get_global_upload_limit() == 150 * 1024
+    await client.set_global_download_limit(0)
+    assert await client.get_global_download_limit() == 0
+
+
+async def test_contract_alternative_limits_are_bytes(
+    server: Server, client_factory: ClientFactory
+) -> None:
+    # Real servers keep every limit of the preferences in B/s (the wiki says
+    # KiB/s); one way in, another way out shows the unit.
+    client = client_factory(server.url)
+    # qBittorrent's default alternative limits are 10 KiB/s.
+    assert await client.get_alternative_speed_limits() == SpeedLimits(
+        download=10 * 1024, upload=10 * 1024
+    )
+
+    await client.set_alternative_download_limit(300 * 1024)
+    await client.set_alternative_upload_limit(150 * 1024)
+    preferences = await client.get_preferences()
+    assert (preferences["alt_dl_limit"], preferences["alt_up_limit"]) == (
+        300 * 1024,
+        150 * 1024,
+    )
+    await client.set_preferences({"dl_limit": 200 * 1024})
+    assert await client.get_global_download_limit() == 200 * 1024
+
+    await client.set_alternative_speed_limits_enabled(True)
+    info = await client.get_transfer_info()
+    assert (info.download_rate_limit, info.upload_rate_limit) == (
+        300 * 1024,
+        150 * 1024,
+    )
+    assert await client.get_global_download_limit() == 300 * 1024
+    assert await client.get_global_upload_limit() == 150 * 1024
+
+    # In alternative mode the global setters change the alternative limits.
+    await client.set_global_download_limit(50 * 1024)
+    assert await client.get_alternative_speed_limits() == SpeedLimits(
+        download=50 * 1024, upload=150 * 1024
+    )
+    preferences = await client.get_preferences()
+    assert (preferences["alt_dl_limit"], preferences["dl_limit"]) == (
+        50 * 1024,
+        200 * 1024,
+    )
+
+    await client.set_alternative_speed_limits_enabled(False)
+    assert (await client.get_transfer_info()).download_rate_limit == 200 * 1024
+
+
+async def test_contract_limits_that_would_wrap_are_refused(
+    server: Server, client_factory: ClientFactory
+) -> None:
+    # qBittorrent reads a limit as a 32-bit int of B/s and wraps what does not
+    # fit without an error; the client refuses it before sending anything.
+    client = client_factory(server.url)
+    await client.add_torrent_urls([MAGNET], AddTorrentOptions(stopped=True))
+    await wait_for(client, lambda r: MAGNET_HASH in r.data.torrents)
+    other_hash = "d" * 40
+    too_high = MAX_SPEED_LIMIT + 1
+    refused: list[Callable[[], Awaitable[None]]] = [
+        lambda: client.set_global_download_limit(too_high),
+        lambda: client.set_global_upload_limit(too_high),
+        lambda: client.set_alternative_download_limit(too_high),
+        lambda: client.set_alternative_upload_limit(too_high),
+        lambda: client.set_torrent_download_limit([MAGNET_HASH], too_high),
+        lambda: client.set_torrent_upload_limit([MAGNET_HASH], too_high),
+        lambda: client.set_preferences({"alt_dl_limit": too_high}),
+        lambda: client.add_torrent_urls(
+            [f"magnet:?xt=urn:btih:{other_hash}"],
+            AddTorrentOptions(download_limit=too_high),
+        ),
+    ]
+    for call in refused:
+        with pytest.raises(ValueError, match="2,097,151 KiB/s"):
+            await call()
+
+    assert await client.get_global_download_limit() == 0
+    assert await client.get_global_upload_limit() == 0
+    assert await client.get_alternative_speed_limits() == SpeedLimits(
+        download=10 * 1024, upload=10 * 1024
+    )
+    assert await client.get_torrent_download_limits([MAGNET_HASH]) == {MAGNET_HASH: 0}
+    assert other_hash not in (await client.sync()).data.torrents
+
+    # The maximum itself is kept exactly, by every kind of limit.
+    await client.set_global_download_limit(MAX_SPEED_LIMIT)
+    await client.set_alternative_upload_limit(MAX_SPEED_LIMIT)
+    await client.set_torrent_download_limit([MAGNET_HASH], MAX_SPEED_LIMIT)
+    assert await client.get_global_download_limit() == MAX_SPEED_LIMIT
+    assert (await client.get_alternative_speed_limits()).upload == MAX_SPEED_LIMIT
+    assert await client.get_torrent_download_limits([MAGNET_HASH]) == {
+        MAGNET_HASH: MAX_SPEED_LIMIT
+    }

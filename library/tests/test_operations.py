@@ -1,0 +1,202 @@
+"""The less common operations, on every emulated generation."""
+
+from __future__ import annotations
+
+import pytest
+
+from qbittorrent_tooling.pytest_plugin import (
+    EMULATED_VERSIONS,
+    ClientFactory,
+    EmulatorStarter,
+)
+from qbittorrent_tooling.torrent_files import torrent_file
+from qbittorrent_webui_client import (
+    Generation,
+    QBittorrentAddTorrentError,
+    QBittorrentUnsupportedOperationError,
+    TorrentFilter,
+    TorrentSort,
+)
+
+
+@pytest.mark.parametrize("version", EMULATED_VERSIONS)
+async def test_add_torrent_files(
+    version: str, emulator_factory: EmulatorStarter, client_factory: ClientFactory
+) -> None:
+    emulator, url = await emulator_factory(version)
+    client = client_factory(url)
+    await client.sync()
+    (first, first_hash), (second, second_hash) = (
+        torrent_file("one"),
+        torrent_file("two"),
+    )
+
+    await client.add_torrent_files([first, second])
+    result = await client.sync()
+
+    assert {t.hash for t in result.added} == {first_hash, second_hash}
+    assert {first_hash, second_hash} <= set(emulator.torrents)
+
+
+@pytest.mark.parametrize("version", EMULATED_VERSIONS)
+async def test_location_and_rename(
+    version: str, emulator_factory: EmulatorStarter, client_factory: ClientFactory
+) -> None:
+    emulator, url = await emulator_factory(version)
+    client = client_factory(url)
+    info = await client.detect()
+    first = next(iter(emulator.torrents))
+
+    if not info.capabilities.set_location:
+        with pytest.raises(QBittorrentUnsupportedOperationError, match=r"3\.3\.11"):
+            await client.set_location([first], "/srv/moved")
+        with pytest.raises(QBittorrentUnsupportedOperationError, match=r"3\.3\.11"):
+            await client.rename_torrent(first, "Renamed")
+        return
+    await client.set_location([first], "/srv/moved here")
+    await client.rename_torrent(first, "Renamed torrent")
+
+    torrent = (await client.sync()).data.torrents[first]
+    assert torrent.name == "Renamed torrent"
+    assert torrent.save_path is not None
+    assert torrent.save_path.rstrip("/") == "/srv/moved here"
+
+
+@pytest.mark.parametrize("version", EMULATED_VERSIONS)
+async def test_torrent_toggles(
+    version: str, emulator_factory: EmulatorStarter, client_factory: ClientFactory
+) -> None:
+    emulator, url = await emulator_factory(version)
+    client = client_factory(url)
+    info = await client.detect()
+    first = next(iter(emulator.torrents))
+
+    if info.generation is Generation.DIGEST:
+        for call in (
+            client.toggle_sequential_download([first]),
+            client.toggle_first_last_piece_priority([first]),
+            client.set_super_seeding([first], True),
+        ):
+            with pytest.raises(QBittorrentUnsupportedOperationError, match=r"3\.2\.0"):
+                await call
+        return
+    before = emulator.torrents[first]
+    sequential, first_last = before["seq_dl"], before["f_l_piece_prio"]
+
+    await client.toggle_sequential_download([first])
+    await client.toggle_first_last_piece_priority([first])
+    await client.set_super_seeding([first], True)
+
+    after = (await client.get_torrents(hashes=[first]))[0]
+    assert after.sequential_download is (not sequential)
+    assert after.first_last_piece_priority is (not first_last)
+    assert emulator.torrents[first]["super_seeding"] is True
+
+
+@pytest.mark.parametrize("version", EMULATED_VERSIONS)
+async def test_trackers_files_preferences_shutdown(
+    version: str, emulator_factory: EmulatorStarter, client_factory: ClientFactory
+) -> None:
+    emulator, url = await emulator_factory(version)
+    client = client_factory(url)
+    first = next(iter(emulator.torrents))
+
+    await client.add_trackers(first, ["http://a.invalid/announce"])
+    await client.set_file_priority(first, [0, 1], 0)
+    await client.set_preferences({"max_connec": 123})
+    preferences = await client.get_preferences()
+    assert "save_path" in preferences
+    assert preferences["max_connec"] == 123
+
+    await client.shutdown()
+    assert emulator.shutdown_requested
+
+
+@pytest.mark.parametrize("version", EMULATED_VERSIONS)
+async def test_torrent_list_sort_and_slice(
+    version: str, emulator_factory: EmulatorStarter, client_factory: ClientFactory
+) -> None:
+    emulator, url = await emulator_factory(version, torrent_count=8)
+    client = client_factory(url)
+    names = sorted(fields["name"] for fields in emulator.torrents.values())
+
+    listed = await client.get_torrents(sort=TorrentSort.NAME, limit=3, offset=1)
+    backwards = await client.get_torrents(sort=TorrentSort.NAME, reverse=True)
+
+    assert [t.name for t in listed] == names[1:4]
+    assert [t.name for t in backwards] == names[::-1]
+
+
+async def test_3_1_preferences_set_limits_in_kib(
+    emulator_factory: EmulatorStarter, client_factory: ClientFactory
+) -> None:
+    _emulator, url = await emulator_factory("3.1.12")
+    client = client_factory(url)
+
+    await client.set_preferences(
+        {"dl_limit": 300, "queueing_enabled": False, "save_path": "/srv/new"}
+    )
+
+    assert await client.get_global_download_limit() == 300 * 1024
+    preferences = await client.get_preferences()
+    assert preferences["dl_limit"] == 300
+    assert preferences["queueing_enabled"] is False
+    assert preferences["save_path"] == "/srv/new"
+
+
+@pytest.mark.parametrize("version", EMULATED_VERSIONS)
+async def test_refused_add_has_its_own_error(
+    version: str, emulator_factory: EmulatorStarter, client_factory: ClientFactory
+) -> None:
+    emulator, url = await emulator_factory(version)
+    client = client_factory(url)
+    info = await client.detect()
+    existing = next(iter(emulator.torrents))
+    magnet = f"magnet:?xt=urn:btih:{existing}&tr=http://t.invalid/SECRETPASSKEY"
+    content, file_hash = torrent_file("twice")
+    await client.add_torrent_files([content])
+    count = len(emulator.torrents)
+    # 4.0.x is the first to answer "Fails." to a link; 3.x answers the same
+    # whatever happened. Files are reported from 4.1 on.
+    reports_links = info.generation is Generation.MODERN or version == "4.0.4"
+    reports_files = info.generation is Generation.MODERN
+
+    if reports_links:
+        with pytest.raises(QBittorrentAddTorrentError) as refused:
+            await client.add_torrent_urls([magnet])
+        assert "already added" in str(refused.value)
+        assert "SECRETPASSKEY" not in str(refused.value)
+    else:
+        await client.add_torrent_urls([magnet])
+    if reports_files:
+        with pytest.raises(QBittorrentAddTorrentError):
+            await client.add_torrent_files([content])
+    else:
+        await client.add_torrent_files([content])
+
+    assert len(emulator.torrents) == count
+    assert file_hash in emulator.torrents
+
+
+@pytest.mark.parametrize("version", ["4.1.9", "4.6.7", "5.3.0"])
+async def test_filter_unknown_to_the_server_is_applied_by_the_client(
+    version: str, emulator_factory: EmulatorStarter, client_factory: ClientFactory
+) -> None:
+    # 4.1.9 (API 2.2.1) takes "stalled" for "all"; 4.6.7 and 5.3.0 know it.
+    emulator, url = await emulator_factory(version, torrent_count=40, seed=5)
+    client = client_factory(url)
+    stalled = {
+        torrent_hash
+        for torrent_hash, fields in emulator.torrents.items()
+        if fields["state"] in {"stalledUP", "stalledDL"}
+    }
+    assert 0 < len(stalled) < len(emulator.torrents)
+
+    listed = await client.get_torrents(status_filter=TorrentFilter.STALLED)
+    first_two = await client.get_torrents(
+        status_filter=TorrentFilter.STALLED, sort=TorrentSort.NAME, limit=2
+    )
+
+    assert {t.hash for t in listed} == stalled
+    names = sorted(emulator.torrents[h]["name"] for h in stalled)
+    assert [t.name for t in first_two] == names[:2]

@@ -1,0 +1,120 @@
+"""Actions against the emulator of every WebUI generation, over real HTTP.
+
+What a user sees right after an action (no poll in between), categories that
+do not exist yet, and actions while qBittorrent is down.
+"""
+
+from typing import TYPE_CHECKING
+
+from homeassistant.exceptions import HomeAssistantError, ServiceValidationError
+import pytest
+from pytest_homeassistant_custom_component.common import async_capture_events
+
+from custom_components.qbittorrent_webui.const import DOMAIN
+
+from .test_emulator import VERSIONS, _configure, _entity_id, _state
+
+if TYPE_CHECKING:
+    from collections.abc import AsyncIterator
+
+    from homeassistant.core import HomeAssistant
+
+    from qbittorrent_tooling.emulator import QBittorrentEmulator
+
+pytestmark = pytest.mark.parametrize("emulator_version", VERSIONS)
+
+MAGNET = "magnet:?xt=urn:btih:" + "5eed" * 10 + "&dn=right-away"
+
+
+@pytest.fixture(autouse=True)
+async def unload_before_server_stops(
+    hass: HomeAssistant, emulator_url: str
+) -> AsyncIterator[None]:
+    """Unload the entries while the emulator still answers."""
+    yield
+    for entry in hass.config_entries.async_entries(DOMAIN):
+        await hass.config_entries.async_unload(entry.entry_id)
+
+
+async def test_pause_all_twice_in_a_row_shows_each_at_once(
+    hass: HomeAssistant, emulator_url: str
+) -> None:
+    """No poll in between: each switch change shows when the call returns."""
+    entry = await _configure(hass, emulator_url)
+    torrents_switch = _entity_id(hass, entry, "switch", "torrents")
+
+    for service, expected in (
+        ("turn_off", "off"),
+        ("turn_on", "on"),
+        ("turn_off", "off"),
+    ):
+        await hass.services.async_call(
+            "switch", service, {"entity_id": torrents_switch}, blocking=True
+        )
+        assert _state(hass, entry, "torrents") == expected, service
+
+
+async def test_added_torrent_shows_and_is_announced_at_once(
+    hass: HomeAssistant, emulator: QBittorrentEmulator, emulator_url: str
+) -> None:
+    entry = await _configure(hass, emulator_url)
+    added = async_capture_events(hass, f"{DOMAIN}_torrent_added")
+    count = len(emulator.torrents)
+
+    await hass.services.async_call(
+        DOMAIN,
+        "add_torrent",
+        {"config_entry_id": entry.entry_id, "urls": [MAGNET]},
+        blocking=True,
+    )
+
+    assert _state(hass, entry, "torrents_total") == str(count + 1)
+    assert [event.data["hash"] for event in added] == ["5eed" * 10]
+
+
+async def test_set_category_to_a_new_name(
+    hass: HomeAssistant, emulator: QBittorrentEmulator, emulator_url: str
+) -> None:
+    """Created first where the generation has categories; else it says so."""
+    entry = await _configure(hass, emulator_url)
+    torrent_hash = next(iter(emulator.torrents))
+    call = hass.services.async_call(
+        DOMAIN,
+        "set_category",
+        {
+            "config_entry_id": entry.entry_id,
+            "torrent_hashes": [torrent_hash],
+            "category": "brand-new",
+        },
+        blocking=True,
+    )
+    if emulator.version == "3.1.12":
+        with pytest.raises(ServiceValidationError) as caught:
+            await call
+        assert caught.value.translation_key == "action_unsupported"
+        assert caught.value.translation_placeholders["minimum"] == "3.3.5"
+        return
+    await call
+    assert "brand-new" in emulator.categories
+    assert emulator.torrents[torrent_hash]["category"] == "brand-new"
+
+
+async def test_get_torrents_while_qbittorrent_is_down(
+    hass: HomeAssistant, emulator: QBittorrentEmulator, emulator_url: str
+) -> None:
+    """The last poll's torrents are not answered as if they were current."""
+    entry = await _configure(hass, emulator_url)
+    emulator.faults.down = True
+
+    with pytest.raises(HomeAssistantError) as caught:
+        await hass.services.async_call(
+            DOMAIN,
+            "get_torrents",
+            {"config_entry_id": entry.entry_id},
+            blocking=True,
+            return_response=True,
+        )
+
+    assert not isinstance(caught.value, ServiceValidationError)
+    assert caught.value.translation_key == "cannot_connect"
+    emulator.faults.down = False

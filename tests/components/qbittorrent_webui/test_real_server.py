@@ -1,0 +1,170 @@
+"""End to end against real qbittorrent-nox servers (skipped where not installed).
+
+Set up through the config flow, add a torrent with the action, see the counts
+change and a second add of it refused, stop everything with the Pause all
+button and see qBittorrent report it, restart qBittorrent and see the entities recover without
+reauthentication.
+"""
+
+import asyncio
+from datetime import timedelta
+from typing import TYPE_CHECKING
+
+import aiohttp
+from homeassistant.config_entries import SOURCE_USER, ConfigEntry
+from homeassistant.const import (
+    CONF_PASSWORD,
+    CONF_URL,
+    CONF_USERNAME,
+    CONF_VERIFY_SSL,
+    STATE_UNAVAILABLE,
+)
+from homeassistant.data_entry_flow import FlowResultType
+from homeassistant.exceptions import HomeAssistantError
+from homeassistant.helpers import device_registry as dr, entity_registry as er
+from homeassistant.helpers.aiohttp_client import async_create_clientsession
+from homeassistant.util import dt as dt_util
+import pytest
+from pytest_homeassistant_custom_component.common import async_fire_time_changed
+
+from custom_components.qbittorrent_webui.const import DOMAIN, UPDATE_INTERVAL
+from custom_components.qbittorrent_webui.helpers import find_entry_device
+from custom_components.qbittorrent_webui.qbittorrent_webui_client import (
+    QBittorrentClient,
+)
+
+if TYPE_CHECKING:
+    from collections.abc import Awaitable, Callable
+
+    from homeassistant.core import HomeAssistant
+
+    from qbittorrent_tooling.real_servers import QBittorrentProcess
+
+# Past the coordinator's next refresh, which carries a sub-second offset.
+POLL_STEP = UPDATE_INTERVAL + timedelta(seconds=1)
+
+pytestmark = [pytest.mark.real_server, pytest.mark.slow]
+
+MAGNET = "magnet:?xt=urn:btih:{}&dn=home-assistant-e2e"
+STOPPED_STATES = {"pausedUP", "pausedDL", "stoppedUP", "stoppedDL"}
+# Bounded waits for what a real server does asynchronously (adding a magnet,
+# coming back after a restart): at most this many polls, half a second apart.
+MAX_POLLS = 40
+
+
+def _entity_id(hass: HomeAssistant, entry: ConfigEntry, platform: str, key: str) -> str:
+    entity_id = er.async_get(hass).async_get_entity_id(
+        platform, DOMAIN, f"{entry.unique_id}_{key}"
+    )
+    assert entity_id is not None, key
+    return entity_id
+
+
+async def _poll_until(
+    hass: HomeAssistant,
+    condition: Callable[[], bool],
+) -> None:
+    for _ in range(MAX_POLLS):
+        async_fire_time_changed(hass, dt_util.utcnow() + POLL_STEP)
+        await hass.async_block_till_done(wait_background_tasks=True)
+        if condition():
+            return
+        await asyncio.sleep(0.5)
+    msg = "condition not reached"
+    raise AssertionError(msg)
+
+
+@pytest.mark.parametrize("version", ["5.3.0", "4.5.2"])
+async def test_end_to_end(
+    hass: HomeAssistant,
+    qbittorrent_process_factory: Callable[..., Awaitable[QBittorrentProcess]],
+    version: str,
+) -> None:
+    server = await qbittorrent_process_factory(version)
+    result = await hass.config_entries.flow.async_init(
+        DOMAIN, context={"source": SOURCE_USER}
+    )
+    result = await hass.config_entries.flow.async_configure(
+        result["flow_id"],
+        {
+            CONF_URL: server.url,
+            CONF_USERNAME: "admin",
+            CONF_PASSWORD: "adminadmin",
+            CONF_VERIFY_SSL: True,
+        },
+    )
+    assert result["type"] is FlowResultType.CREATE_ENTRY
+    entry: ConfigEntry = result["result"]
+    await hass.async_block_till_done(wait_background_tasks=True)
+
+    total = _entity_id(hass, entry, "sensor", "torrents_total")
+    torrents_switch = _entity_id(hass, entry, "switch", "torrents")
+    # The first server's device is plain "qBittorrent", named after the app.
+    assert total == "sensor.qbittorrent_total_torrents"
+    assert torrents_switch == "switch.qbittorrent_torrents"
+    device = find_entry_device(
+        dr.async_get(hass), entry.entry_id, (DOMAIN, str(entry.unique_id))
+    )
+    assert device is not None
+    assert (device.name, device.model, device.sw_version) == (
+        "qBittorrent",
+        "qBittorrent",
+        version,
+    )
+    assert hass.states.get(total).state == "0"
+
+    await hass.services.async_call(
+        DOMAIN,
+        "add_torrent",
+        {
+            "config_entry_id": entry.entry_id,
+            "urls": [MAGNET.format("c" * 40), MAGNET.format("d" * 40)],
+            "category": "e2e",
+        },
+        blocking=True,
+    )
+    await _poll_until(hass, lambda: hass.states.get(total).state == "2")
+
+    # qBittorrent refuses a torrent it already has (5.2+: 409, older: Fails.).
+    with pytest.raises(HomeAssistantError) as caught:
+        await hass.services.async_call(
+            DOMAIN,
+            "add_torrent",
+            {"config_entry_id": entry.entry_id, "urls": [MAGNET.format("c" * 40)]},
+            blocking=True,
+        )
+    assert caught.value.translation_key == "add_torrent_refused"
+
+    await hass.services.async_call(
+        "button",
+        "press",
+        {"entity_id": _entity_id(hass, entry, "button", "pause_all")},
+        blocking=True,
+    )
+    await _poll_until(hass, lambda: hass.states.get(torrents_switch).state == "off")
+
+    # Ask qBittorrent itself, through a session of its own.
+    witness = QBittorrentClient(
+        server.url,
+        async_create_clientsession(
+            hass, cookie_jar=aiohttp.CookieJar(unsafe=True, quote_cookie=False)
+        ),
+        username="admin",
+        password="adminadmin",
+    )
+    torrents = await witness.get_torrents()
+    assert {torrent.state for torrent in torrents} <= STOPPED_STATES
+    assert {torrent.category for torrent in torrents} == {"e2e"}
+    await witness.logout()
+
+    await server.async_restart()
+    async_fire_time_changed(hass, dt_util.utcnow() + POLL_STEP)
+    await hass.async_block_till_done(wait_background_tasks=True)
+    await _poll_until(
+        hass,
+        lambda: hass.states.get(total).state not in {STATE_UNAVAILABLE, "unknown"},
+    )
+
+    assert hass.states.get(total).state == "2"
+    assert hass.states.get(torrents_switch).state == "off"
+    assert not hass.config_entries.flow.async_progress_by_handler(DOMAIN)

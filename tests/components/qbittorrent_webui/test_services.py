@@ -1,0 +1,772 @@
+"""Tests of the actions, with a mocked client."""
+
+import tracemalloc
+from typing import TYPE_CHECKING, Any
+
+from homeassistant.config_entries import SOURCE_REAUTH
+from homeassistant.exceptions import HomeAssistantError, ServiceValidationError
+from homeassistant.helpers.service import async_get_all_descriptions
+import pytest
+
+from custom_components.qbittorrent_webui import services
+from custom_components.qbittorrent_webui.const import DOMAIN
+from custom_components.qbittorrent_webui.qbittorrent_webui_client import (
+    AddTorrentOptions,
+    QBittorrentAuthenticationError,
+    QBittorrentBannedError,
+    QBittorrentConnectionError,
+    QBittorrentUnexpectedResponseError,
+    QBittorrentUnsupportedOperationError,
+    QueueMove,
+)
+
+from .conftest import TORRENTS, make_main_data
+
+if TYPE_CHECKING:
+    from pathlib import Path
+    from unittest.mock import MagicMock
+
+    from homeassistant.core import HomeAssistant
+    from pytest_homeassistant_custom_component.common import MockConfigEntry
+
+pytestmark = pytest.mark.usefixtures("init_integration")
+
+HASH_1 = TORRENTS[0].hash
+HASH_3 = TORRENTS[2].hash
+
+
+async def _call(
+    hass: HomeAssistant, entry: MockConfigEntry, action: str, **data: Any
+) -> Any:
+    return await hass.services.async_call(
+        DOMAIN,
+        action,
+        {"config_entry_id": entry.entry_id, **data},
+        blocking=True,
+        return_response=action == "get_torrents",
+    )
+
+
+@pytest.mark.parametrize(
+    ("action", "data", "method", "expected"),
+    [
+        (
+            "pause_torrents",
+            {"torrent_hashes": [HASH_1.upper()]},
+            "pause_torrents",
+            (([HASH_1],), {}),
+        ),
+        ("pause_torrents", {"all_torrents": True}, "pause_all", ((), {})),
+        (
+            "resume_torrents",
+            {"torrent_names": ["torrent-3"]},
+            "resume_torrents",
+            (([HASH_3],), {}),
+        ),
+        ("resume_torrents", {"all_torrents": True}, "resume_all", ((), {})),
+        (
+            "remove_torrents",
+            {"torrent_hashes": [HASH_1], "delete_files": True},
+            "delete_torrents",
+            (([HASH_1],), {"delete_files": True}),
+        ),
+        (
+            "remove_torrents",
+            {"torrent_names": ["torrent-1"]},
+            "delete_torrents",
+            (([HASH_1],), {"delete_files": False}),
+        ),
+        (
+            "recheck_torrents",
+            {"torrent_hashes": [HASH_1, HASH_3]},
+            "recheck_torrents",
+            (([HASH_1, HASH_3],), {}),
+        ),
+        (
+            "reannounce_torrents",
+            {"all_torrents": True},
+            "reannounce_torrents",
+            (([torrent.hash for torrent in TORRENTS],), {}),
+        ),
+        (
+            "set_category",
+            {"torrent_hashes": [HASH_1], "category": "iso"},
+            "set_category",
+            (([HASH_1], "iso"), {}),
+        ),
+        (
+            "set_location",
+            {"torrent_names": ["torrent-1"], "location": "/done"},
+            "set_location",
+            (([HASH_1], "/done"), {}),
+        ),
+        (
+            "set_priority",
+            {"torrent_hashes": [HASH_1], "priority": "top"},
+            "move_in_queue",
+            (([HASH_1], QueueMove.TOP), {}),
+        ),
+        (
+            "set_force_start",
+            {"torrent_hashes": [HASH_1], "force_start": False},
+            "set_force_start",
+            (([HASH_1], False), {}),
+        ),
+        (
+            "set_speed_limits",
+            {"download_limit": 100, "upload_limit": 0},
+            "set_global_download_limit",
+            ((102_400,), {}),
+        ),
+        (
+            "set_speed_limits",
+            {"upload_limit": 10},
+            "set_global_upload_limit",
+            ((10_240,), {}),
+        ),
+        (
+            "set_speed_limits",
+            {"download_limit": 7},
+            "set_global_download_limit",
+            ((7168,), {}),
+        ),
+        (
+            "set_speed_limits",
+            {"torrent_hashes": [HASH_1], "download_limit": 1},
+            "set_torrent_download_limit",
+            (([HASH_1], 1024), {}),
+        ),
+        (
+            "set_speed_limits",
+            {"torrent_names": ["torrent-1"], "upload_limit": 2},
+            "set_torrent_upload_limit",
+            (([HASH_1], 2048), {}),
+        ),
+    ],
+)
+async def test_torrent_actions(
+    hass: HomeAssistant,
+    mock_config_entry: MockConfigEntry,
+    mock_client: MagicMock,
+    *,
+    action: str,
+    data: dict[str, Any],
+    method: str,
+    expected: tuple[tuple[Any, ...], dict[str, Any]],
+) -> None:
+    await _call(hass, mock_config_entry, action, **data)
+    getattr(mock_client, method).assert_awaited_once_with(*expected[0], **expected[1])
+
+
+async def test_add_trackers_to_each_torrent(
+    hass: HomeAssistant, mock_config_entry: MockConfigEntry, mock_client: MagicMock
+) -> None:
+    trackers = ["udp://tracker.example.org:1337/announce"]
+    await _call(
+        hass,
+        mock_config_entry,
+        "add_trackers",
+        torrent_hashes=[HASH_1, HASH_3],
+        trackers=trackers,
+    )
+    assert [call.args for call in mock_client.add_trackers.await_args_list] == [
+        (HASH_1, trackers),
+        (HASH_3, trackers),
+    ]
+
+
+async def test_add_torrent_urls_with_options(
+    hass: HomeAssistant, mock_config_entry: MockConfigEntry, mock_client: MagicMock
+) -> None:
+    magnet = "magnet:?xt=urn:btih:" + "a" * 40
+    await _call(
+        hass,
+        mock_config_entry,
+        "add_torrent",
+        urls=[magnet, "https://example.org/a.torrent"],
+        save_path="/downloads/linux",
+        category="linux",
+        tags=["iso", "debian"],
+        start_stopped=True,
+        skip_checking=False,
+        download_limit=100,
+        upload_limit=50,
+    )
+    mock_client.add_torrent_urls.assert_awaited_once_with(
+        [magnet, "https://example.org/a.torrent"],
+        AddTorrentOptions(
+            save_path="/downloads/linux",
+            category="linux",
+            tags=("iso", "debian"),
+            stopped=True,
+            skip_checking=False,
+            download_limit=102_400,
+            upload_limit=51_200,
+        ),
+    )
+    mock_client.add_torrent_files.assert_not_awaited()
+
+
+async def test_add_torrent_file_from_allowed_path(
+    hass: HomeAssistant,
+    mock_config_entry: MockConfigEntry,
+    mock_client: MagicMock,
+    tmp_path: Path,
+) -> None:
+    torrent_file = tmp_path / "debian.torrent"
+    torrent_file.write_bytes(b"d4:infod4:name6:debianee")
+    hass.config.allowlist_external_dirs = {str(tmp_path)}
+
+    await _call(hass, mock_config_entry, "add_torrent", torrent_file=str(torrent_file))
+
+    mock_client.add_torrent_files.assert_awaited_once_with(
+        [b"d4:infod4:name6:debianee"], AddTorrentOptions()
+    )
+
+
+async def _validation_error(
+    hass: HomeAssistant, entry: MockConfigEntry, action: str, **data: Any
+) -> ServiceValidationError:
+    with pytest.raises(ServiceValidationError) as caught:
+        await _call(hass, entry, action, **data)
+    return caught.value
+
+
+@pytest.mark.parametrize(
+    ("action", "data", "key"),
+    [
+        ("add_torrent", {}, "no_torrent_source"),
+        ("add_torrent", {"urls": ["file:///etc/passwd"]}, "invalid_torrent_url"),
+        ("add_torrent", {"torrent_file": "/etc/passwd"}, "torrent_file_not_allowed"),
+        ("pause_torrents", {}, "no_torrents_selected"),
+        ("pause_torrents", {"torrent_hashes": ["f" * 40]}, "torrent_not_found"),
+        (
+            "remove_torrents",
+            {"torrent_names": ["no such torrent"]},
+            "torrent_not_found",
+        ),
+        ("set_speed_limits", {}, "no_limit_given"),
+        (
+            "set_speed_limits",
+            {"torrent_hashes": [], "download_limit": 5},
+            "no_torrents_selected",
+        ),
+        # Above 2,097,151 KiB/s qBittorrent's 32-bit B/s would wrap around.
+        (
+            "set_speed_limits",
+            {"all_torrents": True, "upload_limit": 2_097_152},
+            "limit_too_high",
+        ),
+        (
+            "add_torrent",
+            {"urls": ["magnet:?xt=urn:btih:" + "a" * 40], "upload_limit": 2_097_152},
+            "limit_too_high",
+        ),
+        (
+            "add_torrent",
+            {"urls": ["ftp://example.org/a.torrent"]},
+            "invalid_torrent_url",
+        ),
+        (
+            "add_torrent",
+            {"urls": ["magnet:?xt=urn:btih:" + "a" * 40 + "\nhttp://example.org/b"]},
+            "invalid_torrent_url",
+        ),
+        (
+            "set_location",
+            {"torrent_hashes": [HASH_1], "location": ""},
+            "location_required",
+        ),
+    ],
+)
+async def test_bad_input_is_refused(
+    hass: HomeAssistant,
+    *,
+    mock_config_entry: MockConfigEntry,
+    mock_client: MagicMock,
+    action: str,
+    data: dict[str, Any],
+    key: str,
+) -> None:
+    error = await _validation_error(hass, mock_config_entry, action, **data)
+    assert error.translation_key == key
+    assert not [
+        call for call in mock_client.mock_calls if call[0] not in {"detect", "sync"}
+    ]
+
+
+MAGNET = "magnet:?xt=urn:btih:" + "a" * 40
+
+
+@pytest.mark.parametrize(
+    ("action", "data", "key", "field", "shown"),
+    [
+        (
+            "add_torrent",
+            {"urls": [MAGNET], "save_path": "/downloads/../../etc"},
+            "invalid_path",
+            "save_path",
+            "/downloads/../../etc",
+        ),
+        (
+            "add_torrent",
+            {"urls": [MAGNET], "save_path": "..\\outside"},
+            "invalid_path",
+            "save_path",
+            "..\\outside",
+        ),
+        (
+            "add_torrent",
+            {"urls": [MAGNET], "save_path": "/downloads/a\nb"},
+            "invalid_path",
+            "save_path",
+            "/downloads/a\\nb",
+        ),
+        (
+            "set_location",
+            {"torrent_hashes": [HASH_1], "location": "/downloads/../.."},
+            "invalid_path",
+            "location",
+            "/downloads/../..",
+        ),
+        (
+            "set_location",
+            {"torrent_hashes": [HASH_1], "location": "/done\r\nx"},
+            "invalid_path",
+            "location",
+            "/done\\r\\nx",
+        ),
+        (
+            "add_torrent",
+            {"urls": [MAGNET], "category": "linux\nevil"},
+            "invalid_category",
+            "category",
+            "linux\\nevil",
+        ),
+        (
+            "set_category",
+            {"torrent_hashes": [HASH_1], "category": "a\nb"},
+            "invalid_category",
+            "category",
+            "a\\nb",
+        ),
+        (
+            "set_category",
+            {"torrent_hashes": [HASH_1], "category": "linux//iso"},
+            "invalid_category",
+            "category",
+            "linux//iso",
+        ),
+        (
+            "set_category",
+            {"torrent_hashes": [HASH_1], "category": "/linux"},
+            "invalid_category",
+            "category",
+            "/linux",
+        ),
+        (
+            "add_torrent",
+            {"urls": [MAGNET], "tags": ["iso", "a,b"]},
+            "invalid_tag",
+            "tags",
+            "a,b",
+        ),
+        (
+            "add_torrent",
+            {"urls": [MAGNET], "tags": ["a\tb"]},
+            "invalid_tag",
+            "tags",
+            "a\\tb",
+        ),
+        ("add_torrent", {"urls": [MAGNET], "tags": [" "]}, "invalid_tag", "tags", " "),
+        (
+            "add_trackers",
+            {"torrent_hashes": [HASH_1], "trackers": ["ftp://tracker.example.org/a"]},
+            "invalid_tracker",
+            "trackers",
+            "ftp://tracker.example.org/a",
+        ),
+        (
+            "add_trackers",
+            {"torrent_hashes": [HASH_1], "trackers": ["not a tracker"]},
+            "invalid_tracker",
+            "trackers",
+            "not a tracker",
+        ),
+        (
+            "add_trackers",
+            {
+                "torrent_hashes": [HASH_1],
+                "trackers": ["udp://a.example.org:1337\nhttp://b.example.org/announce"],
+            },
+            "invalid_tracker",
+            "trackers",
+            "udp://a.example.org:1337\\nhttp://b.example.org/announce",
+        ),
+        (
+            "add_trackers",
+            {"torrent_hashes": [HASH_1], "trackers": ["http:///announce"]},
+            "invalid_tracker",
+            "trackers",
+            "http:///announce",
+        ),
+    ],
+)
+async def test_input_the_server_would_misread_is_refused(
+    hass: HomeAssistant,
+    *,
+    mock_config_entry: MockConfigEntry,
+    mock_client: MagicMock,
+    action: str,
+    data: dict[str, Any],
+    key: str,
+    field: str,
+    shown: str,
+) -> None:
+    """Paths that climb out, line breaks, commas in a tag, trackers that are no URL.
+
+    The error names the field and shows the value with its control characters
+    escaped; nothing reaches the server.
+    """
+    mock_client.reset_mock()
+    error = await _validation_error(hass, mock_config_entry, action, **data)
+    assert error.translation_key == key
+    assert error.translation_placeholders == {"field": field, "value": shown}
+    assert field in str(error)
+    assert not mock_client.mock_calls
+
+
+async def test_ftp_is_not_claimed(
+    hass: HomeAssistant, mock_config_entry: MockConfigEntry
+) -> None:
+    error = await _validation_error(
+        hass, mock_config_entry, "add_torrent", urls=["ftp://example.org/a.torrent"]
+    )
+    assert str(error).startswith(
+        "ftp://example.org/a.torrent is not an http(s) URL or a magnet link;"
+    )
+
+
+async def test_valid_inputs_pass(
+    hass: HomeAssistant, mock_config_entry: MockConfigEntry, mock_client: MagicMock
+) -> None:
+    """Subcategories, relative paths, names with dots and every tracker scheme."""
+    await _call(
+        hass,
+        mock_config_entry,
+        "add_torrent",
+        urls=[MAGNET],
+        save_path="/downloads/linux..iso/v1.2",
+        category="linux/debian",
+        tags=["iso 13", "é"],
+    )
+    mock_client.add_torrent_urls.assert_awaited_once()
+    trackers = [
+        "udp://tracker.example.org:1337/announce",
+        "http://tracker.example.org/announce?passkey=x",
+        "https://tracker.example.org/announce",
+    ]
+    await _call(
+        hass,
+        mock_config_entry,
+        "add_trackers",
+        torrent_hashes=[HASH_1],
+        trackers=trackers,
+    )
+    mock_client.add_trackers.assert_awaited_once_with(HASH_1, trackers)
+
+
+async def test_torrent_file_above_the_upload_cap_is_not_read(
+    hass: HomeAssistant,
+    mock_config_entry: MockConfigEntry,
+    mock_client: MagicMock,
+    tmp_path: Path,
+) -> None:
+    """A 1 GiB file is refused from its size: memory does not grow by it."""
+    huge = tmp_path / "huge.torrent"
+    with huge.open("wb") as file:
+        file.truncate(1024**3)  # sparse: takes no disk space
+    hass.config.allowlist_external_dirs = {str(tmp_path)}
+
+    tracemalloc.start()
+    try:
+        error = await _validation_error(
+            hass, mock_config_entry, "add_torrent", torrent_file=str(huge)
+        )
+        _, peak = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+
+    assert error.translation_key == "torrent_file_too_large"
+    assert error.translation_placeholders == {"path": str(huge), "limit": "63"}
+    assert "63 MiB" in str(error)
+    assert peak < 16 * 1024**2
+    mock_client.add_torrent_files.assert_not_awaited()
+
+
+async def test_special_file_is_read_only_up_to_the_cap(
+    hass: HomeAssistant,
+    mock_config_entry: MockConfigEntry,
+    mock_client: MagicMock,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """/dev/zero has no size to check: the read stops just past the cap."""
+    monkeypatch.setattr(services, "MAX_TORRENT_FILE_BYTES", 1024)
+    hass.config.allowlist_external_dirs = {"/dev"}
+    error = await _validation_error(
+        hass, mock_config_entry, "add_torrent", torrent_file="/dev/zero"
+    )
+    assert error.translation_key == "torrent_file_too_large"
+    mock_client.add_torrent_files.assert_not_awaited()
+
+
+@pytest.mark.parametrize("created_since", [False, True])
+async def test_set_category_creates_a_missing_one(
+    hass: HomeAssistant,
+    mock_config_entry: MockConfigEntry,
+    mock_client: MagicMock,
+    *,
+    created_since: bool,
+) -> None:
+    """Created unless the last poll knows it; one created since is used as is."""
+    if created_since:
+        mock_client.create_category.side_effect = QBittorrentUnexpectedResponseError(
+            "refused", status=409, body_excerpt="Unable to create category"
+        )
+    await _call(
+        hass, mock_config_entry, "set_category", torrent_hashes=[HASH_1], category="iso"
+    )
+    mock_client.create_category.assert_awaited_once_with("iso")
+    mock_client.set_category.assert_awaited_once_with([HASH_1], "iso")
+
+
+async def test_set_category_known_or_empty_is_not_created(
+    hass: HomeAssistant, mock_config_entry: MockConfigEntry, mock_client: MagicMock
+) -> None:
+    for category in ("linux", ""):
+        await _call(
+            hass,
+            mock_config_entry,
+            "set_category",
+            torrent_hashes=[HASH_1],
+            category=category,
+        )
+    mock_client.create_category.assert_not_awaited()
+    assert mock_client.set_category.await_count == 2
+
+
+async def test_set_category_creation_failure_is_reported(
+    hass: HomeAssistant, mock_config_entry: MockConfigEntry, mock_client: MagicMock
+) -> None:
+    mock_client.create_category.side_effect = QBittorrentUnexpectedResponseError(
+        "refused", status=400, body_excerpt="Bad Request"
+    )
+    with pytest.raises(HomeAssistantError) as caught:
+        await _call(
+            hass,
+            mock_config_entry,
+            "set_category",
+            torrent_hashes=[HASH_1],
+            category="new",
+        )
+    assert caught.value.translation_key == "unexpected_error"
+    mock_client.set_category.assert_not_awaited()
+
+
+async def test_unreadable_torrent_file(
+    hass: HomeAssistant, mock_config_entry: MockConfigEntry, tmp_path: Path
+) -> None:
+    hass.config.allowlist_external_dirs = {str(tmp_path)}
+    error = await _validation_error(
+        hass, mock_config_entry, "add_torrent", torrent_file=str(tmp_path / "gone")
+    )
+    assert error.translation_key == "torrent_file_unreadable"
+
+
+async def test_not_found_names_every_missing_torrent(
+    hass: HomeAssistant, mock_config_entry: MockConfigEntry
+) -> None:
+    error = await _validation_error(
+        hass,
+        mock_config_entry,
+        "recheck_torrents",
+        torrent_hashes=[HASH_1, "b" * 40],
+        torrent_names=["torrent-1", "nope"],
+    )
+    assert error.translation_placeholders == {
+        "server": "127.0.0.1:8080",
+        "missing": f"{'b' * 40}, nope",
+    }
+
+
+async def test_many_unknown_torrents_are_counted_not_listed(
+    hass: HomeAssistant, mock_config_entry: MockConfigEntry
+) -> None:
+    unknown = [f"{number:040x}" for number in range(100, 10_100)]
+    error = await _validation_error(
+        hass, mock_config_entry, "pause_torrents", torrent_hashes=unknown
+    )
+    assert error.translation_key == "torrent_not_found_more"
+    assert error.translation_placeholders == {
+        "server": "127.0.0.1:8080",
+        "missing": ", ".join(unknown[:5]),
+        "more": "9995",
+    }
+    assert str(error).endswith(" and 9995 more")
+    assert len(str(error)) < 500
+
+
+async def test_schema_refuses_unknown_priority(
+    hass: HomeAssistant, mock_config_entry: MockConfigEntry
+) -> None:
+    with pytest.raises(Exception, match="priority"):
+        await _call(
+            hass,
+            mock_config_entry,
+            "set_priority",
+            torrent_hashes=[HASH_1],
+            priority="sideways",
+        )
+
+
+async def test_action_the_version_lacks(
+    hass: HomeAssistant, mock_config_entry: MockConfigEntry, mock_client: MagicMock
+) -> None:
+    mock_client.reannounce_torrents.side_effect = QBittorrentUnsupportedOperationError(
+        "reannounce_torrents", server_version="5.3.0", minimum_version="4.1.2"
+    )
+    error = await _validation_error(
+        hass, mock_config_entry, "reannounce_torrents", torrent_hashes=[HASH_1]
+    )
+    assert error.translation_key == "action_unsupported"
+    assert error.translation_placeholders == {
+        "action": "reannounce_torrents",
+        "version": "5.3.0",
+        "minimum": "4.1.2",
+    }
+
+
+@pytest.mark.parametrize(
+    ("error", "key"),
+    [
+        (QBittorrentConnectionError("refused"), "cannot_connect"),
+        (QBittorrentBannedError("banned", ban_duration=60), "ip_banned"),
+        (QBittorrentBannedError("banned"), "ip_banned_unknown_duration"),
+        (
+            QBittorrentUnexpectedResponseError("odd", status=409, body_excerpt="no"),
+            "unexpected_error",
+        ),
+    ],
+)
+async def test_server_failure_is_reported(
+    hass: HomeAssistant,
+    mock_config_entry: MockConfigEntry,
+    mock_client: MagicMock,
+    error: Exception,
+    key: str,
+) -> None:
+    mock_client.recheck_torrents.side_effect = error
+    with pytest.raises(HomeAssistantError) as caught:
+        await _call(
+            hass, mock_config_entry, "recheck_torrents", torrent_hashes=[HASH_1]
+        )
+    assert caught.value.translation_key == key
+    assert not isinstance(caught.value, ServiceValidationError)
+
+
+async def test_rejected_credentials_start_reauth(
+    hass: HomeAssistant, mock_config_entry: MockConfigEntry, mock_client: MagicMock
+) -> None:
+    mock_client.pause_all.side_effect = QBittorrentAuthenticationError("wrong")
+    with pytest.raises(HomeAssistantError) as caught:
+        await _call(hass, mock_config_entry, "pause_torrents", all_torrents=True)
+    assert caught.value.translation_key == "authentication_failed"
+    flows = hass.config_entries.flow.async_progress_by_handler(DOMAIN)
+    assert [flow["context"]["source"] for flow in flows] == [SOURCE_REAUTH]
+
+
+async def test_get_torrents_filters_sorts_and_limits(
+    hass: HomeAssistant, mock_config_entry: MockConfigEntry
+) -> None:
+    response = await _call(
+        hass,
+        mock_config_entry,
+        "get_torrents",
+        state="errored",
+        sort="size",
+        reverse=True,
+    )
+    assert [torrent["name"] for torrent in response["torrents"]] == [
+        "torrent-9",
+        "torrent-8",
+    ]
+    assert response["count"] == 2
+    first = response["torrents"][0]
+    assert first["size"] == 9000
+    assert first["progress"] == 0.5
+    assert first["tags"] == ["iso"]
+    assert first["added_on"] == "2026-01-09T00:00:00+00:00"
+
+
+@pytest.mark.parametrize(
+    ("data", "names"),
+    [
+        ({"state": "seeding"}, ["torrent-3", "torrent-4"]),
+        ({"state": "completed"}, ["torrent-3", "torrent-4"]),
+        ({"state": "active"}, ["torrent-1", "torrent-3"]),
+        ({"state": "inactive", "limit": 2}, ["torrent-10", "torrent-2"]),
+        ({"category": "linux", "tag": "iso"}, ["torrent-3", "torrent-9"]),
+        ({"category": "", "state": "stopped"}, []),
+        ({"category": "", "state": "downloading"}, ["torrent-2"]),
+        ({"sort": "category", "limit": 3}, ["torrent-1", "torrent-3", "torrent-5"]),
+    ],
+)
+async def test_get_torrents_filters(
+    hass: HomeAssistant,
+    mock_config_entry: MockConfigEntry,
+    data: dict[str, Any],
+    names: list[str],
+) -> None:
+    response = await _call(hass, mock_config_entry, "get_torrents", **data)
+    assert [torrent["name"] for torrent in response["torrents"]] == names
+
+
+async def test_action_for_unloaded_entry(
+    hass: HomeAssistant, mock_config_entry: MockConfigEntry
+) -> None:
+    await hass.config_entries.async_unload(mock_config_entry.entry_id)
+    with pytest.raises(ServiceValidationError):
+        await _call(hass, mock_config_entry, "pause_torrents", all_torrents=True)
+
+
+async def test_every_action_is_described(hass: HomeAssistant) -> None:
+    """services.yaml and the translations cover every registered action."""
+    descriptions = (await async_get_all_descriptions(hass))[DOMAIN]
+    assert set(descriptions) == set(hass.services.async_services_for_domain(DOMAIN))
+    for action, description in descriptions.items():
+        assert "config_entry_id" in description["fields"], action
+        assert description["fields"]["config_entry_id"]["required"] is True
+
+
+@pytest.mark.parametrize("main_data", [make_main_data()])
+async def test_all_torrents_of_an_empty_server(
+    hass: HomeAssistant, mock_config_entry: MockConfigEntry, mock_client: MagicMock
+) -> None:
+    """Nothing to act on is not an error, and sends nothing."""
+    await _call(hass, mock_config_entry, "recheck_torrents", all_torrents=True)
+    mock_client.recheck_torrents.assert_not_awaited()
+
+
+async def test_per_torrent_download_limit_only(
+    hass: HomeAssistant, mock_config_entry: MockConfigEntry, mock_client: MagicMock
+) -> None:
+    await _call(
+        hass,
+        mock_config_entry,
+        "set_speed_limits",
+        all_torrents=True,
+        download_limit=3,
+    )
+    mock_client.set_torrent_download_limit.assert_awaited_once()
+    mock_client.set_torrent_upload_limit.assert_not_awaited()
+    mock_client.set_global_download_limit.assert_not_awaited()
