@@ -44,7 +44,7 @@ if TYPE_CHECKING:
 
 MAX_KIB = 2_097_151
 SERVICES_YAML = (
-    Path(__file__).parents[2]
+    Path(__file__).parents[3]
     / "custom_components"
     / "qbittorrent_webui"
     / "services.yaml"

@@ -18,7 +18,7 @@ from custom_components.qbittorrent_webui.qbittorrent_webui_client import (
     QBittorrentBannedError,
 )
 
-PACKAGE = Path(__file__).parents[2] / "custom_components" / "qbittorrent_webui"
+PACKAGE = Path(__file__).parents[3] / "custom_components" / "qbittorrent_webui"
 EN = json.loads((PACKAGE / "translations" / "en.json").read_text())
 ICONS = json.loads((PACKAGE / "icons.json").read_text())
 SERVICES = {
