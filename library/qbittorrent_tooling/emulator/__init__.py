@@ -54,7 +54,7 @@ Generations (see ``versions.py`` for the per-version switches):
   have them.
 
 What the real servers (4.5.2, 5.1.0, 5.3.0, checked by
-``tests/emulator/test_against_real_servers.py``) did that the documents
+``library/tests/test_emulator_against_real_servers.py``) did that the documents
 did not say:
 
 * 5.3.0 reports webapiVersion ``2.16.2``.

@@ -2,7 +2,7 @@
 
 The numbers and actions speak KiB/s; qBittorrent keeps B/s in a 32-bit int
 (its preferences too, from 3.3.8 on). What the server holds is read back
-through a separate client, which ``tests/webui/test_contract.py`` checks
+through a separate client, which ``library/tests/test_contract.py`` checks
 against the real servers.
 """
 
