@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any
 from aiohttp import BodyPartReader, web
 
 from .addition import AddRequest, add_torrents
+from .state import BAN_TEXT
 from .translations import (
     friendly_eta,
     friendly_ratio,
@@ -312,8 +313,6 @@ def _int(value: str) -> int:
 
 async def handle(emulator: QBittorrentEmulator, request: web.Request) -> web.Response:  # noqa: C901, PLR0911 - one branch per 3.1 path
     """Answer one request the way qBittorrent 3.1.x would."""
-    from .emulator import BAN_TEXT  # noqa: PLC0415 - avoids an import cycle
-
     ip = emulator.client_ip(request)
     if emulator.bans.is_banned(ip):
         return web.Response(status=403, text=BAN_TEXT, content_type="text/plain")

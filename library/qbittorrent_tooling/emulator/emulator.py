@@ -22,9 +22,6 @@ if TYPE_CHECKING:
     from collections.abc import AsyncIterator, Callable
     import ssl
 
-BAN_TEXT = (
-    "Your IP address has been banned after too many failed authentication attempts."
-)
 DEFAULT_ALT_LIMIT = 10240
 # How long real 4.5.2, 5.1.0 and 5.3.0 list torrents as checkingResumeData
 # after their WebUI answers (1.35-1.6 s seen with 8-22 small torrents).

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any
 from aiohttp import BodyPartReader, web
 
 from .addition import AddRequest, add_torrents
-from .state import stored_torrent_limit
+from .state import BAN_TEXT, stored_torrent_limit
 
 if TYPE_CHECKING:
     from .emulator import QBittorrentEmulator
@@ -528,8 +528,6 @@ def _check(command: Command, params: Params, files: list[tuple[str, bytes]]) -> 
 
 async def handle(emulator: QBittorrentEmulator, request: web.Request) -> web.Response:  # noqa: C901, PLR0911 - one branch per legacy scope
     """Answer one request the way a 3.2.0-4.0.4 qBittorrent would."""
-    from .emulator import BAN_TEXT  # noqa: PLC0415 - avoids an import cycle
-
     profile = emulator.profile
     ip = emulator.client_ip(request)
     if emulator.bans.is_banned(ip):

@@ -14,7 +14,8 @@ from typing import TYPE_CHECKING, Any
 from aiohttp import BodyPartReader, web
 
 from .addition import AddRequest, add_torrents, torrent_file_hash_and_name
-from .state import WebSession, stored_torrent_limit
+from .state import BAN_TEXT, WebSession, stored_torrent_limit
+from .views import population_categories
 
 if TYPE_CHECKING:
     from .emulator import QBittorrentEmulator
@@ -96,8 +97,6 @@ def login(
     params: Params,
 ) -> web.Response:
     """``auth/login``: Ok./Fails. (<=5.1) or 204/401 (5.2+), 403 when banned."""
-    from .emulator import BAN_TEXT  # noqa: PLC0415 - avoids an import cycle
-
     profile = emulator.profile
     ip = emulator.client_ip(request)
     if emulator.bans.is_banned(ip):
@@ -620,8 +619,6 @@ def categories_list(
     emulator: QBittorrentEmulator, _s: WebSession, _p: Params
 ) -> web.Response:
     """``torrents/categories``."""
-    from .views import population_categories  # noqa: PLC0415
-
     return json_reply(population_categories(emulator.profile, emulator.population))
 
 
@@ -818,8 +815,6 @@ def _session_from_request(
     emulator: QBittorrentEmulator, request: web.Request
 ) -> tuple[WebSession | None, web.Response | None]:
     """Find the caller's session: API key, Basic credentials or cookie."""
-    from .emulator import BAN_TEXT  # noqa: PLC0415
-
     profile = emulator.profile
     authorization = request.headers.get("Authorization", "")
     if profile.api_keys and authorization.startswith("Bearer "):

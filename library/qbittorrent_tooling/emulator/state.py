@@ -7,6 +7,10 @@ import secrets
 import time
 from typing import Any
 
+# What every generation answers a banned address, with 403.
+BAN_TEXT = (
+    "Your IP address has been banned after too many failed authentication attempts."
+)
 # libtorrent's "unlimited" for a torrent: its largest 32-bit int.
 TORRENT_UNLIMITED = 2**31 - 1
 
