@@ -38,6 +38,15 @@ Usage::
 ``python -m qbittorrent_tooling.emulator --version 4.6.7 --port 8080 --torrents 100``
 serves one from the command line and prints its URL.
 
+Modules, bottom to top: ``versions`` (the per-version switches), ``state``,
+``torrents``, ``views``, ``translations`` and ``addition`` (data and its wire
+shapes), ``server`` (the state and rules every generation shares), one module
+per generation (``digest``, ``legacy``, ``modern``) that reads and changes a
+``Server``, and ``emulator``, which serves a ``Server`` over HTTP and routes
+each request to its generation's module. None imports a module above it. A
+new generation is a new module beside those three, its ``Generation`` in
+``versions`` and one branch in ``QBittorrentEmulator._generation_handler``.
+
 Generations (see ``versions.py`` for the per-version switches):
 
 * 3.1.x: HTTP Digest on every request (realm ``Web UI Access``, MD5,

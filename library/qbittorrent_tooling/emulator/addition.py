@@ -12,7 +12,7 @@ from urllib.parse import parse_qs, urlsplit
 from .state import added_torrent_limit
 
 if TYPE_CHECKING:
-    from .emulator import QBittorrentEmulator
+    from .torrents import Population
 
 _HASH_HEX_LENGTH = 40
 _HASH_BASE32_LENGTH = 32
@@ -106,9 +106,9 @@ def _flag(fields: dict[str, str], name: str) -> bool:
     return fields.get(name, "").strip().lower() == "true"
 
 
-def add_torrents(emulator: QBittorrentEmulator, request: AddRequest) -> AddOutcome:
+def add_torrents(population: Population, request: AddRequest) -> AddOutcome:
     """Add what the request names; flags follow the version's spelling."""
-    profile = emulator.profile
+    profile = population.profile
     fields = request.fields
     outcome = AddOutcome()
     # 2.11.0 renamed paused -> stopped and 2.16.0 skip_checking -> seedMode;
@@ -126,7 +126,6 @@ def add_torrents(emulator: QBittorrentEmulator, request: AddRequest) -> AddOutco
         "dl_limit": added_torrent_limit(fields.get("dlLimit")),
         "up_limit": added_torrent_limit(fields.get("upLimit")),
     }
-    population = emulator.population
     found: list[tuple[str, str, bool]] = []
     for url in filter(None, (u.strip() for u in fields.get("urls", "").split("\n"))):
         if (magnet := magnet_hash_and_name(url)) is not None:

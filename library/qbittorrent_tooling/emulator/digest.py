@@ -27,7 +27,7 @@ from .translations import (
 )
 
 if TYPE_CHECKING:
-    from .emulator import QBittorrentEmulator
+    from .server import Server
     from .torrents import Torrent
 
 REALM = "Web UI Access"
@@ -51,7 +51,7 @@ def _md5(text: str) -> str:
     return hashlib.md5(text.encode(), usedforsecurity=False).hexdigest()
 
 
-def digest_valid(emulator: QBittorrentEmulator, method: str, header: str) -> bool:
+def digest_valid(server: Server, method: str, header: str) -> bool:
     """Check an ``Authorization: Digest`` header like 3.1.12 does."""
     if not header.startswith("Digest "):
         return False
@@ -61,7 +61,7 @@ def digest_valid(emulator: QBittorrentEmulator, method: str, header: str) -> boo
     response = _field(header, "response", r"\w+")
     if not (username and nonce and uri and response):
         return False
-    ha1 = emulator.digest_ha1(REALM)
+    ha1 = server.digest_ha1(REALM)
     ha2 = _md5(f"{method}:{uri}")
     qop = _field(header, "qop", r"[\w-]+")
     if qop == "auth":
@@ -72,7 +72,7 @@ def digest_valid(emulator: QBittorrentEmulator, method: str, header: str) -> boo
         expected = _md5(f"{ha1}:{nonce}:{nc}:{cnonce}:{qop}:{ha2}")
     else:
         expected = _md5(f"{ha1}:{nonce}:{ha2}")
-    return secrets.compare_digest(expected, response) and username == emulator.username
+    return secrets.compare_digest(expected, response) and username == server.username
 
 
 def challenge(nonce: str | None = None, *, stale: bool = False) -> web.Response:
@@ -87,14 +87,14 @@ def challenge(nonce: str | None = None, *, stale: bool = False) -> web.Response:
     return response
 
 
-def _stale(emulator: QBittorrentEmulator, header: str) -> web.Response | None:
+def _stale(server: Server, header: str) -> web.Response | None:
     """A stale challenge when ``faults.stale_nonces`` expires this nonce."""
-    if not emulator.faults.stale_nonces:
+    if not server.faults.stale_nonces:
         return None
-    if _field(header, "nonce", r"[\w=]+") in emulator.fresh_nonces:
+    if _field(header, "nonce", r"[\w=]+") in server.fresh_nonces:
         return None
     nonce = secrets.token_hex(16)
-    emulator.fresh_nonces.add(nonce)
+    server.fresh_nonces.add(nonce)
     return challenge(nonce, stale=True)
 
 
@@ -103,12 +103,12 @@ def _javascript(payload: Any) -> web.Response:
     return web.Response(body=body.encode(), content_type=JAVASCRIPT)
 
 
-def torrent_row(emulator: QBittorrentEmulator, torrent: Torrent) -> dict[str, Any]:
+def torrent_row(server: Server, torrent: Torrent) -> dict[str, Any]:
     """One ``/json/torrents`` entry with translated strings."""
-    lang = language(emulator.locale)
+    lang = language(server.locale)
     fields = torrent.fields
     seeding = torrent.finished
-    queued = emulator.queueing_enabled and not seeding and fields["priority"] > 0
+    queued = server.queueing_enabled and not seeding and fields["priority"] > 0
     return {
         "hash": torrent.hash,
         "name": fields["name"],
@@ -125,13 +125,11 @@ def torrent_row(emulator: QBittorrentEmulator, torrent: Torrent) -> dict[str, An
     }
 
 
-def _properties_general(
-    emulator: QBittorrentEmulator, torrent_hash: str
-) -> web.Response:
-    torrent = emulator.population.torrents.get(torrent_hash.lower())
+def _properties_general(server: Server, torrent_hash: str) -> web.Response:
+    torrent = server.population.torrents.get(torrent_hash.lower())
     if torrent is None:
         return web.Response(body=b"", content_type=JAVASCRIPT)
-    lang = language(emulator.locale)
+    lang = language(server.locale)
     fields = torrent.fields
     unlimited = "∞"
     payload = {
@@ -170,46 +168,46 @@ def _properties_general(
     return _javascript(payload)
 
 
-def _transfer_info(emulator: QBittorrentEmulator) -> web.Response:
-    lang = language(emulator.locale)
-    download, upload = emulator.speeds()
-    double = emulator.profile.version >= (3, 1, 10)
+def _transfer_info(server: Server) -> web.Response:
+    lang = language(server.locale)
+    download, upload = server.speeds()
+    double = server.profile.version >= (3, 1, 10)
     return _javascript(
         {
             "dl_info": transfer_line(
                 lang,
                 lang.download_info,
                 download,
-                emulator.session_data[0],
+                server.session_data[0],
                 double_suffix=double,
             ),
             "up_info": transfer_line(
                 lang,
                 lang.upload_info,
                 upload,
-                emulator.session_data[1],
+                server.session_data[1],
                 double_suffix=double,
             ),
         }
     )
 
 
-def _preferences(emulator: QBittorrentEmulator) -> web.Response:
+def _preferences(server: Server) -> web.Response:
     # KiB/s; an unlimited global limit reads -1, an alternative one 10 (the
     # 3.1.x preferences know no unlimited alternative limit).
     return _javascript(
         {
-            "locale": emulator.locale,
-            "save_path": emulator.population.save_path,
-            "queueing_enabled": emulator.queueing_enabled,
-            "dl_limit": emulator.download_limit // 1024 or -1,
-            "up_limit": emulator.upload_limit // 1024 or -1,
-            "alt_dl_limit": emulator.alt_download_limit // 1024 or 10,
-            "alt_up_limit": emulator.alt_upload_limit // 1024 or 10,
-            "web_ui_port": emulator.port or 8080,
-            "web_ui_username": emulator.username,
+            "locale": server.locale,
+            "save_path": server.population.save_path,
+            "queueing_enabled": server.queueing_enabled,
+            "dl_limit": server.download_limit // 1024 or -1,
+            "up_limit": server.upload_limit // 1024 or -1,
+            "alt_dl_limit": server.alt_download_limit // 1024 or 10,
+            "alt_up_limit": server.alt_upload_limit // 1024 or 10,
+            "web_ui_port": server.port or 8080,
+            "web_ui_username": server.username,
             "bypass_local_auth": False,
-            **emulator.preferences,
+            **server.preferences,
         }
     )
 
@@ -219,7 +217,7 @@ def _plain(body: str = "") -> web.Response:
 
 
 async def _command(  # noqa: C901, PLR0912 - one branch per 3.1 command
-    emulator: QBittorrentEmulator, name: str, request: web.Request
+    server: Server, name: str, request: web.Request
 ) -> web.Response:
     params: dict[str, str] = {}
     files: list[tuple[str, bytes]] = []
@@ -230,14 +228,16 @@ async def _command(  # noqa: C901, PLR0912 - one branch per 3.1 command
                 files.append((part.filename, bytes(await part.read())))
     elif request.content_type == "application/x-www-form-urlencoded":
         params = {k: v for k, v in (await request.post()).items() if isinstance(v, str)}
-    population = emulator.population
+    population = server.population
     hashes = params.get("hashes", "")
     single = params.get("hash", "").lower()
     match name:
         case "download":
-            add_torrents(emulator, AddRequest(fields={"urls": params.get("urls", "")}))
+            add_torrents(
+                server.population, AddRequest(fields={"urls": params.get("urls", "")})
+            )
         case "upload":
-            add_torrents(emulator, AddRequest(files=files))
+            add_torrents(server.population, AddRequest(files=files))
             return _plain(
                 '<script type="text/javascript">window.parent.hideAll();</script>'
             )
@@ -246,7 +246,7 @@ async def _command(  # noqa: C901, PLR0912 - one branch per 3.1 command
                 population.pause(torrent_hash)
         case "resumeall":
             for torrent in list(population.torrents.values()):
-                if torrent.fields["state"] in emulator.profile.stopped_states:
+                if torrent.fields["state"] in server.profile.stopped_states:
                     population.resume(torrent.hash)
         case "pause" if single in population.torrents:
             population.pause(single)
@@ -255,13 +255,13 @@ async def _command(  # noqa: C901, PLR0912 - one branch per 3.1 command
         case "recheck" if single in population.torrents:
             population.recheck(single)
         case "delete" | "deletePerm":
-            for torrent in emulator.resolve_hashes(hashes):
+            for torrent in server.resolve_hashes(hashes):
                 population.remove(torrent.hash)
         case "getGlobalDlLimit" | "getGlobalUpLimit":
-            limits = emulator.effective_limits()
+            limits = server.effective_limits()
             return _plain(str(limits[0] if name == "getGlobalDlLimit" else limits[1]))
         case "setGlobalDlLimit" | "setGlobalUpLimit":
-            emulator.set_global_limit(
+            server.set_global_limit(
                 download=name == "setGlobalDlLimit",
                 limit=_int(params.get("limit", "0")),
             )
@@ -272,16 +272,16 @@ async def _command(  # noqa: C901, PLR0912 - one branch per 3.1 command
             key = "dl_limit" if name == "setTorrentDlLimit" else "up_limit"
             population.update(single, **{key: max(_int(params.get("limit", "0")), 0)})
         case "setPreferences":
-            _set_preferences(emulator, params.get("json", ""))
+            _set_preferences(server, params.get("json", ""))
         case "shutdown":
-            emulator.shutdown_requested = True
+            server.shutdown_requested = True
         case _:
             # Unknown or mis-cased commands are a silent 200 in 3.1.x.
             pass
     return _plain()
 
 
-def _set_preferences(emulator: QBittorrentEmulator, raw: str) -> None:
+def _set_preferences(server: Server, raw: str) -> None:
     """Apply ``json=`` like 3.1.x: limits in KiB/s, -1 = none, bad JSON ignored."""
     try:
         changes = json.loads(raw)
@@ -296,12 +296,12 @@ def _set_preferences(emulator: QBittorrentEmulator, raw: str) -> None:
         ("alt_up_limit", "alt_upload_limit"),
     ):
         if isinstance(value := changes.pop(key, None), int):
-            setattr(emulator, attribute, emulator.stored_global_limit(value * 1024))
+            setattr(server, attribute, server.stored_global_limit(value * 1024))
     if isinstance(queueing := changes.pop("queueing_enabled", None), bool):
-        emulator.queueing_enabled = queueing
+        server.queueing_enabled = queueing
     if isinstance(save_path := changes.pop("save_path", None), str):
-        emulator.population.save_path = save_path
-    emulator.preferences.update(changes)
+        server.population.save_path = save_path
+    server.preferences.update(changes)
 
 
 def _int(value: str) -> int:
@@ -311,41 +311,41 @@ def _int(value: str) -> int:
         return 0
 
 
-async def handle(emulator: QBittorrentEmulator, request: web.Request) -> web.Response:  # noqa: C901, PLR0911 - one branch per 3.1 path
+async def handle(server: Server, request: web.Request) -> web.Response:  # noqa: C901, PLR0911 - one branch per 3.1 path
     """Answer one request the way qBittorrent 3.1.x would."""
-    ip = emulator.client_ip(request)
-    if emulator.bans.is_banned(ip):
+    ip = server.client_ip(request)
+    if server.bans.is_banned(ip):
         return web.Response(status=403, text=BAN_TEXT, content_type="text/plain")
     header = request.headers.get("Authorization")
     if header is None:
         return challenge()
-    if not digest_valid(emulator, request.method, header):
-        emulator.bans.fail(ip, emulator.faults)
+    if not digest_valid(server, request.method, header):
+        server.bans.fail(ip, server.faults)
         return challenge()
-    emulator.bans.succeed(ip)
-    if (stale := _stale(emulator, header)) is not None:
+    server.bans.succeed(ip)
+    if (stale := _stale(server, header)) is not None:
         return stale
     path = request.path
     if path.startswith("/command/"):
-        return await _command(emulator, path.removeprefix("/command/"), request)
+        return await _command(server, path.removeprefix("/command/"), request)
     if path == "/json/torrents":
-        rows = [torrent_row(emulator, t) for t in emulator.population.torrents.values()]
+        rows = [torrent_row(server, t) for t in server.population.torrents.values()]
         return _javascript(rows)
     if path == "/json/transferInfo":
-        return _transfer_info(emulator)
+        return _transfer_info(server)
     if path == "/json/preferences":
-        return _preferences(emulator)
+        return _preferences(server)
     if path.startswith("/json/propertiesGeneral/"):
-        return _properties_general(emulator, path.rsplit("/", 1)[1])
+        return _properties_general(server, path.rsplit("/", 1)[1])
     if path.startswith(("/json/propertiesTrackers/", "/json/propertiesFiles/")):
-        known = path.rsplit("/", 1)[1].lower() in emulator.population.torrents
+        known = path.rsplit("/", 1)[1].lower() in server.population.torrents
         return (
             _javascript([])
             if known
             else web.Response(body=b"", content_type=JAVASCRIPT)
         )
     if path == "/about.html":
-        return _plain(f"<p>qBittorrent v{emulator.version} (Web UI)</p>")
+        return _plain(f"<p>qBittorrent v{server.version} (Web UI)</p>")
     if path in {"/", "/index.html"}:
         return _plain("<html><head><title>qBittorrent Web UI</title></head></html>")
     return web.Response(status=404, text="File not found", content_type="text/plain")

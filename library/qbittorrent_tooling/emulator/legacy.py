@@ -18,11 +18,11 @@ from .addition import AddRequest, add_torrents
 from .state import BAN_TEXT, stored_torrent_limit
 
 if TYPE_CHECKING:
-    from .emulator import QBittorrentEmulator
+    from .server import Server
     from .state import WebSession
 
 type Params = Mapping[str, str]
-type Handler = Callable[[QBittorrentEmulator, Params], web.Response]
+type Handler = Callable[[Server, Params], web.Response]
 
 _SID = re.compile(r"(?:^|;\s*)SID=([^;]*)")
 
@@ -34,11 +34,11 @@ def text(body: str = "", status: int = 200) -> web.Response:
     )
 
 
-def json_reply(emulator: QBittorrentEmulator, payload: Any) -> web.Response:
+def json_reply(server: Server, payload: Any) -> web.Response:
     """JSON with the version's content type (``text/javascript`` up to API 3)."""
     body = json.dumps(payload, separators=(",", ":"), ensure_ascii=False)
     return web.Response(
-        body=body.encode(), content_type=emulator.profile.json_content_type
+        body=body.encode(), content_type=server.profile.json_content_type
     )
 
 
@@ -52,81 +52,75 @@ class Command:
     since: int = 2
 
 
-def _hashes(
-    emulator: QBittorrentEmulator, params: Params, key: str = "hashes"
-) -> list[str]:
-    return [t.hash for t in emulator.resolve_hashes(params[key])]
+def _hashes(server: Server, params: Params, key: str = "hashes") -> list[str]:
+    return [t.hash for t in server.resolve_hashes(params[key])]
 
 
 def _each(
-    action: Callable[[QBittorrentEmulator, str, Params], None], key: str = "hashes"
+    action: Callable[[Server, str, Params], None], key: str = "hashes"
 ) -> Handler:
-    def handler(emulator: QBittorrentEmulator, params: Params) -> web.Response:
-        for torrent_hash in _hashes(emulator, params, key):
-            action(emulator, torrent_hash, params)
+    def handler(server: Server, params: Params) -> web.Response:
+        for torrent_hash in _hashes(server, params, key):
+            action(server, torrent_hash, params)
         return text()
 
     return handler
 
 
-def _pause(emulator: QBittorrentEmulator, torrent_hash: str, _p: Params) -> None:
-    emulator.population.pause(torrent_hash)
+def _pause(server: Server, torrent_hash: str, _p: Params) -> None:
+    server.population.pause(torrent_hash)
 
 
-def _resume(emulator: QBittorrentEmulator, torrent_hash: str, _p: Params) -> None:
-    if emulator.population.torrents[torrent_hash].fields["state"] in (
-        emulator.profile.stopped_states
+def _resume(server: Server, torrent_hash: str, _p: Params) -> None:
+    if server.population.torrents[torrent_hash].fields["state"] in (
+        server.profile.stopped_states
     ):
-        emulator.population.resume(torrent_hash)
+        server.population.resume(torrent_hash)
 
 
-def _all(action: Callable[[QBittorrentEmulator, str, Params], None]) -> Handler:
-    def handler(emulator: QBittorrentEmulator, params: Params) -> web.Response:
-        for torrent_hash in list(emulator.population.torrents):
-            action(emulator, torrent_hash, params)
+def _all(action: Callable[[Server, str, Params], None]) -> Handler:
+    def handler(server: Server, params: Params) -> web.Response:
+        for torrent_hash in list(server.population.torrents):
+            action(server, torrent_hash, params)
         return text()
 
     return handler
 
 
-def _remove(emulator: QBittorrentEmulator, torrent_hash: str, _p: Params) -> None:
-    emulator.population.remove(torrent_hash)
+def _remove(server: Server, torrent_hash: str, _p: Params) -> None:
+    server.population.remove(torrent_hash)
 
 
-def _recheck(emulator: QBittorrentEmulator, torrent_hash: str, _p: Params) -> None:
-    emulator.population.recheck(torrent_hash)
+def _recheck(server: Server, torrent_hash: str, _p: Params) -> None:
+    server.population.recheck(torrent_hash)
 
 
-def _toggle(name: str) -> Callable[[QBittorrentEmulator, str, Params], None]:
-    def action(emulator: QBittorrentEmulator, torrent_hash: str, _p: Params) -> None:
-        fields = emulator.population.torrents[torrent_hash].fields
-        emulator.population.update(torrent_hash, **{name: not fields[name]})
+def _toggle(name: str) -> Callable[[Server, str, Params], None]:
+    def action(server: Server, torrent_hash: str, _p: Params) -> None:
+        fields = server.population.torrents[torrent_hash].fields
+        server.population.update(torrent_hash, **{name: not fields[name]})
 
     return action
 
 
-def _set_bool(name: str) -> Callable[[QBittorrentEmulator, str, Params], None]:
-    def action(
-        emulator: QBittorrentEmulator, torrent_hash: str, params: Params
-    ) -> None:
+def _set_bool(name: str) -> Callable[[Server, str, Params], None]:
+    def action(server: Server, torrent_hash: str, params: Params) -> None:
         value = params["value"].lower() == "true"
         if name == "force_start":
-            population = emulator.population
+            population = server.population
             if value:
                 population.resume(torrent_hash, forced=True)
             elif population.torrents[torrent_hash].fields["force_start"]:
                 population.resume(torrent_hash)
             return
-        emulator.population.update(torrent_hash, **{name: value})
+        server.population.update(torrent_hash, **{name: value})
 
     return action
 
 
-def _set_limit(name: str) -> Callable[[QBittorrentEmulator, str, Params], None]:
-    def action(
-        emulator: QBittorrentEmulator, torrent_hash: str, params: Params
-    ) -> None:
-        emulator.population.update(
+def _set_limit(name: str) -> Callable[[Server, str, Params], None]:
+    def action(server: Server, torrent_hash: str, params: Params) -> None:
+        server.population.update(
             torrent_hash, **{name: stored_torrent_limit(_int(params["limit"]))}
         )
 
@@ -141,44 +135,44 @@ def _int(value: str) -> int:
 
 
 def _get_torrent_limits(name: str) -> Handler:
-    def handler(emulator: QBittorrentEmulator, params: Params) -> web.Response:
-        torrents = emulator.population.torrents
+    def handler(server: Server, params: Params) -> web.Response:
+        torrents = server.population.torrents
         return json_reply(
-            emulator, {h: torrents[h].fields[name] for h in _hashes(emulator, params)}
+            server, {h: torrents[h].fields[name] for h in _hashes(server, params)}
         )
 
     return handler
 
 
 def _global_limit(*, download: bool) -> Handler:
-    def handler(emulator: QBittorrentEmulator, _p: Params) -> web.Response:
-        limits = emulator.effective_limits()
+    def handler(server: Server, _p: Params) -> web.Response:
+        limits = server.effective_limits()
         return text(str(limits[0] if download else limits[1]))
 
     return handler
 
 
 def _set_global_limit(*, download: bool) -> Handler:
-    def handler(emulator: QBittorrentEmulator, params: Params) -> web.Response:
-        emulator.set_global_limit(download=download, limit=_int(params["limit"]))
+    def handler(server: Server, params: Params) -> web.Response:
+        server.set_global_limit(download=download, limit=_int(params["limit"]))
         return text()
 
     return handler
 
 
-def _alt_enabled(emulator: QBittorrentEmulator, _p: Params) -> web.Response:
-    return text("1" if emulator.alt_speed_enabled else "0")
+def _alt_enabled(server: Server, _p: Params) -> web.Response:
+    return text("1" if server.alt_speed_enabled else "0")
 
 
-def _alt_toggle(emulator: QBittorrentEmulator, _p: Params) -> web.Response:
-    emulator.alt_speed_enabled = not emulator.alt_speed_enabled
+def _alt_toggle(server: Server, _p: Params) -> web.Response:
+    server.alt_speed_enabled = not server.alt_speed_enabled
     return text()
 
 
 def _queue(kind: str) -> Handler:
-    def handler(emulator: QBittorrentEmulator, params: Params) -> web.Response:
-        population = emulator.population
-        for torrent_hash in _hashes(emulator, params):
+    def handler(server: Server, params: Params) -> web.Response:
+        population = server.population
+        for torrent_hash in _hashes(server, params):
             priority = population.torrents[torrent_hash].fields["priority"]
             if priority <= 0:
                 continue
@@ -194,53 +188,51 @@ def _queue(kind: str) -> Handler:
     return handler
 
 
-def _set_category(emulator: QBittorrentEmulator, params: Params) -> web.Response:
+def _set_category(server: Server, params: Params) -> web.Response:
     category = params["category"].strip()
-    population = emulator.population
+    population = server.population
     if category and category not in population.categories:
         population.add_category(category, "")
-    for torrent_hash in _hashes(emulator, params):
+    for torrent_hash in _hashes(server, params):
         population.update(torrent_hash, category=category)
     return text()
 
 
-def _add_category(emulator: QBittorrentEmulator, params: Params) -> web.Response:
+def _add_category(server: Server, params: Params) -> web.Response:
     if category := params["category"].strip():
-        emulator.population.add_category(category, "")
+        server.population.add_category(category, "")
     return text()
 
 
-def _remove_categories(emulator: QBittorrentEmulator, params: Params) -> web.Response:
+def _remove_categories(server: Server, params: Params) -> web.Response:
     for name in params["categories"].split("\n"):
-        emulator.population.remove_category(name.strip())
+        server.population.remove_category(name.strip())
     return text()
 
 
-def _set_location(
-    emulator: QBittorrentEmulator, torrent_hash: str, params: Params
-) -> None:
-    emulator.population.update(torrent_hash, save_path=params["location"])
+def _set_location(server: Server, torrent_hash: str, params: Params) -> None:
+    server.population.update(torrent_hash, save_path=params["location"])
 
 
-def _rename(emulator: QBittorrentEmulator, params: Params) -> web.Response:
+def _rename(server: Server, params: Params) -> web.Response:
     torrent_hash = params["hash"].lower()
     name = params["name"].strip()
-    if torrent_hash not in emulator.population.torrents or not name:
+    if torrent_hash not in server.population.torrents or not name:
         return web.Response(status=400, reason="Incorrect torrent hash or name")
-    emulator.population.update(torrent_hash, name=name)
+    server.population.update(torrent_hash, name=name)
     return text()
 
 
-def _no_change(_e: QBittorrentEmulator, _p: Params) -> web.Response:
+def _no_change(_e: Server, _p: Params) -> web.Response:
     return text()
 
 
-def _shutdown(emulator: QBittorrentEmulator, _p: Params) -> web.Response:
-    emulator.shutdown_requested = True
+def _shutdown(server: Server, _p: Params) -> web.Response:
+    server.shutdown_requested = True
     return text()
 
 
-def _set_preferences(emulator: QBittorrentEmulator, params: Params) -> web.Response:
+def _set_preferences(server: Server, params: Params) -> web.Response:
     try:
         changes = json.loads(params["json"])
     except ValueError:
@@ -248,7 +240,7 @@ def _set_preferences(emulator: QBittorrentEmulator, params: Params) -> web.Respo
     if not isinstance(changes, dict):
         return text()
     # Before API 11 (3.3.8) the limits are in KiB/s, -1 meaning unlimited.
-    scale = 1024 if emulator.profile.legacy_api < 11 else 1
+    scale = 1024 if server.profile.legacy_api < 11 else 1
     for key, attribute in (
         ("dl_limit", "download_limit"),
         ("up_limit", "upload_limit"),
@@ -256,16 +248,16 @@ def _set_preferences(emulator: QBittorrentEmulator, params: Params) -> web.Respo
         ("alt_up_limit", "alt_upload_limit"),
     ):
         if isinstance(value := changes.pop(key, None), int):
-            setattr(emulator, attribute, emulator.stored_global_limit(value * scale))
-    emulator.preferences.update(changes)
+            setattr(server, attribute, server.stored_global_limit(value * scale))
+    server.preferences.update(changes)
     return text()
 
 
-def _add_trackers(emulator: QBittorrentEmulator, params: Params) -> web.Response:
-    torrent = emulator.population.torrents.get(params["hash"].lower())
+def _add_trackers(server: Server, params: Params) -> web.Response:
+    torrent = server.population.torrents.get(params["hash"].lower())
     if torrent is not None:
         urls = [url for url in params["urls"].split("\n") if url.strip()]
-        emulator.population.update(
+        server.population.update(
             torrent.hash, trackers_count=torrent.fields["trackers_count"] + len(urls)
         )
     return text()
@@ -295,13 +287,13 @@ def _download_options(api: int) -> frozenset[str]:
 
 
 def _add(
-    emulator: QBittorrentEmulator, params: Params, files: list[tuple[str, bytes]]
+    server: Server, params: Params, files: list[tuple[str, bytes]]
 ) -> web.Response:
     fields = dict(params)
     if "label" in fields:
         fields["category"] = fields.pop("label")
-    outcome = add_torrents(emulator, AddRequest(fields=fields, files=files))
-    if emulator.profile.version >= (4, 0, 0) and not files:
+    outcome = add_torrents(server.population, AddRequest(fields=fields, files=files))
+    if server.profile.version >= (4, 0, 0) and not files:
         return text("Ok." if outcome.added or outcome.pending else "Fails.")
     return text()
 
@@ -375,10 +367,8 @@ def commands(api: int) -> dict[str, Command]:
 # --- queries --------------------------------------------------------------------
 
 
-def _matches(
-    emulator: QBittorrentEmulator, fields: Mapping[str, Any], name: str
-) -> bool:
-    stopped = fields["state"] in emulator.profile.stopped_states
+def _matches(server: Server, fields: Mapping[str, Any], name: str) -> bool:
+    stopped = fields["state"] in server.profile.stopped_states
     finished = fields["progress"] >= 1
     active = fields["dlspeed"] > 0 or fields["upspeed"] > 0
     checks: dict[str, bool] = {
@@ -393,16 +383,16 @@ def _matches(
     return checks.get(name, True)
 
 
-def _query_torrents(emulator: QBittorrentEmulator, params: Params) -> web.Response:
-    torrents = list(emulator.population.torrents.values())
+def _query_torrents(server: Server, params: Params) -> web.Response:
+    torrents = list(server.population.torrents.values())
     if "hashes" in params:
-        torrents = emulator.resolve_hashes(params["hashes"])
+        torrents = server.resolve_hashes(params["hashes"])
     if (name := params.get("filter", "all")) != "all":
-        torrents = [t for t in torrents if _matches(emulator, t.fields, name)]
-    category_key = "label" if emulator.profile.label_naming else "category"
+        torrents = [t for t in torrents if _matches(server, t.fields, name)]
+    category_key = "label" if server.profile.label_naming else "category"
     if category_key in params:
         torrents = [t for t in torrents if t.fields["category"] == params[category_key]]
-    rows = [emulator.view.full(t, with_hash=True) for t in torrents]
+    rows = [server.view.full(t, with_hash=True) for t in torrents]
     if (key := params.get("sort")) and rows and key in rows[0]:
         rows.sort(key=lambda row: row[key], reverse=params.get("reverse") == "true")
     offset = _int(params.get("offset", "0"))
@@ -411,15 +401,13 @@ def _query_torrents(emulator: QBittorrentEmulator, params: Params) -> web.Respon
     rows = rows[offset:]
     if (limit := _int(params.get("limit", "0"))) > 0:
         rows = rows[:limit]
-    return json_reply(emulator, rows)
+    return json_reply(server, rows)
 
 
-def _properties_general(
-    emulator: QBittorrentEmulator, torrent_hash: str
-) -> web.Response:
-    torrent = emulator.population.torrents.get(torrent_hash.lower())
+def _properties_general(server: Server, torrent_hash: str) -> web.Response:
+    torrent = server.population.torrents.get(torrent_hash.lower())
     if torrent is None:
-        return web.Response(body=b"", content_type=emulator.profile.json_content_type)
+        return web.Response(body=b"", content_type=server.profile.json_content_type)
     fields = torrent.fields
     payload = {
         "addition_date": fields["added_on"],
@@ -456,44 +444,44 @@ def _properties_general(
         "up_speed": fields["upspeed"],
         "up_speed_avg": fields["upspeed"],
     }
-    return json_reply(emulator, payload)
+    return json_reply(server, payload)
 
 
-def _query_preferences(emulator: QBittorrentEmulator) -> web.Response:
+def _query_preferences(server: Server) -> web.Response:
     # Before API 11 (3.3.8) the limits were in KiB/s, -1 meaning unlimited.
-    in_kib = emulator.profile.legacy_api < 11
+    in_kib = server.profile.legacy_api < 11
 
     def limit(value: int) -> int:
         return (value // 1024 or -1) if in_kib else value
 
     payload: dict[str, Any] = {
-        "alt_dl_limit": limit(emulator.alt_download_limit),
-        "alt_up_limit": limit(emulator.alt_upload_limit),
-        "dl_limit": limit(emulator.download_limit),
-        "up_limit": limit(emulator.upload_limit),
-        "locale": emulator.locale,
-        "queueing_enabled": emulator.queueing_enabled,
-        "save_path": emulator.population.save_path,
-        "web_ui_port": emulator.port or 8080,
-        "web_ui_username": emulator.username,
+        "alt_dl_limit": limit(server.alt_download_limit),
+        "alt_up_limit": limit(server.alt_upload_limit),
+        "dl_limit": limit(server.download_limit),
+        "up_limit": limit(server.upload_limit),
+        "locale": server.locale,
+        "queueing_enabled": server.queueing_enabled,
+        "save_path": server.population.save_path,
+        "web_ui_port": server.port or 8080,
+        "web_ui_username": server.username,
     }
-    payload.update(emulator.preferences)
-    return json_reply(emulator, payload)
+    payload.update(server.preferences)
+    return json_reply(server, payload)
 
 
 # --- request handling -------------------------------------------------------------
 
 
-def _sid(emulator: QBittorrentEmulator, request: web.Request) -> str | None:
+def _sid(server: Server, request: web.Request) -> str | None:
     """The SID cookie; 3.2.0-3.3.12 read it raw, so quotes stay part of it."""
-    if emulator.profile.raw_cookie_parsing:
+    if server.profile.raw_cookie_parsing:
         match = _SID.search(request.headers.get("Cookie", ""))
         return match.group(1) if match else None
     return request.cookies.get("SID")
 
 
 async def _read_params(
-    emulator: QBittorrentEmulator, request: web.Request
+    server: Server, request: web.Request
 ) -> tuple[dict[str, str], list[tuple[str, bytes]]] | None:
     """Query and body parameters (None: a body this version cannot parse)."""
     params: dict[str, str] = dict(request.query)
@@ -515,7 +503,7 @@ async def _read_params(
         for key, value in (await request.post()).items():
             if isinstance(value, str):
                 params[key.lower()] = value
-    elif emulator.profile.version < (3, 3, 4):
+    elif server.profile.version < (3, 3, 4):
         # 3.2.0-3.3.3 try to parse any body, even an empty one: unknown type -> 400.
         return None
     return params, files
@@ -526,32 +514,32 @@ def _check(command: Command, params: Params, files: list[tuple[str, bytes]]) -> 
     return command.required <= names <= command.required | command.optional
 
 
-async def handle(emulator: QBittorrentEmulator, request: web.Request) -> web.Response:  # noqa: C901, PLR0911 - one branch per legacy scope
+async def handle(server: Server, request: web.Request) -> web.Response:  # noqa: C901, PLR0911 - one branch per legacy scope
     """Answer one request the way a 3.2.0-4.0.4 qBittorrent would."""
-    profile = emulator.profile
-    ip = emulator.client_ip(request)
-    if emulator.bans.is_banned(ip):
+    profile = server.profile
+    ip = server.client_ip(request)
+    if server.bans.is_banned(ip):
         return text(BAN_TEXT, 403)
-    if emulator.origin_rejected(request):
+    if server.origin_rejected(request):
         return text("Unauthorized", 401)
     path = request.path
     if path.startswith("/version/"):
         versions = {
             "/version/api": str(profile.legacy_api),
             "/version/api_min": str(profile.legacy_api_min),
-            "/version/qbittorrent": f"v{emulator.version}",
+            "/version/qbittorrent": f"v{server.version}",
         }
         return text(versions[path]) if path in versions else text("Not Found", 404)
-    parsed = await _read_params(emulator, request)
+    parsed = await _read_params(server, request)
     if parsed is None:
         return text("Bad Request", 400)
     params, files = parsed
-    session = emulator.find_session(_sid(emulator, request))
+    session = server.find_session(_sid(server, request))
     if path == "/login":
-        return _login(emulator, request, session, params)
+        return _login(server, request, session, params)
     if path == "/logout":
         if session is not None:
-            emulator.end_session(session)
+            server.end_session(session)
         return text()
     scope, _, rest = path.removeprefix("/").partition("/")
     if scope not in {"query", "sync", "command"}:
@@ -559,14 +547,14 @@ async def handle(emulator: QBittorrentEmulator, request: web.Request) -> web.Res
     if session is None:
         return web.Response(status=403)
     if scope == "command":
-        return await _command(emulator, rest, params, files)
+        return await _command(server, rest, params, files)
     if scope == "sync":
         if rest != "maindata":
             return text("Not Found", 404)
         return json_reply(
-            emulator, emulator.maindata(session, _int(params.get("rid", "0")))
+            server, server.maindata(session, _int(params.get("rid", "0")))
         )
-    return _query(emulator, rest, params)
+    return _query(server, rest, params)
 
 
 def _static(path: str) -> web.Response:
@@ -579,33 +567,33 @@ def _static(path: str) -> web.Response:
 
 
 def _login(
-    emulator: QBittorrentEmulator,
+    server: Server,
     request: web.Request,
     session: WebSession | None,
     params: Params,
 ) -> web.Response:
-    if session is not None and emulator.profile.version >= (4, 0, 0):
+    if session is not None and server.profile.version >= (4, 0, 0):
         return text("Ok.")
-    ip = emulator.client_ip(request)
-    if not emulator.check_password(
+    ip = server.client_ip(request)
+    if not server.check_password(
         params.get("username", ""), params.get("password", "")
     ):
-        emulator.bans.fail(ip, emulator.faults)
+        server.bans.fail(ip, server.faults)
         return text("Fails.")
-    emulator.bans.succeed(ip)
-    new_session = emulator.start_session()
+    server.bans.succeed(ip)
+    new_session = server.start_session()
     response = text("Ok.")
     response.headers.add("Set-Cookie", f"SID={new_session.sid}; HttpOnly; path=/")
     return response
 
 
 async def _command(
-    emulator: QBittorrentEmulator,
+    server: Server,
     name: str,
     params: dict[str, str],
     files: list[tuple[str, bytes]],
 ) -> web.Response:
-    api = emulator.profile.legacy_api
+    api = server.profile.legacy_api
     if name in {"download", "upload"}:
         # ``upload`` needs at least one ``torrents`` file part.
         allowed = Command(
@@ -615,22 +603,22 @@ async def _command(
         )
         if not _check(allowed, params, files):
             return text("Bad Request", 400)
-        return _add(emulator, params, files)
+        return _add(server, params, files)
     command = commands(api).get(name)
     if command is None:
         return text("Not Found", 404)
     if not _check(command, params, files):
         return text("Bad Request", 400)
-    return command.handler(emulator, params)
+    return command.handler(server, params)
 
 
-def _query(emulator: QBittorrentEmulator, rest: str, params: Params) -> web.Response:
+def _query(server: Server, rest: str, params: Params) -> web.Response:
     if rest == "torrents":
-        return _query_torrents(emulator, params)
+        return _query_torrents(server, params)
     if rest == "transferInfo":
-        return json_reply(emulator, emulator.transfer_info())
+        return json_reply(server, server.transfer_info())
     if rest == "preferences":
-        return _query_preferences(emulator)
+        return _query_preferences(server)
     if rest.startswith("propertiesGeneral/"):
-        return _properties_general(emulator, rest.removeprefix("propertiesGeneral/"))
+        return _properties_general(server, rest.removeprefix("propertiesGeneral/"))
     return text("Not Found", 404)

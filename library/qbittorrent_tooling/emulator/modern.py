@@ -18,11 +18,11 @@ from .state import BAN_TEXT, WebSession, stored_torrent_limit
 from .views import population_categories
 
 if TYPE_CHECKING:
-    from .emulator import QBittorrentEmulator
+    from .server import Server
 
 type VersionTuple = tuple[int, ...]
 type Params = Mapping[str, str]
-type Handler = Callable[[QBittorrentEmulator, WebSession, Params], web.Response]
+type Handler = Callable[[Server, WebSession, Params], web.Response]
 
 TEXT = "text/plain"
 _PATH = re.compile(r"^/api/v2/(?P<scope>\w+)/(?P<action>\w+)$")
@@ -72,11 +72,9 @@ class Endpoint:
 # --- auth ----------------------------------------------------------------------
 
 
-def _set_cookie(
-    emulator: QBittorrentEmulator, response: web.Response, sid: str
-) -> None:
-    profile = emulator.profile
-    name = emulator.cookie_name
+def _set_cookie(server: Server, response: web.Response, sid: str) -> None:
+    profile = server.profile
+    name = server.cookie_name
     if profile.version >= (5, 2, 0):
         expires = datetime.now(UTC) + timedelta(seconds=profile.session_timeout)
         stamp = expires.strftime("%a, %d-%b-%Y %H:%M:%S GMT")
@@ -91,65 +89,59 @@ def _set_cookie(
 
 
 def login(
-    emulator: QBittorrentEmulator,
+    server: Server,
     request: web.Request,
     session: WebSession | None,
     params: Params,
 ) -> web.Response:
     """``auth/login``: Ok./Fails. (<=5.1) or 204/401 (5.2+), 403 when banned."""
-    profile = emulator.profile
-    ip = emulator.client_ip(request)
-    if emulator.bans.is_banned(ip):
+    profile = server.profile
+    ip = server.client_ip(request)
+    if server.bans.is_banned(ip):
         return text(BAN_TEXT, 403)
     if session is not None:
         return text(status=204) if profile.login_uses_status_codes else text("Ok.")
     username = params.get("username", "")
     password = params.get("password", "")
-    if not emulator.check_password(username, password):
-        emulator.bans.fail(ip, emulator.faults)
+    if not server.check_password(username, password):
+        server.bans.fail(ip, server.faults)
         if profile.login_uses_status_codes:
             return text("Unauthorized", 401)
         return text("Fails.")
-    emulator.bans.succeed(ip)
-    new_session = emulator.start_session()
+    server.bans.succeed(ip)
+    new_session = server.start_session()
     response = text(status=204) if profile.login_uses_status_codes else text("Ok.")
-    _set_cookie(emulator, response, new_session.sid)
+    _set_cookie(server, response, new_session.sid)
     return response
 
 
 def logout(
-    emulator: QBittorrentEmulator,
+    server: Server,
     session: WebSession,
     _params: Params,
 ) -> web.Response:
     """``auth/logout``: end the session and clear the cookie."""
-    emulator.end_session(session)
+    server.end_session(session)
     response = text()
     past = (datetime.now(UTC) - timedelta(days=1)).strftime("%a, %d-%b-%Y %H:%M:%S GMT")
-    response.headers.add(
-        "Set-Cookie", f"{emulator.cookie_name}=; expires={past}; path=/"
-    )
+    response.headers.add("Set-Cookie", f"{server.cookie_name}=; expires={past}; path=/")
     return response
 
 
 # --- app --------------------------------------------------------------------------
 
 
-def app_version(
-    emulator: QBittorrentEmulator, _s: WebSession, _p: Params
-) -> web.Response:
+def app_version(server: Server, _s: WebSession, _p: Params) -> web.Response:
     """``app/version``."""
-    return text(f"v{emulator.version}")
+    return text(f"v{server.version}")
 
 
-def app_webapi_version(
-    emulator: QBittorrentEmulator, _s: WebSession, _p: Params
-) -> web.Response:
+def app_webapi_version(server: Server, _s: WebSession, _p: Params) -> web.Response:
     """``app/webapiVersion``."""
-    return text(emulator.profile.webapi_text)
+    return text(server.profile.webapi_text)
 
 
-def app_build_info(_e: QBittorrentEmulator, _s: WebSession, _p: Params) -> web.Response:
+def app_build_info(_e: Server, _s: WebSession, _p: Params) -> web.Response:
     """``app/buildInfo``."""
     return json_reply(
         {
@@ -163,39 +155,35 @@ def app_build_info(_e: QBittorrentEmulator, _s: WebSession, _p: Params) -> web.R
     )
 
 
-def app_preferences(
-    emulator: QBittorrentEmulator, _s: WebSession, _p: Params
-) -> web.Response:
+def app_preferences(server: Server, _s: WebSession, _p: Params) -> web.Response:
     """``app/preferences`` (the subset that matters to clients)."""
     stopped_key = (
         "add_stopped_enabled"
-        if emulator.profile.uses_stop_start
+        if server.profile.uses_stop_start
         else "start_paused_enabled"
     )
     preferences: dict[str, Any] = {
-        "alt_dl_limit": emulator.alt_download_limit,
-        "alt_up_limit": emulator.alt_upload_limit,
-        "dl_limit": emulator.download_limit,
-        "up_limit": emulator.upload_limit,
-        "locale": emulator.locale,
-        "queueing_enabled": emulator.queueing_enabled,
-        "save_path": emulator.population.save_path,
+        "alt_dl_limit": server.alt_download_limit,
+        "alt_up_limit": server.alt_upload_limit,
+        "dl_limit": server.download_limit,
+        "up_limit": server.upload_limit,
+        "locale": server.locale,
+        "queueing_enabled": server.queueing_enabled,
+        "save_path": server.population.save_path,
         "scheduler_enabled": False,
         "web_ui_address": "*",
-        "web_ui_port": emulator.webui_port or emulator.port or 8080,
-        "web_ui_username": emulator.username,
+        "web_ui_port": server.webui_port or server.port or 8080,
+        "web_ui_username": server.username,
         stopped_key: False,
     }
-    if emulator.profile.configurable_ban:
-        preferences["web_ui_max_auth_fail_count"] = emulator.faults.ban_after
-        preferences["web_ui_ban_duration"] = int(emulator.faults.ban_seconds)
-    preferences.update(emulator.preferences)
+    if server.profile.configurable_ban:
+        preferences["web_ui_max_auth_fail_count"] = server.faults.ban_after
+        preferences["web_ui_ban_duration"] = int(server.faults.ban_seconds)
+    preferences.update(server.preferences)
     return json_reply(dict(sorted(preferences.items())))
 
 
-def app_set_preferences(
-    emulator: QBittorrentEmulator, _s: WebSession, params: Params
-) -> web.Response:
+def app_set_preferences(server: Server, _s: WebSession, params: Params) -> web.Response:
     """``app/setPreferences`` with ``json=``."""
     (raw,) = required(params, "json")
     try:
@@ -212,48 +200,42 @@ def app_set_preferences(
         ("alt_up_limit", "alt_upload_limit"),
     ):
         if isinstance(value := changes.pop(key, None), int):
-            setattr(emulator, attribute, emulator.stored_global_limit(value))
+            setattr(server, attribute, server.stored_global_limit(value))
     if "queueing_enabled" in changes:
-        emulator.queueing_enabled = changes.pop("queueing_enabled")
-    emulator.preferences.update(changes)
+        server.queueing_enabled = changes.pop("queueing_enabled")
+    server.preferences.update(changes)
     return text()
 
 
-def app_shutdown(
-    emulator: QBittorrentEmulator, _s: WebSession, _p: Params
-) -> web.Response:
+def app_shutdown(server: Server, _s: WebSession, _p: Params) -> web.Response:
     """``app/shutdown``: recorded, the emulator keeps running."""
-    emulator.shutdown_requested = True
+    server.shutdown_requested = True
     return text()
 
 
 # --- transfer -----------------------------------------------------------------------
 
 
-def transfer_info(
-    emulator: QBittorrentEmulator, _s: WebSession, _p: Params
-) -> web.Response:
+def transfer_info(server: Server, _s: WebSession, _p: Params) -> web.Response:
     """``transfer/info``."""
-    return json_reply(emulator.transfer_info())
+    return json_reply(server.transfer_info())
 
 
-def speed_limits_mode(
-    emulator: QBittorrentEmulator, _s: WebSession, _p: Params
-) -> web.Response:
+def speed_limits_mode(server: Server, _s: WebSession, _p: Params) -> web.Response:
     """``transfer/speedLimitsMode``: "1" or "0"."""
-    return text("1" if emulator.alt_speed_enabled else "0")
+    return text("1" if server.alt_speed_enabled else "0")
 
 
 def toggle_speed_limits_mode(
-    emulator: QBittorrentEmulator, _s: WebSession, _p: Params
+    server: Server, _s: WebSession, _p: Params
 ) -> web.Response:
     """``transfer/toggleSpeedLimitsMode``."""
-    emulator.alt_speed_enabled = not emulator.alt_speed_enabled
+    server.alt_speed_enabled = not server.alt_speed_enabled
     return text()
 
 
 def set_speed_limits_mode(
-    emulator: QBittorrentEmulator, _s: WebSession, params: Params
+    server: Server, _s: WebSession, params: Params
 ) -> web.Response:
     """``transfer/setSpeedLimitsMode`` (4.5.0+), ``mode`` an integer."""
     (mode,) = required(params, "mode")
@@ -261,30 +243,26 @@ def set_speed_limits_mode(
         value = int(mode)
     except ValueError:
         return text("'mode': invalid argument", 400)
-    emulator.alt_speed_enabled = value != 0
+    server.alt_speed_enabled = value != 0
     return text()
 
 
 def _limit_getter(download: bool) -> Handler:  # noqa: FBT001
-    def handler(
-        emulator: QBittorrentEmulator, _s: WebSession, _p: Params
-    ) -> web.Response:
-        limits = emulator.effective_limits()
+    def handler(server: Server, _s: WebSession, _p: Params) -> web.Response:
+        limits = server.effective_limits()
         return text(str(limits[0] if download else limits[1]))
 
     return handler
 
 
 def _limit_setter(download: bool) -> Handler:  # noqa: FBT001
-    def handler(
-        emulator: QBittorrentEmulator, _s: WebSession, params: Params
-    ) -> web.Response:
+    def handler(server: Server, _s: WebSession, params: Params) -> web.Response:
         (limit,) = required(params, "limit")
         try:
             value = int(limit)
         except ValueError:
             raise BadParams("limit") from None
-        emulator.set_global_limit(download=download, limit=value)
+        server.set_global_limit(download=download, limit=value)
         return text()
 
     return handler
@@ -293,17 +271,13 @@ def _limit_setter(download: bool) -> Handler:  # noqa: FBT001
 # --- sync -----------------------------------------------------------------------------
 
 
-def maindata(
-    emulator: QBittorrentEmulator, session: WebSession, params: Params
-) -> web.Response:
+def maindata(server: Server, session: WebSession, params: Params) -> web.Response:
     """``sync/maindata?rid=``."""
     try:
         rid = int(params.get("rid", "0"))
     except ValueError:
         rid = 0
-    return json_reply(
-        emulator.maindata(session, rid) | emulator.faults.maindata_sections
-    )
+    return json_reply(server.maindata(session, rid) | server.faults.maindata_sections)
 
 
 # --- torrents ---------------------------------------------------------------------------
@@ -312,11 +286,9 @@ _FILTERS_OLD = {"paused", "resumed"}
 _FILTERS_NEW = {"stopped", "running"}
 
 
-def _matches_filter(
-    emulator: QBittorrentEmulator, fields: Mapping[str, Any], name: str
-) -> bool:
+def _matches_filter(server: Server, fields: Mapping[str, Any], name: str) -> bool:
     state = fields["state"]
-    stopped = state in emulator.profile.stopped_states
+    stopped = state in server.profile.stopped_states
     finished = fields["progress"] >= 1
     active = fields["dlspeed"] > 0 or fields["upspeed"] > 0
     checks: dict[str, bool] = {
@@ -328,14 +300,14 @@ def _matches_filter(
         "checking": state.startswith("checking"),
         "moving": state == "moving",
     }
-    if emulator.profile.webapi >= (2, 4, 1):  # stalled*: changelog 2.4.1
+    if server.profile.webapi >= (2, 4, 1):  # stalled*: changelog 2.4.1
         checks.update(
             stalled=state in {"stalledUP", "stalledDL"},
             stalled_uploading=state == "stalledUP",
             stalled_downloading=state == "stalledDL",
             errored=state in {"error", "missingFiles"},
         )
-    if emulator.profile.uses_stop_start:
+    if server.profile.uses_stop_start:
         checks.update(stopped=stopped, running=not stopped)
     else:
         checks.update(paused=stopped, resumed=not stopped)
@@ -343,28 +315,26 @@ def _matches_filter(
     return checks.get(name, True)
 
 
-def torrents_info(
-    emulator: QBittorrentEmulator, _s: WebSession, params: Params
-) -> web.Response:
+def torrents_info(server: Server, _s: WebSession, params: Params) -> web.Response:
     """``torrents/info`` with filter, category, tag, sort, reverse, limit, offset, hashes."""
-    torrents = list(emulator.population.torrents.values())
+    torrents = list(server.population.torrents.values())
     if "hashes" in params:
-        torrents = emulator.resolve_hashes(params["hashes"])
+        torrents = server.resolve_hashes(params["hashes"])
     filter_name = params.get("filter", "all")
     if filter_name != "all":
         torrents = [
-            t for t in torrents if _matches_filter(emulator, t.fields, filter_name)
+            t for t in torrents if _matches_filter(server, t.fields, filter_name)
         ]
     if "category" in params:
         torrents = [t for t in torrents if t.fields["category"] == params["category"]]
-    if "tag" in params and emulator.profile.has_tags:
+    if "tag" in params and server.profile.has_tags:
         tag = params["tag"]
         torrents = [
             t
             for t in torrents
             if (tag in t.fields["tags"].split(",") if tag else not t.fields["tags"])
         ]
-    rows = [emulator.view.full(t, with_hash=True) for t in torrents]
+    rows = [server.view.full(t, with_hash=True) for t in torrents]
     if (key := params.get("sort")) and rows and key in rows[0]:
         rows.sort(key=lambda row: row[key], reverse=parse_bool(params.get("reverse")))
     offset = int(params.get("offset", "0") or 0)
@@ -376,53 +346,47 @@ def torrents_info(
     return json_reply(rows)
 
 
-def torrents_count(
-    emulator: QBittorrentEmulator, _s: WebSession, _p: Params
-) -> web.Response:
+def torrents_count(server: Server, _s: WebSession, _p: Params) -> web.Response:
     """``torrents/count`` (2.10.0)."""
-    return text(str(len(emulator.population.torrents)))
+    return text(str(len(server.population.torrents)))
 
 
-def _each(action: Callable[[QBittorrentEmulator, str, Params], None]) -> Handler:
+def _each(action: Callable[[Server, str, Params], None]) -> Handler:
     """An endpoint applying ``action`` to every torrent in ``hashes``."""
 
-    def handler(
-        emulator: QBittorrentEmulator, _s: WebSession, params: Params
-    ) -> web.Response:
+    def handler(server: Server, _s: WebSession, params: Params) -> web.Response:
         (hashes,) = required(params, "hashes")
-        for torrent in emulator.resolve_hashes(hashes):
-            action(emulator, torrent.hash, params)
+        for torrent in server.resolve_hashes(hashes):
+            action(server, torrent.hash, params)
         return text()
 
     return handler
 
 
-def _pause(emulator: QBittorrentEmulator, torrent_hash: str, _p: Params) -> None:
-    emulator.population.pause(torrent_hash)
+def _pause(server: Server, torrent_hash: str, _p: Params) -> None:
+    server.population.pause(torrent_hash)
 
 
-def _resume(emulator: QBittorrentEmulator, torrent_hash: str, _p: Params) -> None:
-    population = emulator.population
+def _resume(server: Server, torrent_hash: str, _p: Params) -> None:
+    population = server.population
     if (
         population.torrents[torrent_hash].fields["state"]
-        in emulator.profile.stopped_states
+        in server.profile.stopped_states
     ):
         population.resume(torrent_hash)
 
 
-def _recheck(emulator: QBittorrentEmulator, torrent_hash: str, _p: Params) -> None:
-    emulator.population.recheck(torrent_hash)
+def _recheck(server: Server, torrent_hash: str, _p: Params) -> None:
+    server.population.recheck(torrent_hash)
 
 
-def _reannounce(_e: QBittorrentEmulator, _h: str, _p: Params) -> None:
+def _reannounce(_e: Server, _h: str, _p: Params) -> None:
     """Nothing visible changes."""
 
 
-def _force_start(
-    emulator: QBittorrentEmulator, torrent_hash: str, params: Params
-) -> None:
+def _force_start(server: Server, torrent_hash: str, params: Params) -> None:
     forced = parse_bool(params.get("value"))
-    population = emulator.population
+    population = server.population
     if forced:
         population.resume(torrent_hash, forced=True)
     elif population.torrents[torrent_hash].fields["force_start"]:
@@ -431,12 +395,10 @@ def _force_start(
 
 def _field_setter(
     field_name: str, param: str, convert: Callable[[str], Any]
-) -> Callable[[QBittorrentEmulator, str, Params], None]:
-    def action(
-        emulator: QBittorrentEmulator, torrent_hash: str, params: Params
-    ) -> None:
+) -> Callable[[Server, str, Params], None]:
+    def action(server: Server, torrent_hash: str, params: Params) -> None:
         (value,) = required(params, param)
-        emulator.population.update(torrent_hash, **{field_name: convert(value)})
+        server.population.update(torrent_hash, **{field_name: convert(value)})
 
     return action
 
@@ -452,49 +414,43 @@ def _limit(value: str) -> int:
 def _torrent_limits(field_name: str) -> Handler:
     """``torrents/downloadLimit``/``uploadLimit``: a JSON object hash -> B/s."""
 
-    def handler(
-        emulator: QBittorrentEmulator, _s: WebSession, params: Params
-    ) -> web.Response:
+    def handler(server: Server, _s: WebSession, params: Params) -> web.Response:
         (hashes,) = required(params, "hashes")
         if hashes == "all":  # real servers answer one entry named "all"
             return json_reply({"all": -1})
         return json_reply(
             {
                 torrent.hash: torrent.fields[field_name]
-                for torrent in emulator.resolve_hashes(hashes)
+                for torrent in server.resolve_hashes(hashes)
             }
         )
 
     return handler
 
 
-def _toggle(field_name: str) -> Callable[[QBittorrentEmulator, str, Params], None]:
-    def action(emulator: QBittorrentEmulator, torrent_hash: str, _p: Params) -> None:
-        current = emulator.population.torrents[torrent_hash].fields[field_name]
-        emulator.population.update(torrent_hash, **{field_name: not current})
+def _toggle(field_name: str) -> Callable[[Server, str, Params], None]:
+    def action(server: Server, torrent_hash: str, _p: Params) -> None:
+        current = server.population.torrents[torrent_hash].fields[field_name]
+        server.population.update(torrent_hash, **{field_name: not current})
 
     return action
 
 
-def torrents_delete(
-    emulator: QBittorrentEmulator, _s: WebSession, params: Params
-) -> web.Response:
+def torrents_delete(server: Server, _s: WebSession, params: Params) -> web.Response:
     """``torrents/delete``; ``deleteFiles`` is required."""
     hashes, _delete_files = required(params, "hashes", "deleteFiles")
-    for torrent in emulator.resolve_hashes(hashes):
-        emulator.population.remove(torrent.hash)
+    for torrent in server.resolve_hashes(hashes):
+        server.population.remove(torrent.hash)
     return text()
 
 
 def _queue_move(kind: str) -> Handler:
-    def handler(
-        emulator: QBittorrentEmulator, _s: WebSession, params: Params
-    ) -> web.Response:
+    def handler(server: Server, _s: WebSession, params: Params) -> web.Response:
         (hashes,) = required(params, "hashes")
-        if not emulator.queueing_enabled:
+        if not server.queueing_enabled:
             return text("Torrent queueing must be enabled", 409)
-        population = emulator.population
-        for torrent in emulator.resolve_hashes(hashes):
+        population = server.population
+        for torrent in server.resolve_hashes(hashes):
             priority = torrent.fields["priority"]
             if priority <= 0:
                 continue
@@ -510,48 +466,40 @@ def _queue_move(kind: str) -> Handler:
     return handler
 
 
-def set_category(
-    emulator: QBittorrentEmulator, _s: WebSession, params: Params
-) -> web.Response:
+def set_category(server: Server, _s: WebSession, params: Params) -> web.Response:
     """``torrents/setCategory``: 409 for an unknown category."""
     hashes, category = required(params, "hashes", "category")
-    if category and category not in emulator.population.categories:
+    if category and category not in server.population.categories:
         return text("Incorrect category name", 409)
-    for torrent in emulator.resolve_hashes(hashes):
-        emulator.population.update(torrent.hash, category=category)
+    for torrent in server.resolve_hashes(hashes):
+        server.population.update(torrent.hash, category=category)
     return text()
 
 
-def create_category(
-    emulator: QBittorrentEmulator, _s: WebSession, params: Params
-) -> web.Response:
+def create_category(server: Server, _s: WebSession, params: Params) -> web.Response:
     """``torrents/createCategory``: 409 when it exists or the name is bad."""
     (category,) = required(params, "category")
-    if not category.strip() or not emulator.population.add_category(
+    if not category.strip() or not server.population.add_category(
         category, params.get("savePath", "")
     ):
         return text("Unable to create category", 409)
     return text()
 
 
-def edit_category(
-    emulator: QBittorrentEmulator, _s: WebSession, params: Params
-) -> web.Response:
+def edit_category(server: Server, _s: WebSession, params: Params) -> web.Response:
     """``torrents/editCategory``."""
     category, save_path = required(params, "category", "savePath")
-    if category not in emulator.population.categories:
+    if category not in server.population.categories:
         return text("Unable to edit category", 409)
-    emulator.population.edit_category(category, save_path)
+    server.population.edit_category(category, save_path)
     return text()
 
 
-def remove_categories(
-    emulator: QBittorrentEmulator, _s: WebSession, params: Params
-) -> web.Response:
+def remove_categories(server: Server, _s: WebSession, params: Params) -> web.Response:
     """``torrents/removeCategories`` (newline separated)."""
     (categories,) = required(params, "categories")
     for name in categories.split("\n"):
-        emulator.population.remove_category(name.strip())
+        server.population.remove_category(name.strip())
     return text()
 
 
@@ -559,78 +507,64 @@ def _tag_names(raw: str) -> list[str]:
     return [tag.strip() for tag in raw.split(",") if tag.strip()]
 
 
-def add_tags(
-    emulator: QBittorrentEmulator, _s: WebSession, params: Params
-) -> web.Response:
+def add_tags(server: Server, _s: WebSession, params: Params) -> web.Response:
     """``torrents/addTags``: creates missing tags."""
     hashes, raw = required(params, "hashes", "tags")
-    population = emulator.population
+    population = server.population
     names = _tag_names(raw)
     for tag in names:
         population.add_tag(tag)
-    for torrent in emulator.resolve_hashes(hashes):
+    for torrent in server.resolve_hashes(hashes):
         current = [t for t in torrent.fields["tags"].split(",") if t]
         merged = sorted(set(current) | set(names))
         population.update(torrent.hash, tags=",".join(merged))
     return text()
 
 
-def remove_tags(
-    emulator: QBittorrentEmulator, _s: WebSession, params: Params
-) -> web.Response:
+def remove_tags(server: Server, _s: WebSession, params: Params) -> web.Response:
     """``torrents/removeTags`` (empty ``tags`` removes all)."""
     (hashes,) = required(params, "hashes")
     names = set(_tag_names(params.get("tags", "")))
-    for torrent in emulator.resolve_hashes(hashes):
+    for torrent in server.resolve_hashes(hashes):
         current = [t for t in torrent.fields["tags"].split(",") if t]
         kept = [t for t in current if names and t not in names]
-        emulator.population.update(torrent.hash, tags=",".join(kept))
+        server.population.update(torrent.hash, tags=",".join(kept))
     return text()
 
 
-def create_tags(
-    emulator: QBittorrentEmulator, _s: WebSession, params: Params
-) -> web.Response:
+def create_tags(server: Server, _s: WebSession, params: Params) -> web.Response:
     """``torrents/createTags``."""
     (raw,) = required(params, "tags")
     for tag in _tag_names(raw):
-        emulator.population.add_tag(tag)
+        server.population.add_tag(tag)
     return text()
 
 
-def delete_tags(
-    emulator: QBittorrentEmulator, _s: WebSession, params: Params
-) -> web.Response:
+def delete_tags(server: Server, _s: WebSession, params: Params) -> web.Response:
     """``torrents/deleteTags``."""
     (raw,) = required(params, "tags")
     for tag in _tag_names(raw):
-        emulator.population.remove_tag(tag)
+        server.population.remove_tag(tag)
     return text()
 
 
-def tags_list(
-    emulator: QBittorrentEmulator, _s: WebSession, _p: Params
-) -> web.Response:
+def tags_list(server: Server, _s: WebSession, _p: Params) -> web.Response:
     """``torrents/tags``."""
-    return json_reply(sorted(emulator.population.tags))
+    return json_reply(sorted(server.population.tags))
 
 
-def categories_list(
-    emulator: QBittorrentEmulator, _s: WebSession, _p: Params
-) -> web.Response:
+def categories_list(server: Server, _s: WebSession, _p: Params) -> web.Response:
     """``torrents/categories``."""
-    return json_reply(population_categories(emulator.profile, emulator.population))
+    return json_reply(population_categories(server.profile, server.population))
 
 
-def set_location(
-    emulator: QBittorrentEmulator, _s: WebSession, params: Params
-) -> web.Response:
+def set_location(server: Server, _s: WebSession, params: Params) -> web.Response:
     """``torrents/setLocation``."""
     hashes, location = required(params, "hashes", "location")
     if not location:
         return text("Save path cannot be empty", 400)
-    for torrent in emulator.resolve_hashes(hashes):
-        emulator.population.update(
+    for torrent in server.resolve_hashes(hashes):
+        server.population.update(
             torrent.hash,
             save_path=location,
             content_path=f"{location}/{torrent.fields['name']}",
@@ -638,30 +572,26 @@ def set_location(
     return text()
 
 
-def rename(
-    emulator: QBittorrentEmulator, _s: WebSession, params: Params
-) -> web.Response:
+def rename(server: Server, _s: WebSession, params: Params) -> web.Response:
     """``torrents/rename``."""
     torrent_hash, name = required(params, "hash", "name")
-    torrent = emulator.population.torrents.get(torrent_hash.lower())
+    torrent = server.population.torrents.get(torrent_hash.lower())
     if torrent is None:
         return text("Not Found", 404)
     if not name.strip():
         return text("Incorrect torrent name", 409)
-    emulator.population.update(torrent.hash, name=name)
+    server.population.update(torrent.hash, name=name)
     return text()
 
 
-def add_trackers(
-    emulator: QBittorrentEmulator, _s: WebSession, params: Params
-) -> web.Response:
+def add_trackers(server: Server, _s: WebSession, params: Params) -> web.Response:
     """``torrents/addTrackers``."""
     torrent_hash, urls = required(params, "hash", "urls")
-    torrent = emulator.population.torrents.get(torrent_hash.lower())
+    torrent = server.population.torrents.get(torrent_hash.lower())
     if torrent is None:
         return text("Not Found", 404)
     new_urls = [u for u in urls.split("\n") if u.strip()]
-    emulator.population.update(
+    server.population.update(
         torrent.hash,
         trackers_count=torrent.fields["trackers_count"] + len(new_urls),
         tracker=torrent.fields["tracker"] or (new_urls[0] if new_urls else ""),
@@ -669,21 +599,17 @@ def add_trackers(
     return text()
 
 
-def file_prio(
-    emulator: QBittorrentEmulator, _s: WebSession, params: Params
-) -> web.Response:
+def file_prio(server: Server, _s: WebSession, params: Params) -> web.Response:
     """``torrents/filePrio`` (the population has no files; checks only)."""
     torrent_hash, _ids, priority = required(params, "hash", "id", "priority")
-    if torrent_hash.lower() not in emulator.population.torrents:
+    if torrent_hash.lower() not in server.population.torrents:
         return text("Not Found", 404)
     if priority not in {"0", "1", "6", "7"}:
         return text("Priority is not valid", 400)
     return text()
 
 
-def torrents_add(
-    emulator: QBittorrentEmulator, request_data: AddRequest
-) -> web.Response:
+def torrents_add(server: Server, request_data: AddRequest) -> web.Response:
     """``torrents/add``: Ok./Fails. (<=5.1) or JSON/202/409 (5.2+).
 
     Any file that is not a torrent gets 415 before anything is added (4.5.2
@@ -692,8 +618,8 @@ def torrents_add(
     for filename, data in request_data.files:
         if torrent_file_hash_and_name(data) is None:
             return text(f"Error: '{filename}' is not a valid torrent file.", 415)
-    outcome = add_torrents(emulator, request_data)
-    if not emulator.profile.no_content_actions:
+    outcome = add_torrents(server.population, request_data)
+    if not server.profile.no_content_actions:
         return text("Ok." if outcome.added or outcome.pending else "Fails.")
     if not outcome.added and not outcome.pending:
         return text("Conflict", 409)
@@ -789,11 +715,11 @@ _ADD = ("torrents", "add")
 _LOGIN = ("auth", "login")
 
 
-def _available(emulator: QBittorrentEmulator, key: tuple[str, str]) -> Endpoint | None:
+def _available(server: Server, key: tuple[str, str]) -> Endpoint | None:
     endpoint = ENDPOINTS.get(key)
     if endpoint is None:
         return None
-    webapi = emulator.profile.webapi
+    webapi = server.profile.webapi
     if webapi < endpoint.since or (
         endpoint.until is not None and webapi >= endpoint.until
     ):
@@ -801,10 +727,8 @@ def _available(emulator: QBittorrentEmulator, key: tuple[str, str]) -> Endpoint 
     return endpoint
 
 
-def _post_only(
-    emulator: QBittorrentEmulator, key: tuple[str, str], endpoint: Endpoint | None
-) -> bool:
-    profile = emulator.profile
+def _post_only(server: Server, key: tuple[str, str], endpoint: Endpoint | None) -> bool:
+    profile = server.profile
     early = key in {_ADD, _LOGIN} or (endpoint is not None and endpoint.early_post_only)
     if profile.post_only_all:
         return key in {_ADD, _LOGIN} or (endpoint is not None and endpoint.mutating)
@@ -812,29 +736,29 @@ def _post_only(
 
 
 def _session_from_request(
-    emulator: QBittorrentEmulator, request: web.Request
+    server: Server, request: web.Request
 ) -> tuple[WebSession | None, web.Response | None]:
     """Find the caller's session: API key, Basic credentials or cookie."""
-    profile = emulator.profile
+    profile = server.profile
     authorization = request.headers.get("Authorization", "")
     if profile.api_keys and authorization.startswith("Bearer "):
-        if emulator.check_api_key(authorization.removeprefix("Bearer ").strip()):
-            return emulator.api_key_session, None
+        if server.check_api_key(authorization.removeprefix("Bearer ").strip()):
+            return server.api_key_session, None
         return None, text("Unauthorized", 401)
-    session = emulator.find_session(request.cookies.get(emulator.cookie_name))
+    session = server.find_session(request.cookies.get(server.cookie_name))
     if session is None and profile.api_keys and authorization.startswith("Basic "):
-        ip = emulator.client_ip(request)
-        if emulator.bans.is_banned(ip):
+        ip = server.client_ip(request)
+        if server.bans.is_banned(ip):
             return None, text(BAN_TEXT, 403)
         try:
             decoded = base64.b64decode(authorization[6:], validate=True).decode()
         except binascii.Error, UnicodeDecodeError:
             decoded = ""
         username, _, password = decoded.partition(":")
-        if not emulator.check_password(username, password):
-            emulator.bans.fail(ip, emulator.faults)
+        if not server.check_password(username, password):
+            server.bans.fail(ip, server.faults)
             return None, text("Unauthorized", 401)
-        return emulator.start_session(), None
+        return server.start_session(), None
     return session, None
 
 
@@ -858,50 +782,50 @@ async def _params(request: web.Request) -> tuple[dict[str, str], AddRequest]:
     return params, add
 
 
-async def handle(emulator: QBittorrentEmulator, request: web.Request) -> web.Response:  # noqa: C901, PLR0911 - qBittorrent's check order
+async def handle(server: Server, request: web.Request) -> web.Response:  # noqa: C901, PLR0911 - qBittorrent's check order
     """Answer one request the way a 4.1+ qBittorrent would."""
-    profile = emulator.profile
-    if emulator.origin_rejected(request):
+    profile = server.profile
+    if server.origin_rejected(request):
         return text("Unauthorized", 401)
     match = _PATH.match(request.path)
     if match is None:
-        return _non_api(emulator, request)
+        return _non_api(server, request)
     key = (match["scope"], match["action"])
-    session, failure = _session_from_request(emulator, request)
+    session, failure = _session_from_request(server, request)
     if failure is not None:
         return failure
-    endpoint = _available(emulator, key)
-    if request.method != "POST" and _post_only(emulator, key, endpoint):
+    endpoint = _available(server, key)
+    if request.method != "POST" and _post_only(server, key, endpoint):
         return text("Method Not Allowed", 405)
     params, add = await _params(request)
     if key == _LOGIN:
-        return login(emulator, request, session, params)
+        return login(server, request, session, params)
     if session is None:
         return text("Forbidden", 403)
     try:
         if key == _ADD:
             add.fields = params
-            return torrents_add(emulator, add)
+            return torrents_add(server, add)
         if endpoint is None:
             return text(profile.endpoint_missing_body, 404)
-        return endpoint.handler(emulator, session, params)
+        return endpoint.handler(server, session, params)
     except BadParams as error:
         if profile.version >= (5, 2, 0):
             return text(f"Missing required parameters: {error}", 400)
         return text("Bad Request", 400)
 
 
-def _non_api(emulator: QBittorrentEmulator, request: web.Request) -> web.Response:
+def _non_api(server: Server, request: web.Request) -> web.Response:
     """Paths outside ``/api/v2/<scope>/<action>``: the static WebUI."""
     path = request.path
-    if emulator.profile.version < (4, 2, 0) and path in {
+    if server.profile.version < (4, 2, 0) and path in {
         "/version/api",
         "/version/api_min",
         "/version/qbittorrent",
     }:
         # 4.1.x kept the legacy version endpoints (compat API 18-24).
         compat = {"/version/api": "24", "/version/api_min": "23"}
-        return text(compat.get(path, f"v{emulator.version}"))
+        return text(compat.get(path, f"v{server.version}"))
     if path in {"/", "/index.html"}:
         return web.Response(
             text="<!DOCTYPE html><html><head><title>qBittorrent WebUI</title></head>"
