@@ -79,8 +79,8 @@ class QBittorrentEmulator(Server):
         await runner.setup()
         site = web.TCPSite(runner, host, port, ssl_context=ssl_context)
         await site.start()
-        server = site._server  # noqa: SLF001 - the only way to learn port 0's pick
-        sockets = getattr(server, "sockets", None) or []
+        listener = site._server  # noqa: SLF001 - the only way to learn port 0's pick
+        sockets = getattr(listener, "sockets", None) or []
         self._port = sockets[0].getsockname()[1] if sockets else port
         churner = (
             asyncio.create_task(self._churn_forever(churn_interval))
