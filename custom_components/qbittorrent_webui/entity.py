@@ -10,7 +10,7 @@ from homeassistant.helpers.update_coordinator import (
 )
 
 from .const import DOMAIN
-from .helpers import APPLICATION, device_name
+from .device import APPLICATION, device_name
 
 if TYPE_CHECKING:
     from homeassistant.helpers.entity import EntityDescription

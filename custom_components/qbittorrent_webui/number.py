@@ -18,7 +18,6 @@ from .coordinator import (
     QBittorrentPreferencesCoordinator,
 )
 from .entity import QBittorrentEntity
-from .helpers import async_run_action
 from .qbittorrent_webui_client import MAX_SPEED_LIMIT
 
 if TYPE_CHECKING:
@@ -134,8 +133,9 @@ class QBittorrentLimitEntity[CoordinatorT: QBittorrentCoordinator[Any]](
 
     async def async_set_native_value(self, value: float) -> None:
         """Change the limit."""
-        await async_run_action(
-            self.entry,
+        # Every action runs through the torrent coordinator, which reads back
+        # what it changed; alternative limits read back below as well.
+        await self.entry.runtime_data.coordinator.async_run_action(
             self.entity_description.key,
             self.entity_description.set_fn(
                 self.coordinator.client, round(value * KIBIBYTE)

@@ -19,7 +19,6 @@ import voluptuous as vol
 from yarl import URL
 
 from .const import ATTR_CONFIG_ENTRY_ID, DOMAIN
-from .helpers import async_run_action
 from .qbittorrent_webui_client import (
     MAX_SPEED_LIMIT,
     AddTorrentOptions,
@@ -206,12 +205,13 @@ async def _async_on_selection(
     """
     entry = _entry(call)
     client = entry.runtime_data.client
+    coordinator = entry.runtime_data.coordinator
     if request_all is not None and call.data[ATTR_ALL_TORRENTS]:
-        await async_run_action(entry, call.service, request_all(client))
+        await coordinator.async_run_action(call.service, request_all(client))
         return
     hashes = await async_selected_hashes(call, entry)
     if hashes:
-        await async_run_action(entry, call.service, request(client, hashes))
+        await coordinator.async_run_action(call.service, request(client, hashes))
 
 
 async def _async_pause(call: ServiceCall) -> None:
@@ -388,13 +388,14 @@ async def _async_add_torrent(call: ServiceCall) -> None:
         upload_limit=_limit_bytes(call, ATTR_UPLOAD_LIMIT),
     )
     client = entry.runtime_data.client
+    coordinator = entry.runtime_data.coordinator
     if urls:
-        await async_run_action(
-            entry, call.service, client.add_torrent_urls(urls, options)
+        await coordinator.async_run_action(
+            call.service, client.add_torrent_urls(urls, options)
         )
     if content is not None:
-        await async_run_action(
-            entry, call.service, client.add_torrent_files([content], options)
+        await coordinator.async_run_action(
+            call.service, client.add_torrent_files([content], options)
         )
 
 
@@ -417,6 +418,7 @@ async def _async_set_speed_limits(call: ServiceCall) -> None:
             translation_domain=DOMAIN, translation_key="no_limit_given"
         )
     client = entry.runtime_data.client
+    coordinator = entry.runtime_data.coordinator
     per_torrent = (
         call.data[ATTR_ALL_TORRENTS]
         or ATTR_TORRENT_HASHES in call.data
@@ -425,21 +427,21 @@ async def _async_set_speed_limits(call: ServiceCall) -> None:
     if per_torrent:
         hashes = await async_selected_hashes(call, entry)
         if download is not None:
-            await async_run_action(
-                entry, call.service, client.set_torrent_download_limit(hashes, download)
+            await coordinator.async_run_action(
+                call.service, client.set_torrent_download_limit(hashes, download)
             )
         if upload is not None:
-            await async_run_action(
-                entry, call.service, client.set_torrent_upload_limit(hashes, upload)
+            await coordinator.async_run_action(
+                call.service, client.set_torrent_upload_limit(hashes, upload)
             )
         return
     if download is not None:
-        await async_run_action(
-            entry, call.service, client.set_global_download_limit(download)
+        await coordinator.async_run_action(
+            call.service, client.set_global_download_limit(download)
         )
     if upload is not None:
-        await async_run_action(
-            entry, call.service, client.set_global_upload_limit(upload)
+        await coordinator.async_run_action(
+            call.service, client.set_global_upload_limit(upload)
         )
 
 

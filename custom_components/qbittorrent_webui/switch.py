@@ -10,7 +10,6 @@ from homeassistant.helpers import entity_registry as er
 from .const import DOMAIN
 from .coordinator import QBittorrentConfigEntry, QBittorrentDataUpdateCoordinator
 from .entity import QBittorrentEntity
-from .helpers import async_run_action
 from .qbittorrent_webui_client import (
     MainData,
     QBittorrentClient,
@@ -126,6 +125,6 @@ class QBittorrentSwitchEntity(
     async def _async_run(
         self, request: Callable[[QBittorrentClient], Coroutine[Any, Any, None]]
     ) -> None:
-        await async_run_action(
-            self.entry, self.entity_description.key, request(self.coordinator.client)
+        await self.coordinator.async_run_action(
+            self.entity_description.key, request(self.coordinator.client)
         )
