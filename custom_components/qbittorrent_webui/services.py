@@ -18,15 +18,24 @@ from homeassistant.helpers import config_validation as cv, selector, service
 import voluptuous as vol
 from yarl import URL
 
-from .const import ATTR_CONFIG_ENTRY_ID, DOMAIN
+from .const import (
+    ATTR_CATEGORY,
+    ATTR_CONFIG_ENTRY_ID,
+    ATTR_SAVE_PATH,
+    ATTR_TAGS,
+    DOMAIN,
+)
 from .qbittorrent_webui_client import (
-    MAX_SPEED_LIMIT,
+    MAX_SPEED_LIMIT_KIBIBYTES,
     AddTorrentOptions,
     QBittorrentClient,
     QBittorrentUnexpectedResponseError,
     QueueMove,
+    StatusGroup,
+    TorrentFilter,
+    kibibytes_to_bytes,
 )
-from .torrents import STATUS_GROUPS, matches_state, sort_torrents, torrent_as_dict
+from .torrents import matches_state, sort_torrents, torrent_as_dict
 
 if TYPE_CHECKING:
     from collections.abc import Awaitable, Callable, Mapping
@@ -34,17 +43,11 @@ if TYPE_CHECKING:
     from .coordinator import QBittorrentConfigEntry
     from .qbittorrent_webui_client import Torrent
 
-KIBIBYTE: Final = 1024
-MAX_LIMIT_KIBIBYTES: Final = MAX_SPEED_LIMIT // KIBIBYTE
-
 ATTR_TORRENT_HASHES: Final = "torrent_hashes"
 ATTR_TORRENT_NAMES: Final = "torrent_names"
 ATTR_ALL_TORRENTS: Final = "all_torrents"
 ATTR_URLS: Final = "urls"
 ATTR_TORRENT_FILE: Final = "torrent_file"
-ATTR_SAVE_PATH: Final = "save_path"
-ATTR_CATEGORY: Final = "category"
-ATTR_TAGS: Final = "tags"
 ATTR_TAG: Final = "tag"
 ATTR_START_STOPPED: Final = "start_stopped"
 ATTR_SKIP_CHECKING: Final = "skip_checking"
@@ -74,12 +77,15 @@ MAX_TORRENT_FILE_BYTES: Final = 63 * MEBIBYTE
 # A refusal names this many unknown torrents and counts the rest.
 MAX_NAMED_MISSING: Final = 5
 
-GET_TORRENTS_STATES: Final = (
-    "all",
-    "completed",
-    "active",
-    "inactive",
-    *STATUS_GROUPS,
+GET_TORRENTS_STATES: Final = tuple(
+    state.value
+    for state in (
+        TorrentFilter.ALL,
+        TorrentFilter.COMPLETED,
+        TorrentFilter.ACTIVE,
+        TorrentFilter.INACTIVE,
+        *StatusGroup,
+    )
 )
 SORT_KEYS: Final = (
     "name",
@@ -351,17 +357,17 @@ def _limit_bytes(call: ServiceCall, key: str) -> int | None:
     value: int | None = call.data.get(key)
     if value is None:
         return None
-    if value > MAX_LIMIT_KIBIBYTES:
+    if value > MAX_SPEED_LIMIT_KIBIBYTES:
         raise ServiceValidationError(
             translation_domain=DOMAIN,
             translation_key="limit_too_high",
             translation_placeholders={
                 "field": key,
                 "value": f"{value:,}",
-                "maximum": f"{MAX_LIMIT_KIBIBYTES:,}",
+                "maximum": f"{MAX_SPEED_LIMIT_KIBIBYTES:,}",
             },
         )
-    return value * KIBIBYTE
+    return kibibytes_to_bytes(value)
 
 
 async def _async_add_torrent(call: ServiceCall) -> None:

@@ -14,7 +14,7 @@ from .qbittorrent_webui_client import (
     MainData,
     QBittorrentClient,
     ServerInfo,
-    TorrentStatus,
+    StatusGroup,
 )
 
 if TYPE_CHECKING:
@@ -40,7 +40,7 @@ class QBittorrentSwitchEntityDescription(SwitchEntityDescription):
 def any_running(data: MainData) -> bool:
     """Whether any torrent is not stopped (downloading, seeding, queued...)."""
     summary = data.summary
-    return summary.count(TorrentStatus.STOPPED) < summary.total
+    return summary.count(*StatusGroup.STOPPED.statuses) < summary.total
 
 
 SWITCHES: tuple[QBittorrentSwitchEntityDescription, ...] = (

@@ -30,7 +30,6 @@ from .models import (
     Torrent,
     TorrentFilter,
     TorrentSort,
-    TorrentStatus,
 )
 
 if TYPE_CHECKING:
@@ -54,22 +53,6 @@ _ADD_REFUSED_MESSAGE = (
     "or .torrent file is invalid"
 )
 
-_DOWNLOADING_STATES = frozenset(
-    {
-        "downloading",
-        "metaDL",
-        "forcedMetaDL",
-        "forcedDL",
-        "stalledDL",
-        "checkingDL",
-        "pausedDL",
-        "stoppedDL",
-        "queuedDL",
-    }
-)
-_SEEDING_STATES = frozenset(
-    {"uploading", "stalledUP", "checkingUP", "queuedUP", "forcedUP"}
-)
 QUEUE_ACTIONS = {
     QueueMove.INCREASE: "increasePrio",
     QueueMove.DECREASE: "decreasePrio",
@@ -102,28 +85,6 @@ def form_value(value: object) -> str:
     return flag(value) if isinstance(value, bool) else str(value)
 
 
-def _matches_filter(torrent: Torrent, status_filter: TorrentFilter) -> bool:
-    active = bool(torrent.download_speed) or bool(torrent.upload_speed)
-    checks: dict[TorrentFilter, Callable[[], bool]] = {
-        TorrentFilter.ALL: lambda: True,
-        TorrentFilter.DOWNLOADING: lambda: torrent.state in _DOWNLOADING_STATES,
-        TorrentFilter.SEEDING: lambda: torrent.state in _SEEDING_STATES,
-        TorrentFilter.COMPLETED: lambda: torrent.is_complete is True,
-        TorrentFilter.STOPPED: lambda: torrent.status is TorrentStatus.STOPPED,
-        TorrentFilter.RUNNING: lambda: torrent.status is not TorrentStatus.STOPPED,
-        TorrentFilter.ACTIVE: lambda: active,
-        TorrentFilter.INACTIVE: lambda: not active,
-        TorrentFilter.STALLED: lambda: (
-            torrent.status
-            in {TorrentStatus.STALLED_DOWNLOADING, TorrentStatus.STALLED_SEEDING}
-        ),
-        TorrentFilter.ERRORED: lambda: (
-            torrent.status in {TorrentStatus.ERROR, TorrentStatus.MISSING_FILES}
-        ),
-    }
-    return checks[status_filter]()
-
-
 @dataclass(frozen=True, slots=True)
 class ListQuery:
     """Parameters of a torrent list request."""
@@ -143,10 +104,7 @@ class ListQuery:
         selected = [
             torrent
             for torrent in torrents
-            if (
-                self.status_filter is None
-                or _matches_filter(torrent, self.status_filter)
-            )
+            if (self.status_filter is None or self.status_filter.matches(torrent))
             and (self.category is None or (torrent.category or "") == self.category)
             and (self.tag is None or self.tag in torrent.tags)
             and (wanted is None or torrent.hash in wanted)
