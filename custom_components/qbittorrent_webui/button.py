@@ -7,7 +7,6 @@ from homeassistant.components.button import ButtonEntity, ButtonEntityDescriptio
 
 from .coordinator import QBittorrentConfigEntry, QBittorrentDataUpdateCoordinator
 from .entity import QBittorrentEntity
-from .helpers import async_run_action
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Coroutine
@@ -66,8 +65,7 @@ class QBittorrentButtonEntity(
 
     async def async_press(self) -> None:
         """Send the command."""
-        await async_run_action(
-            self.entry,
+        await self.coordinator.async_run_action(
             self.entity_description.key,
             self.entity_description.press_fn(self.coordinator.client),
         )

@@ -25,14 +25,10 @@ from homeassistant.helpers.selector import (
 import voluptuous as vol
 from yarl import URL
 
-from . import create_client, forget_ban
+from .client import create_client, forget_ban
 from .const import CONF_ENABLE_EVENTS, DEFAULT_ENABLE_EVENTS, DOMAIN, LOGGER
-from .helpers import (
-    InvalidUrlError,
-    ban_translation,
-    find_entry_device,
-    normalize_url,
-)
+from .device import find_entry_device
+from .errors import ban_translation
 from .qbittorrent_webui_client import (
     QBittorrentAuthenticationError,
     QBittorrentBannedError,
@@ -82,6 +78,7 @@ CREDENTIAL_FIELDS = frozenset({CONF_USERNAME, CONF_PASSWORD, CONF_API_KEY})
 OPTIONS_SCHEMA = vol.Schema(
     {vol.Optional(CONF_ENABLE_EVENTS, default=DEFAULT_ENABLE_EVENTS): bool}
 )
+DEFAULT_PORTS = {"http": 80, "https": 443}
 
 
 class CannotValidateError(Exception):
@@ -95,18 +92,36 @@ class CannotValidateError(Exception):
         self.placeholders = placeholders
 
 
+def normalize_url(text: str) -> str:
+    """Return the canonical form of a WebUI URL, used as the unique id.
+
+    Scheme and host are lower-cased, a default port is left out and a
+    trailing slash is dropped, so equivalent spellings give one entry.
+
+    Raises:
+        CannotValidateError: The text is not an http(s) URL with a host.
+    """
+    try:
+        url = URL(text.strip())
+    except ValueError as error:
+        raise CannotValidateError(CONF_URL, "invalid_url", {}) from error
+    if url.scheme not in DEFAULT_PORTS or not url.host:
+        raise CannotValidateError(CONF_URL, "invalid_url", {})
+    port = url.explicit_port or DEFAULT_PORTS[url.scheme]
+    path = url.path.rstrip("/")
+    return str(
+        URL.build(scheme=url.scheme, host=url.host.lower(), port=port, path=path)
+    )
+
+
 def _connection_data(user_input: Mapping[str, Any]) -> dict[str, Any]:
     """Return the entry data for the form input, with the URL normalized.
 
     Raises:
         CannotValidateError: The URL is not an http(s) URL with a host.
     """
-    try:
-        url = normalize_url(user_input[CONF_URL])
-    except InvalidUrlError as error:
-        raise CannotValidateError(CONF_URL, "invalid_url", {}) from error
     return {
-        CONF_URL: url,
+        CONF_URL: normalize_url(user_input[CONF_URL]),
         CONF_USERNAME: user_input.get(CONF_USERNAME, ""),
         CONF_PASSWORD: user_input.get(CONF_PASSWORD, ""),
         CONF_API_KEY: user_input.get(CONF_API_KEY, ""),

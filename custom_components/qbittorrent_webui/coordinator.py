@@ -8,8 +8,12 @@ from typing import TYPE_CHECKING, Any
 from homeassistant.config_entries import ConfigEntry
 from homeassistant.const import CONF_URL
 from homeassistant.core import CALLBACK_TYPE, HassJob, HomeAssistant, callback
-from homeassistant.exceptions import ConfigEntryAuthFailed, HomeAssistantError
-from homeassistant.helpers import device_registry as dr, issue_registry as ir
+from homeassistant.exceptions import (
+    ConfigEntryAuthFailed,
+    HomeAssistantError,
+    ServiceValidationError,
+)
+from homeassistant.helpers import device_registry as dr
 from homeassistant.helpers.event import async_call_later
 from homeassistant.helpers.update_coordinator import DataUpdateCoordinator, UpdateFailed
 
@@ -26,29 +30,25 @@ from .const import (
     EVENT_TORRENT_ADDED,
     EVENT_TORRENT_COMPLETED,
     EVENT_TORRENT_REMOVED,
-    ISSUE_IP_BANNED,
     LOGGER,
     UPDATE_INTERVAL,
 )
-from .helpers import (
-    ban_translation,
-    device_name,
-    find_entry_device,
-    translated_error,
-)
+from .device import device_name, find_entry_device
+from .errors import delete_ban_issue, raise_ban_issue, translated_error
 from .qbittorrent_webui_client import (
     MainData,
     QBittorrentAuthenticationError,
     QBittorrentBannedError,
     QBittorrentClient,
     QBittorrentError,
+    QBittorrentUnsupportedOperationError,
     ServerInfo,
     SpeedLimits,
     Torrent,
 )
 
 if TYPE_CHECKING:
-    from collections.abc import Callable
+    from collections.abc import Awaitable, Callable
     from datetime import datetime
 
 # Alternative limits live in the preferences, which maindata does not carry;
@@ -92,27 +92,6 @@ class QBittorrentRuntimeData:
 
 
 type QBittorrentConfigEntry = ConfigEntry[QBittorrentRuntimeData]
-
-
-def ban_issue_id(entry: QBittorrentConfigEntry) -> str:
-    """Return the id of the repair issue that explains a ban of this entry."""
-    return f"{ISSUE_IP_BANNED}_{entry.entry_id}"
-
-
-def raise_ban_issue(
-    hass: HomeAssistant, entry: QBittorrentConfigEntry, error: QBittorrentBannedError
-) -> None:
-    """Explain a ban in a repair issue; the next successful poll removes it."""
-    key, placeholders = ban_translation(error)
-    ir.async_create_issue(
-        hass,
-        DOMAIN,
-        ban_issue_id(entry),
-        is_fixable=False,
-        severity=ir.IssueSeverity.ERROR,
-        translation_key=key,
-        translation_placeholders={"url": entry.data[CONF_URL]} | placeholders,
-    )
 
 
 class QBittorrentCoordinator[DataT](DataUpdateCoordinator[DataT]):
@@ -182,6 +161,40 @@ class QBittorrentDataUpdateCoordinator(QBittorrentCoordinator[MainData]):
         self._event_listeners: list[Callable[[TorrentEvent], None]] = []
         self._queued_refresh: asyncio.Task[None] | None = None
         self._cancel_follow_up: CALLBACK_TYPE | None = None
+
+    async def async_run_action[T](self, action: str, request: Awaitable[T]) -> T:
+        """Await a request made for an entity or an action, with translated errors.
+
+        A rejected login starts the reauth flow (a failing action cannot do that by
+        raising). Afterwards the data is read at once and again shortly after, so
+        the change shows even where qBittorrent applies it in the background.
+
+        Raises:
+            ServiceValidationError: The server's version lacks the operation.
+            HomeAssistantError: The server failed or could not be reached.
+        """
+        try:
+            result = await request
+        except QBittorrentUnsupportedOperationError as error:
+            placeholders = {"action": action, "minimum": error.minimum_version}
+            if version := self.config_entry.runtime_data.server_info.app_version:
+                key = "action_unsupported"
+                placeholders["version"] = version
+            else:
+                key = "action_unsupported_unknown_version"
+            raise ServiceValidationError(
+                translation_domain=DOMAIN,
+                translation_key=key,
+                translation_placeholders=placeholders,
+            ) from error
+        except QBittorrentError as error:
+            if isinstance(error, QBittorrentAuthenticationError):
+                self.config_entry.async_start_reauth(self.hass)
+            raise translated_error(
+                HomeAssistantError, error, self.config_entry.data[CONF_URL]
+            ) from error
+        await self.async_refresh_after_change()
+        return result
 
     async def async_refresh_after_change(self) -> None:
         """Show what an action changed: read now, and again shortly after.
@@ -283,7 +296,7 @@ class QBittorrentDataUpdateCoordinator(QBittorrentCoordinator[MainData]):
             if isinstance(error, QBittorrentBannedError):
                 raise_ban_issue(self.hass, self.config_entry, error)
             raise self._update_error(error) from error
-        ir.async_delete_issue(self.hass, DOMAIN, ban_issue_id(self.config_entry))
+        delete_ban_issue(self.hass, self.config_entry)
         self._follow_server_change()
         if self.events_enabled:
             self._dispatch_events(

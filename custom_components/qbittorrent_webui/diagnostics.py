@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING, Any
 from homeassistant.components.diagnostics import async_redact_data
 from homeassistant.const import CONF_API_KEY, CONF_PASSWORD, CONF_USERNAME
 
-from .torrents import STATUS_GROUPS, count_active, count_in_group
+from .qbittorrent_webui_client import StatusGroup
 
 if TYPE_CHECKING:
     from homeassistant.core import HomeAssistant
@@ -32,10 +32,10 @@ async def async_get_config_entry_diagnostics(
         "server_state": asdict(data.server_state),
         "torrents": {
             "total": len(data.torrents),
-            "active": count_active(data),
+            "active": data.summary.active,
             **{
-                group: count_in_group(data, statuses)
-                for group, statuses in STATUS_GROUPS.items()
+                group.value: data.summary.count(*group.statuses)
+                for group in StatusGroup
             },
             "raw_states": sorted({torrent.state for torrent in data.torrents.values()}),
         },

@@ -10,7 +10,7 @@ from homeassistant.helpers.update_coordinator import (
 )
 
 from .const import DOMAIN
-from .helpers import APPLICATION, device_name
+from .device import device_name
 
 if TYPE_CHECKING:
     from homeassistant.helpers.entity import EntityDescription
@@ -44,7 +44,7 @@ class QBittorrentEntity[CoordinatorT: DataUpdateCoordinator[Any]](
             identifiers={(DOMAIN, str(entry.unique_id))},
             manufacturer="qBittorrent project",
             # The WebUI API level is in the diagnostics; users know the app.
-            model=APPLICATION,
+            model=info.model,
             name=device_name(coordinator.hass, entry),
             sw_version=info.app_version,
         )

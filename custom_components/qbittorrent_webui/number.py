@@ -18,8 +18,11 @@ from .coordinator import (
     QBittorrentPreferencesCoordinator,
 )
 from .entity import QBittorrentEntity
-from .helpers import async_run_action
-from .qbittorrent_webui_client import MAX_SPEED_LIMIT
+from .qbittorrent_webui_client import (
+    MAX_SPEED_LIMIT_KIBIBYTES,
+    bytes_to_kibibytes,
+    kibibytes_to_bytes,
+)
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Coroutine
@@ -31,9 +34,6 @@ if TYPE_CHECKING:
 
 # One command at a time per server keeps qBittorrent's answers in order.
 PARALLEL_UPDATES = 1
-
-KIBIBYTE = 1024
-MAX_LIMIT_KIBIBYTES = MAX_SPEED_LIMIT // KIBIBYTE
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -47,7 +47,7 @@ class QBittorrentLimitEntityDescription[DataT](NumberEntityDescription):
     entity_category: EntityCategory = EntityCategory.CONFIG
     mode: NumberMode = NumberMode.BOX
     native_min_value: float = 0
-    native_max_value: float = MAX_LIMIT_KIBIBYTES
+    native_max_value: float = MAX_SPEED_LIMIT_KIBIBYTES
     native_step: float = 1
     native_unit_of_measurement: str = UnitOfDataRate.KIBIBYTES_PER_SECOND
     value_fn: Callable[[DataT], int | None]
@@ -116,10 +116,6 @@ async def async_setup_entry(
     async_add_entities(entities)
 
 
-def _kibibytes(value: int | None) -> float | None:
-    return None if value is None else value / KIBIBYTE
-
-
 class QBittorrentLimitEntity[CoordinatorT: QBittorrentCoordinator[Any]](
     QBittorrentEntity[CoordinatorT], NumberEntity
 ):
@@ -130,15 +126,17 @@ class QBittorrentLimitEntity[CoordinatorT: QBittorrentCoordinator[Any]](
     @property
     def native_value(self) -> float | None:
         """Return the limit in KiB/s."""
-        return _kibibytes(self.entity_description.value_fn(self.coordinator.data))
+        value = self.entity_description.value_fn(self.coordinator.data)
+        return None if value is None else bytes_to_kibibytes(value)
 
     async def async_set_native_value(self, value: float) -> None:
         """Change the limit."""
-        await async_run_action(
-            self.entry,
+        # Every action runs through the torrent coordinator, which reads back
+        # what it changed; alternative limits read back below as well.
+        await self.entry.runtime_data.coordinator.async_run_action(
             self.entity_description.key,
             self.entity_description.set_fn(
-                self.coordinator.client, round(value * KIBIBYTE)
+                self.coordinator.client, kibibytes_to_bytes(value)
             ),
         )
 

@@ -16,15 +16,13 @@ from .coordinator import QBittorrentConfigEntry, QBittorrentDataUpdateCoordinato
 from .entity import QBittorrentEntity
 from .qbittorrent_webui_client import (
     ConnectionStatus,
-    Generation,
     MainData,
     ServerInfo,
-    TorrentStatus,
+    StatusGroup,
 )
-from .torrents import STATUS_GROUPS, count_active, count_in_group
 
 if TYPE_CHECKING:
-    from collections.abc import Callable, Collection
+    from collections.abc import Callable
 
     from homeassistant.core import HomeAssistant
     from homeassistant.helpers.entity_platform import AddConfigEntryEntitiesCallback
@@ -109,18 +107,23 @@ def _amount(
 
 
 def _count(
-    key: str, statuses: Collection[TorrentStatus] | None, *, enabled: bool
+    key: str, value_fn: Callable[[MainData], int], *, enabled: bool = True
 ) -> QBittorrentSensorEntityDescription:
     return QBittorrentSensorEntityDescription(
         key=f"torrents_{key}",
         translation_key=f"torrents_{key}",
         state_class=SensorStateClass.MEASUREMENT,
         entity_registry_enabled_default=enabled,
-        value_fn=(
-            (lambda data: data.summary.total)
-            if statuses is None
-            else (lambda data: count_in_group(data, statuses))
-        ),
+        value_fn=value_fn,
+    )
+
+
+def _count_group(
+    group: StatusGroup, *, enabled: bool = True
+) -> QBittorrentSensorEntityDescription:
+    """Count the torrents of a status group (from the summary: no iteration)."""
+    return _count(
+        group, lambda data: data.summary.count(*group.statuses), enabled=enabled
     )
 
 
@@ -146,10 +149,9 @@ SENSORS: tuple[QBittorrentSensorEntityDescription, ...] = (
         state_class=SensorStateClass.MEASUREMENT,
         suggested_display_precision=2,
         value_fn=lambda data: data.server_state.global_ratio,
-        # "-" (no ratio yet) reads as None, so the generation decides.
+        # "-" (no ratio yet) reads as None, so the server's kind decides.
         exists_fn=lambda data, info: (
-            info.generation is Generation.MODERN
-            or data.server_state.global_ratio is not None
+            info.reports_global_ratio or data.server_state.global_ratio is not None
         ),
     ),
     # The limit in force (the alternative one while that mode is on); the
@@ -201,27 +203,16 @@ SENSORS: tuple[QBittorrentSensorEntityDescription, ...] = (
         options=[STATUS_IDLE, STATUS_DOWNLOADING, STATUS_SEEDING, STATUS_UP_DOWN],
         value_fn=transfer_status,
     ),
-    _count("total", None, enabled=True),
-    _count("downloading", STATUS_GROUPS["downloading"], enabled=True),
-    _count("seeding", STATUS_GROUPS["seeding"], enabled=True),
-    _count("stopped", STATUS_GROUPS["stopped"], enabled=True),
-    QBittorrentSensorEntityDescription(
-        key="torrents_active",
-        translation_key="torrents_active",
-        state_class=SensorStateClass.MEASUREMENT,
-        value_fn=count_active,
-    ),
-    QBittorrentSensorEntityDescription(
-        key="torrents_inactive",
-        translation_key="torrents_inactive",
-        state_class=SensorStateClass.MEASUREMENT,
-        entity_registry_enabled_default=False,
-        value_fn=lambda data: data.summary.inactive,
-    ),
-    _count("checking", STATUS_GROUPS["checking"], enabled=False),
-    _count("queued", STATUS_GROUPS["queued"], enabled=False),
-    _count("errored", STATUS_GROUPS["errored"], enabled=True),
-    _count("moving", STATUS_GROUPS["moving"], enabled=False),
+    _count("total", lambda data: data.summary.total),
+    _count_group(StatusGroup.DOWNLOADING),
+    _count_group(StatusGroup.SEEDING),
+    _count_group(StatusGroup.STOPPED),
+    _count("active", lambda data: data.summary.active),
+    _count("inactive", lambda data: data.summary.inactive, enabled=False),
+    _count_group(StatusGroup.CHECKING, enabled=False),
+    _count_group(StatusGroup.QUEUED, enabled=False),
+    _count_group(StatusGroup.ERRORED),
+    _count_group(StatusGroup.MOVING, enabled=False),
 )
 
 

@@ -18,16 +18,24 @@ from homeassistant.helpers import config_validation as cv, selector, service
 import voluptuous as vol
 from yarl import URL
 
-from .const import ATTR_CONFIG_ENTRY_ID, DOMAIN
-from .helpers import async_run_action
+from .const import (
+    ATTR_CATEGORY,
+    ATTR_CONFIG_ENTRY_ID,
+    ATTR_SAVE_PATH,
+    ATTR_TAGS,
+    DOMAIN,
+)
 from .qbittorrent_webui_client import (
-    MAX_SPEED_LIMIT,
+    MAX_SPEED_LIMIT_KIBIBYTES,
     AddTorrentOptions,
     QBittorrentClient,
     QBittorrentUnexpectedResponseError,
     QueueMove,
+    StatusGroup,
+    TorrentFilter,
+    kibibytes_to_bytes,
 )
-from .torrents import STATUS_GROUPS, matches_state, sort_torrents, torrent_as_dict
+from .torrents import matches_state, sort_torrents, torrent_as_dict
 
 if TYPE_CHECKING:
     from collections.abc import Awaitable, Callable, Mapping
@@ -35,17 +43,11 @@ if TYPE_CHECKING:
     from .coordinator import QBittorrentConfigEntry
     from .qbittorrent_webui_client import Torrent
 
-KIBIBYTE: Final = 1024
-MAX_LIMIT_KIBIBYTES: Final = MAX_SPEED_LIMIT // KIBIBYTE
-
 ATTR_TORRENT_HASHES: Final = "torrent_hashes"
 ATTR_TORRENT_NAMES: Final = "torrent_names"
 ATTR_ALL_TORRENTS: Final = "all_torrents"
 ATTR_URLS: Final = "urls"
 ATTR_TORRENT_FILE: Final = "torrent_file"
-ATTR_SAVE_PATH: Final = "save_path"
-ATTR_CATEGORY: Final = "category"
-ATTR_TAGS: Final = "tags"
 ATTR_TAG: Final = "tag"
 ATTR_START_STOPPED: Final = "start_stopped"
 ATTR_SKIP_CHECKING: Final = "skip_checking"
@@ -75,12 +77,15 @@ MAX_TORRENT_FILE_BYTES: Final = 63 * MEBIBYTE
 # A refusal names this many unknown torrents and counts the rest.
 MAX_NAMED_MISSING: Final = 5
 
-GET_TORRENTS_STATES: Final = (
-    "all",
-    "completed",
-    "active",
-    "inactive",
-    *STATUS_GROUPS,
+GET_TORRENTS_STATES: Final = tuple(
+    state.value
+    for state in (
+        TorrentFilter.ALL,
+        TorrentFilter.COMPLETED,
+        TorrentFilter.ACTIVE,
+        TorrentFilter.INACTIVE,
+        *StatusGroup,
+    )
 )
 SORT_KEYS: Final = (
     "name",
@@ -206,12 +211,13 @@ async def _async_on_selection(
     """
     entry = _entry(call)
     client = entry.runtime_data.client
+    coordinator = entry.runtime_data.coordinator
     if request_all is not None and call.data[ATTR_ALL_TORRENTS]:
-        await async_run_action(entry, call.service, request_all(client))
+        await coordinator.async_run_action(call.service, request_all(client))
         return
     hashes = await async_selected_hashes(call, entry)
     if hashes:
-        await async_run_action(entry, call.service, request(client, hashes))
+        await coordinator.async_run_action(call.service, request(client, hashes))
 
 
 async def _async_pause(call: ServiceCall) -> None:
@@ -351,17 +357,17 @@ def _limit_bytes(call: ServiceCall, key: str) -> int | None:
     value: int | None = call.data.get(key)
     if value is None:
         return None
-    if value > MAX_LIMIT_KIBIBYTES:
+    if value > MAX_SPEED_LIMIT_KIBIBYTES:
         raise ServiceValidationError(
             translation_domain=DOMAIN,
             translation_key="limit_too_high",
             translation_placeholders={
                 "field": key,
                 "value": f"{value:,}",
-                "maximum": f"{MAX_LIMIT_KIBIBYTES:,}",
+                "maximum": f"{MAX_SPEED_LIMIT_KIBIBYTES:,}",
             },
         )
-    return value * KIBIBYTE
+    return kibibytes_to_bytes(value)
 
 
 async def _async_add_torrent(call: ServiceCall) -> None:
@@ -388,13 +394,14 @@ async def _async_add_torrent(call: ServiceCall) -> None:
         upload_limit=_limit_bytes(call, ATTR_UPLOAD_LIMIT),
     )
     client = entry.runtime_data.client
+    coordinator = entry.runtime_data.coordinator
     if urls:
-        await async_run_action(
-            entry, call.service, client.add_torrent_urls(urls, options)
+        await coordinator.async_run_action(
+            call.service, client.add_torrent_urls(urls, options)
         )
     if content is not None:
-        await async_run_action(
-            entry, call.service, client.add_torrent_files([content], options)
+        await coordinator.async_run_action(
+            call.service, client.add_torrent_files([content], options)
         )
 
 
@@ -417,6 +424,7 @@ async def _async_set_speed_limits(call: ServiceCall) -> None:
             translation_domain=DOMAIN, translation_key="no_limit_given"
         )
     client = entry.runtime_data.client
+    coordinator = entry.runtime_data.coordinator
     per_torrent = (
         call.data[ATTR_ALL_TORRENTS]
         or ATTR_TORRENT_HASHES in call.data
@@ -425,21 +433,21 @@ async def _async_set_speed_limits(call: ServiceCall) -> None:
     if per_torrent:
         hashes = await async_selected_hashes(call, entry)
         if download is not None:
-            await async_run_action(
-                entry, call.service, client.set_torrent_download_limit(hashes, download)
+            await coordinator.async_run_action(
+                call.service, client.set_torrent_download_limit(hashes, download)
             )
         if upload is not None:
-            await async_run_action(
-                entry, call.service, client.set_torrent_upload_limit(hashes, upload)
+            await coordinator.async_run_action(
+                call.service, client.set_torrent_upload_limit(hashes, upload)
             )
         return
     if download is not None:
-        await async_run_action(
-            entry, call.service, client.set_global_download_limit(download)
+        await coordinator.async_run_action(
+            call.service, client.set_global_download_limit(download)
         )
     if upload is not None:
-        await async_run_action(
-            entry, call.service, client.set_global_upload_limit(upload)
+        await coordinator.async_run_action(
+            call.service, client.set_global_upload_limit(upload)
         )
 
 

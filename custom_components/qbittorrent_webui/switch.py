@@ -10,12 +10,11 @@ from homeassistant.helpers import entity_registry as er
 from .const import DOMAIN
 from .coordinator import QBittorrentConfigEntry, QBittorrentDataUpdateCoordinator
 from .entity import QBittorrentEntity
-from .helpers import async_run_action
 from .qbittorrent_webui_client import (
     MainData,
     QBittorrentClient,
     ServerInfo,
-    TorrentStatus,
+    StatusGroup,
 )
 
 if TYPE_CHECKING:
@@ -41,7 +40,7 @@ class QBittorrentSwitchEntityDescription(SwitchEntityDescription):
 def any_running(data: MainData) -> bool:
     """Whether any torrent is not stopped (downloading, seeding, queued...)."""
     summary = data.summary
-    return summary.count(TorrentStatus.STOPPED) < summary.total
+    return summary.count(*StatusGroup.STOPPED.statuses) < summary.total
 
 
 SWITCHES: tuple[QBittorrentSwitchEntityDescription, ...] = (
@@ -126,6 +125,6 @@ class QBittorrentSwitchEntity(
     async def _async_run(
         self, request: Callable[[QBittorrentClient], Coroutine[Any, Any, None]]
     ) -> None:
-        await async_run_action(
-            self.entry, self.entity_description.key, request(self.coordinator.client)
+        await self.coordinator.async_run_action(
+            self.entity_description.key, request(self.coordinator.client)
         )

@@ -1,52 +1,23 @@
-"""Torrent grouping and presentation shared by the sensors and the actions."""
+"""Torrent selection and presentation for the actions."""
 
-from typing import TYPE_CHECKING, Any, Final
+from typing import TYPE_CHECKING, Any
 
-from .qbittorrent_webui_client import MainData, Torrent, TorrentStatus
+from .qbittorrent_webui_client import StatusGroup, Torrent, TorrentFilter
 
 if TYPE_CHECKING:
     from collections.abc import Collection
     from datetime import datetime
 
-# Which normalized statuses each count (and get_torrents filter) covers.
-STATUS_GROUPS: Final[dict[str, frozenset[TorrentStatus]]] = {
-    "downloading": frozenset(
-        {
-            TorrentStatus.DOWNLOADING,
-            TorrentStatus.STALLED_DOWNLOADING,
-            TorrentStatus.METADATA,
-        }
-    ),
-    "seeding": frozenset({TorrentStatus.SEEDING, TorrentStatus.STALLED_SEEDING}),
-    "stopped": frozenset({TorrentStatus.STOPPED}),
-    "checking": frozenset({TorrentStatus.CHECKING}),
-    "queued": frozenset({TorrentStatus.QUEUED}),
-    "errored": frozenset({TorrentStatus.ERROR, TorrentStatus.MISSING_FILES}),
-    "moving": frozenset({TorrentStatus.MOVING}),
-}
-
-
-def count_in_group(data: MainData, statuses: Collection[TorrentStatus]) -> int:
-    """Count the torrents whose status is one of ``statuses`` (no iteration)."""
-    return data.summary.count(*statuses)
-
-
-def count_active(data: MainData) -> int:
-    """Count the torrents that transfer data right now (no iteration)."""
-    return data.summary.active
-
 
 def matches_state(torrent: Torrent, state: str) -> bool:
-    """Whether ``torrent`` belongs to the ``get_torrents`` state filter."""
-    if state == "all":
-        return True
-    if state == "completed":
-        return torrent.is_complete is True
-    if state == "active":
-        return torrent.is_active
-    if state == "inactive":
-        return not torrent.is_active
-    return torrent.status in STATUS_GROUPS[state]
+    """Whether ``torrent`` is in the ``get_torrents`` state.
+
+    A status group where one has the name (the groups the sensors count), else
+    the library's filter of that name (all, completed, active, inactive).
+    """
+    if state in StatusGroup:
+        return StatusGroup(state).matches(torrent)
+    return TorrentFilter(state).matches(torrent)
 
 
 def _iso(moment: datetime | None) -> str | None:

@@ -12,7 +12,7 @@ import pytest
 
 from qbittorrent_tooling.emulator import QBittorrentEmulator
 from qbittorrent_webui_client import _decode, _sync
-from qbittorrent_webui_client._dialects import _kept_torrent
+from qbittorrent_webui_client._dialect import kept_torrent
 from qbittorrent_webui_client._parse import (
     TORRENT_API_FIELDS,
     torrent_from_api,
@@ -139,7 +139,7 @@ def test_windowed_decode_gives_the_same_snapshots(
         body = _answer(emulator.maindata(session, rid))
         assert len(body) > _decode.WINDOW_BYTES
         expected = whole.apply_maindata(json.loads(body))
-        result = windowed.apply_maindata(_decode.decode_maindata(body, _kept_torrent))
+        result = windowed.apply_maindata(_decode.decode_maindata(body, kept_torrent))
         assert result == expected
         rid = whole.rid
     assert len(result.data.torrents) == 60
@@ -235,10 +235,10 @@ def test_windowed_decode_of_unexpected_outlines(
         expected = json.loads(body)
     except ValueError:
         with pytest.raises(ValueError):
-            _decode.decode_maindata(body, _kept_torrent)
+            _decode.decode_maindata(body, kept_torrent)
         return
     if isinstance(expected, dict) and isinstance(expected.get("torrents"), dict):
         expected["torrents"] = {
-            key: _kept_torrent(value) for key, value in expected["torrents"].items()
+            key: kept_torrent(value) for key, value in expected["torrents"].items()
         }
-    assert _decode.decode_maindata(body, _kept_torrent) == expected
+    assert _decode.decode_maindata(body, kept_torrent) == expected

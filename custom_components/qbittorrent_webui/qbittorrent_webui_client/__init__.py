@@ -22,7 +22,9 @@ from .exceptions import (
     QBittorrentUnsupportedVersionError,
 )
 from .models import (
+    KIBIBYTE,
     MAX_SPEED_LIMIT,
+    MAX_SPEED_LIMIT_KIBIBYTES,
     AddTorrentOptions,
     Ban,
     Capabilities,
@@ -34,16 +36,21 @@ from .models import (
     ServerInfo,
     ServerState,
     SpeedLimits,
+    StatusGroup,
     SyncResult,
     Torrent,
     TorrentFilter,
     TorrentSort,
     TorrentStatus,
     TorrentSummary,
+    bytes_to_kibibytes,
+    kibibytes_to_bytes,
 )
 
 __all__ = [
+    "KIBIBYTE",
     "MAX_SPEED_LIMIT",
+    "MAX_SPEED_LIMIT_KIBIBYTES",
     "AddTorrentOptions",
     "Ban",
     "Capabilities",
@@ -67,10 +74,13 @@ __all__ = [
     "ServerInfo",
     "ServerState",
     "SpeedLimits",
+    "StatusGroup",
     "SyncResult",
     "Torrent",
     "TorrentFilter",
     "TorrentSort",
     "TorrentStatus",
     "TorrentSummary",
+    "bytes_to_kibibytes",
+    "kibibytes_to_bytes",
 ]

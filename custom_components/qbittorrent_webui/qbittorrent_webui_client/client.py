@@ -12,7 +12,7 @@ import asyncio
 import logging
 from typing import TYPE_CHECKING, Any
 
-from ._dialects import Dialect, dialect_for
+from ._detect import dialect_for
 from ._http import DEFAULT_MAX_RESPONSE_BYTES, DEFAULT_REQUEST_TIMEOUT, Transport
 from ._sync import SyncEngine
 from .exceptions import (
@@ -27,6 +27,7 @@ if TYPE_CHECKING:
 
     import aiohttp
 
+    from ._dialect import Dialect
     from .models import (
         AddTorrentOptions,
         Ban,

@@ -14,7 +14,7 @@ from types import MappingProxyType
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from collections.abc import Iterable, Mapping
+    from collections.abc import Callable, Iterable, Mapping
     from datetime import datetime
 
 MAX_SPEED_LIMIT = 2_147_482_624
@@ -24,6 +24,22 @@ qBittorrent reads limits as a 32-bit int of B/s and keeps global limits in
 whole KiB/s: 2,097,151 KiB/s. Larger values wrap around (2**31 B/s becomes
 unlimited, 2**32 + 1024 becomes 1 KiB/s), so the client refuses them.
 """
+
+KIBIBYTE = 1024
+"""Bytes in a KiB: qBittorrent's own interface shows speeds in KiB/s."""
+
+MAX_SPEED_LIMIT_KIBIBYTES = MAX_SPEED_LIMIT // KIBIBYTE
+"""The highest speed limit in KiB/s (see :data:`MAX_SPEED_LIMIT`)."""
+
+
+def kibibytes_to_bytes(rate: float) -> int:
+    """Return a rate given in KiB/s in whole B/s."""
+    return round(rate * KIBIBYTE)
+
+
+def bytes_to_kibibytes(rate: int) -> float:
+    """Return a rate given in B/s in KiB/s."""
+    return rate / KIBIBYTE
 
 
 class Generation(StrEnum):
@@ -78,6 +94,56 @@ either. In these statuses :attr:`Torrent.is_complete` is ``None``.
 """
 
 
+class StatusGroup(StrEnum):
+    """What a torrent is doing, by its normalized status.
+
+    Every status but :attr:`TorrentStatus.UNKNOWN` is in exactly one group, so
+    the groups' counts add up. Unlike the server's filters of the same names
+    (:class:`TorrentFilter`), downloading and seeding hold only torrents that
+    may transfer now: stopped, queued and checking ones have groups of their own.
+    """
+
+    DOWNLOADING = "downloading"
+    SEEDING = "seeding"
+    STOPPED = "stopped"
+    CHECKING = "checking"
+    QUEUED = "queued"
+    ERRORED = "errored"
+    MOVING = "moving"
+
+    @property
+    def statuses(self) -> frozenset[TorrentStatus]:
+        """The statuses in this group."""
+        return _GROUP_STATUSES[self]
+
+    def matches(self, torrent: Torrent) -> bool:
+        """Whether ``torrent`` is in this group."""
+        return torrent.status in _GROUP_STATUSES[self]
+
+
+_GROUP_STATUSES: Mapping[StatusGroup, frozenset[TorrentStatus]] = MappingProxyType(
+    {
+        StatusGroup.DOWNLOADING: frozenset(
+            {
+                TorrentStatus.DOWNLOADING,
+                TorrentStatus.STALLED_DOWNLOADING,
+                TorrentStatus.METADATA,
+            }
+        ),
+        StatusGroup.SEEDING: frozenset(
+            {TorrentStatus.SEEDING, TorrentStatus.STALLED_SEEDING}
+        ),
+        StatusGroup.STOPPED: frozenset({TorrentStatus.STOPPED}),
+        StatusGroup.CHECKING: frozenset({TorrentStatus.CHECKING}),
+        StatusGroup.QUEUED: frozenset({TorrentStatus.QUEUED}),
+        StatusGroup.ERRORED: frozenset(
+            {TorrentStatus.ERROR, TorrentStatus.MISSING_FILES}
+        ),
+        StatusGroup.MOVING: frozenset({TorrentStatus.MOVING}),
+    }
+)
+
+
 class ConnectionStatus(StrEnum):
     """Network connection status reported by the server."""
 
@@ -87,7 +153,13 @@ class ConnectionStatus(StrEnum):
 
 
 class TorrentFilter(StrEnum):
-    """State filters for :meth:`QBittorrentClient.get_torrents`."""
+    """State filters for :meth:`QBittorrentClient.get_torrents`.
+
+    qBittorrent's own filters, sent by name to servers that know them and
+    matched by :meth:`matches` for those that do not. Its downloading and
+    seeding follow the server's raw states, so they also hold stopped
+    (downloading only), queued and checking torrents; see :class:`StatusGroup`.
+    """
 
     ALL = "all"
     DOWNLOADING = "downloading"
@@ -99,6 +171,48 @@ class TorrentFilter(StrEnum):
     INACTIVE = "inactive"
     STALLED = "stalled"
     ERRORED = "errored"
+
+    def matches(self, torrent: Torrent) -> bool:
+        """Whether ``torrent`` passes this filter, as the server decides it."""
+        return _FILTER_CHECKS[self](torrent)
+
+
+# The server's raw states its downloading and seeding filters take.
+_SERVER_DOWNLOADING_STATES = frozenset(
+    {
+        "downloading",
+        "metaDL",
+        "forcedMetaDL",
+        "forcedDL",
+        "stalledDL",
+        "checkingDL",
+        "pausedDL",
+        "stoppedDL",
+        "queuedDL",
+    }
+)
+_SERVER_SEEDING_STATES = frozenset(
+    {"uploading", "stalledUP", "checkingUP", "queuedUP", "forcedUP"}
+)
+_STALLED_STATUSES = frozenset(
+    {TorrentStatus.STALLED_DOWNLOADING, TorrentStatus.STALLED_SEEDING}
+)
+_FILTER_CHECKS: Mapping[TorrentFilter, Callable[[Torrent], bool]] = MappingProxyType(
+    {
+        TorrentFilter.ALL: lambda _torrent: True,
+        TorrentFilter.DOWNLOADING: lambda torrent: (
+            torrent.state in _SERVER_DOWNLOADING_STATES
+        ),
+        TorrentFilter.SEEDING: lambda torrent: torrent.state in _SERVER_SEEDING_STATES,
+        TorrentFilter.COMPLETED: lambda torrent: torrent.is_complete is True,
+        TorrentFilter.STOPPED: StatusGroup.STOPPED.matches,
+        TorrentFilter.RUNNING: lambda torrent: not StatusGroup.STOPPED.matches(torrent),
+        TorrentFilter.ACTIVE: lambda torrent: torrent.is_active,
+        TorrentFilter.INACTIVE: lambda torrent: not torrent.is_active,
+        TorrentFilter.STALLED: lambda torrent: torrent.status in _STALLED_STATUSES,
+        TorrentFilter.ERRORED: StatusGroup.ERRORED.matches,
+    }
+)
 
 
 class TorrentSort(StrEnum):
@@ -180,6 +294,20 @@ class ServerInfo:
     app_version: str | None
     api_version: str | None
     capabilities: Capabilities
+
+    @property
+    def model(self) -> str:
+        """The product, as a device label names it (the version stands apart)."""
+        return "qBittorrent"
+
+    @property
+    def reports_global_ratio(self) -> bool:
+        """Whether the server state always carries the global share ratio.
+
+        4.1+ does; its ratio is ``None`` only until there is one ("-").
+        Older servers report it, if at all, only where they can compute it.
+        """
+        return self.generation is Generation.MODERN
 
 
 @dataclass(frozen=True, slots=True)

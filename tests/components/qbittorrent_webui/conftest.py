@@ -185,7 +185,7 @@ def main_data() -> MainData:
 def mock_client_class() -> Iterator[MagicMock]:
     """Patch the client class where the integration creates clients."""
     with patch(
-        "custom_components.qbittorrent_webui.QBittorrentClient", autospec=True
+        "custom_components.qbittorrent_webui.client.QBittorrentClient", autospec=True
     ) as client_class:
         yield client_class
 

@@ -17,7 +17,7 @@ from pytest_homeassistant_custom_component.common import MockConfigEntry
 
 from custom_components.qbittorrent_webui.config_flow import CREDENTIAL_FIELDS
 from custom_components.qbittorrent_webui.const import CONF_ENABLE_EVENTS, DOMAIN
-from custom_components.qbittorrent_webui.helpers import find_entry_device
+from custom_components.qbittorrent_webui.device import find_entry_device
 from custom_components.qbittorrent_webui.qbittorrent_webui_client import (
     QBittorrentAuthenticationError,
     QBittorrentBannedError,

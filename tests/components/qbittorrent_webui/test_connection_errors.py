@@ -121,7 +121,7 @@ def https_url(socket_enabled: None, self_signed: ssl.SSLContext) -> Iterator[str
 def short_timeout() -> Iterator[None]:
     """Clients built by the integration give up after half a second."""
     with patch(
-        "custom_components.qbittorrent_webui.QBittorrentClient",
+        "custom_components.qbittorrent_webui.client.QBittorrentClient",
         functools.partial(QBittorrentClient, request_timeout=SHORT_TIMEOUT),
     ):
         yield

@@ -27,7 +27,7 @@ from pytest_homeassistant_custom_component.common import (
 )
 
 from custom_components.qbittorrent_webui.const import DOMAIN, UPDATE_INTERVAL
-from custom_components.qbittorrent_webui.helpers import find_entry_device
+from custom_components.qbittorrent_webui.device import find_entry_device
 
 if TYPE_CHECKING:
     from collections.abc import AsyncIterator

@@ -26,10 +26,10 @@ import yaml
 from custom_components.qbittorrent_webui.const import DOMAIN
 from custom_components.qbittorrent_webui.qbittorrent_webui_client import (
     MAX_SPEED_LIMIT,
+    MAX_SPEED_LIMIT_KIBIBYTES,
     QBittorrentClient,
     SpeedLimits,
 )
-from custom_components.qbittorrent_webui.services import MAX_LIMIT_KIBIBYTES
 from qbittorrent_tooling.emulator import QBittorrentEmulator
 from qbittorrent_tooling.pytest_plugin import REAL_VERSIONS
 
@@ -269,4 +269,7 @@ def test_limit_fields_offer_at_most_the_storable_limit() -> None:
     for action in ("add_torrent", "set_speed_limits"):
         for field in ("download_limit", "upload_limit"):
             number = descriptions[action]["fields"][field]["selector"]["number"]
-            assert number["max"] == MAX_LIMIT_KIBIBYTES == MAX_KIB, (action, field)
+            assert number["max"] == MAX_SPEED_LIMIT_KIBIBYTES == MAX_KIB, (
+                action,
+                field,
+            )

@@ -9,7 +9,7 @@ import pytest
 from pytest_homeassistant_custom_component.common import MockConfigEntry
 
 from custom_components.qbittorrent_webui.const import DOMAIN
-from custom_components.qbittorrent_webui.helpers import find_entry_device
+from custom_components.qbittorrent_webui.device import find_entry_device
 
 from .conftest import DIGEST_SERVER_INFO, ENTRY_DATA, URL, make_main_data, setup_entry
 

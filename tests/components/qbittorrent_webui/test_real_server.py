@@ -28,7 +28,7 @@ import pytest
 from pytest_homeassistant_custom_component.common import async_fire_time_changed
 
 from custom_components.qbittorrent_webui.const import DOMAIN, UPDATE_INTERVAL
-from custom_components.qbittorrent_webui.helpers import find_entry_device
+from custom_components.qbittorrent_webui.device import find_entry_device
 from custom_components.qbittorrent_webui.qbittorrent_webui_client import (
     QBittorrentClient,
 )

@@ -14,7 +14,7 @@ from pytest_homeassistant_custom_component.common import (
 from yarl import URL
 
 from custom_components.qbittorrent_webui.const import DOMAIN, UPDATE_INTERVAL
-from custom_components.qbittorrent_webui.helpers import find_entry_device
+from custom_components.qbittorrent_webui.device import find_entry_device
 from qbittorrent_tooling.emulator import QBittorrentEmulator
 
 from .conftest import ENTRY_DATA

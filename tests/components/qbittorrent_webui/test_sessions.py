@@ -34,7 +34,7 @@ def opened_sessions() -> Iterator[list[aiohttp.ClientSession]]:
         return session
 
     with patch(
-        "custom_components.qbittorrent_webui.async_create_clientsession", create
+        "custom_components.qbittorrent_webui.client.async_create_clientsession", create
     ):
         yield sessions
 

@@ -13,7 +13,7 @@ from custom_components.qbittorrent_webui.const import (
     ISSUE_IP_BANNED,
     ISSUE_IP_BANNED_UNKNOWN_DURATION,
 )
-from custom_components.qbittorrent_webui.helpers import ban_translation
+from custom_components.qbittorrent_webui.errors import ban_translation
 from custom_components.qbittorrent_webui.qbittorrent_webui_client import (
     QBittorrentBannedError,
 )
