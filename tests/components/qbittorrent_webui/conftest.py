@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 from unittest.mock import AsyncMock, MagicMock, PropertyMock, patch
 
+from homeassistant.config_entries import SOURCE_USER
 from homeassistant.const import (
     CONF_PASSWORD,
     CONF_URL,
@@ -14,6 +15,7 @@ from homeassistant.const import (
     CONF_VERIFY_SSL,
     Platform,
 )
+from homeassistant.data_entry_flow import FlowResultType
 from homeassistant.helpers import entity_registry as er
 import pytest
 from pytest_homeassistant_custom_component.common import MockConfigEntry
@@ -43,6 +45,7 @@ from qbittorrent_tooling.emulator import QBittorrentEmulator
 if TYPE_CHECKING:
     from collections.abc import AsyncIterator, Iterator
 
+    from homeassistant.config_entries import ConfigEntry
     from homeassistant.core import HomeAssistant
     from syrupy.assertion import SnapshotAssertion
 
@@ -319,6 +322,19 @@ async def setup_entry(hass: HomeAssistant, entry: MockConfigEntry) -> None:
     entry.add_to_hass(hass)
     assert await hass.config_entries.async_setup(entry.entry_id)
     await hass.async_block_till_done()
+
+
+async def configure_entry(hass: HomeAssistant, url: str) -> ConfigEntry:
+    """Add the server at ``url`` through the config flow, as a user would."""
+    result = await hass.config_entries.flow.async_init(
+        DOMAIN, context={"source": SOURCE_USER}
+    )
+    result = await hass.config_entries.flow.async_configure(
+        result["flow_id"], ENTRY_DATA | {CONF_URL: url}
+    )
+    assert result["type"] is FlowResultType.CREATE_ENTRY, result.get("errors")
+    await hass.async_block_till_done(wait_background_tasks=True)
+    return result["result"]
 
 
 @pytest.fixture
