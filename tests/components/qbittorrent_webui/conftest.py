@@ -136,9 +136,9 @@ def maindata_answer(
 ) -> dict[str, Any]:
     """The fixture's full maindata answer with other torrents and server values.
 
-    ``torrents`` (``{hash: fields}`` mappings) replace the fixture's; none
-    leaves the section out, as 5.x does for an empty list. A server value of
-    ``None`` leaves that field out.
+    ``torrents`` (``{hash: fields}`` mappings) replace the fixture's, and the
+    tracker section follows them; none leaves both out, as 5.x does for empty
+    lists. A server value of ``None`` leaves that field out.
     """
     answer = {key: value for key, value in MAINDATA_ANSWER.items() if key != "torrents"}
     answer["server_state"] = {
@@ -146,8 +146,14 @@ def maindata_answer(
         for key, value in (MAINDATA_ANSWER["server_state"] | server_state).items()
         if value is not None
     }
+    answer.pop("trackers", None)
     if merged := {key: raw for answers in torrents for key, raw in answers.items()}:
         answer["torrents"] = merged
+        trackers: dict[str, list[str]] = {}
+        for key, raw in merged.items():
+            if raw["tracker"]:
+                trackers.setdefault(raw["tracker"], []).append(key)
+        answer["trackers"] = trackers
     return answer
 
 
