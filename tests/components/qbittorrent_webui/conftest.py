@@ -1,10 +1,13 @@
 """Fixtures for the Home Assistant integration tests."""
 
-from datetime import UTC, datetime
-from types import MappingProxyType
+from collections.abc import Mapping
+import hashlib
+import json
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 from unittest.mock import AsyncMock, MagicMock, PropertyMock, patch
 
+from homeassistant.config_entries import SOURCE_USER
 from homeassistant.const import (
     CONF_PASSWORD,
     CONF_URL,
@@ -12,6 +15,8 @@ from homeassistant.const import (
     CONF_VERIFY_SSL,
     Platform,
 )
+from homeassistant.data_entry_flow import FlowResultType
+from homeassistant.helpers import entity_registry as er
 import pytest
 from pytest_homeassistant_custom_component.common import MockConfigEntry
 from pytest_homeassistant_custom_component.syrupy import (
@@ -21,22 +26,26 @@ from pytest_homeassistant_custom_component.syrupy import (
 from custom_components.qbittorrent_webui.const import DOMAIN
 from custom_components.qbittorrent_webui.qbittorrent_webui_client import (
     Capabilities,
-    Category,
-    ConnectionStatus,
     Generation,
     MainData,
     ServerInfo,
-    ServerState,
     SpeedLimits,
     SyncResult,
     Torrent,
-    TorrentStatus,
+)
+from custom_components.qbittorrent_webui.qbittorrent_webui_client._parse import (
+    as_limit,
+    server_state_from_digest,
+)
+from custom_components.qbittorrent_webui.qbittorrent_webui_client._sync import (
+    SyncEngine,
 )
 from qbittorrent_tooling.emulator import QBittorrentEmulator
 
 if TYPE_CHECKING:
     from collections.abc import AsyncIterator, Iterator
 
+    from homeassistant.config_entries import ConfigEntry
     from homeassistant.core import HomeAssistant
     from syrupy.assertion import SnapshotAssertion
 
@@ -58,6 +67,7 @@ ALL_CAPABILITIES = Capabilities(
         True,
     )
 )
+# What detection finds from the servers' version answers (plain text, no JSON).
 SERVER_INFO = ServerInfo(
     generation=Generation.MODERN,
     app_version="5.3.0",
@@ -71,72 +81,166 @@ DIGEST_SERVER_INFO = ServerInfo(
     capabilities=Capabilities(),
 )
 
-
-def make_torrent(number: int, status: TorrentStatus, **values: Any) -> Torrent:
-    """Build a torrent with a hash and name derived from ``number``."""
-    complete = status in {TorrentStatus.SEEDING, TorrentStatus.STALLED_SEEDING}
-    return Torrent(
-        **{
-            "hash": f"{number:040x}",
-            "name": f"torrent-{number}",
-            "state": status.value,
-            "status": status,
-            "progress": 1.0 if complete else 0.5,
-            "size": 1000 * number,
-            "amount_left": 0 if complete else 500 * number,
-            "download_speed": 0,
-            "upload_speed": 0,
-            "category": "linux" if number % 2 else None,
-            "tags": frozenset({"iso"}) if number % 3 == 0 else frozenset(),
-            "save_path": "/downloads",
-            "added_on": datetime(2026, 1, number, tzinfo=UTC),
-            **values,
-        }
-    )
+FIXTURES = Path(__file__).parent / "fixtures"
 
 
-def make_main_data(*torrents: Torrent, **server_values: Any) -> MainData:
-    """Build a snapshot with typical server values, overridable."""
-    state = {
-        "download_speed": 2_097_152,
-        "upload_speed": 524_288,
-        "session_downloaded": 10_737_418_240,
-        "session_uploaded": 5_368_709_120,
-        "alltime_downloaded": 1_099_511_627_776,
-        "alltime_uploaded": 2_199_023_255_552,
-        "global_ratio": 2.0,
-        "download_rate_limit": 0,
-        "upload_rate_limit": 1_048_576,
-        "connection_status": ConnectionStatus.CONNECTED,
-        "dht_nodes": 321,
-        "free_space_on_disk": 536_870_912_000,
-        "alternative_speed_limits_enabled": False,
-    } | server_values
-    return MainData(
-        server_state=ServerState(**state),
-        torrents=MappingProxyType({torrent.hash: torrent for torrent in torrents}),
-        categories=MappingProxyType({"linux": Category("linux", "/downloads/linux")}),
-        tags=frozenset({"iso"}),
-    )
+def load_json_fixture(filename: str) -> Any:
+    """Return the JSON of ``fixtures/<filename>``."""
+    return json.loads((FIXTURES / filename).read_text(encoding="utf-8"))
 
 
-TORRENTS = (
-    make_torrent(1, TorrentStatus.DOWNLOADING, download_speed=2_097_152),
-    make_torrent(2, TorrentStatus.STALLED_DOWNLOADING),
-    make_torrent(3, TorrentStatus.SEEDING, upload_speed=524_288),
-    make_torrent(4, TorrentStatus.STALLED_SEEDING),
-    make_torrent(5, TorrentStatus.STOPPED),
-    make_torrent(6, TorrentStatus.CHECKING),
-    make_torrent(7, TorrentStatus.QUEUED),
-    make_torrent(8, TorrentStatus.ERROR),
-    make_torrent(9, TorrentStatus.MISSING_FILES),
-    make_torrent(10, TorrentStatus.MOVING),
+# qBittorrent 5.3.0's answers, as its WebUI sends them: a full sync/maindata
+# with one torrent in each status (torrent-1 ... torrent-10) and the
+# preferences. The mocked client returns what the client's own parser and
+# sync engine make of them, so the mocked path reads real JSON too.
+MAINDATA_ANSWER: dict[str, Any] = load_json_fixture("sync_maindata.json")
+PREFERENCES_ANSWER: dict[str, Any] = load_json_fixture("app_preferences.json")
+# What 3.1.12 sends on /json/transferInfo: translated text, no limits.
+DIGEST_TRANSFER_INFO_ANSWER: dict[str, Any] = load_json_fixture(
+    "json_transfer_info.json"
 )
-MAIN_DATA = make_main_data(*TORRENTS)
+
+
+def torrent_hash(number: int) -> str:
+    """The fixture's info hash of torrent-<number>: the SHA-1 of its name."""
+    return hashlib.sha1(f"torrent-{number}".encode(), usedforsecurity=False).hexdigest()
+
+
+def torrent_answer(number: int, **fields: Any) -> dict[str, dict[str, Any]]:
+    """``{hash: fields}`` of torrent-<number> as maindata lists it, ``fields`` changed.
+
+    Torrents 1 to 10 are the fixture's; a higher number is a new torrent,
+    downloading like torrent-1 under its own name and hash.
+    """
+    torrent = torrent_hash(number)
+    raw = MAINDATA_ANSWER["torrents"].get(torrent)
+    if raw is None:
+        raw = MAINDATA_ANSWER["torrents"][torrent_hash(1)] | {
+            "name": f"torrent-{number}",
+            "infohash_v1": torrent,
+            "magnet_uri": f"magnet:?xt=urn:btih:{torrent}&dn=torrent-{number}",
+            "content_path": f"/downloads/torrent-{number}",
+        }
+    return {torrent: raw | fields}
+
+
+def stopped_answer(number: int) -> dict[str, dict[str, Any]]:
+    """Torrent-<number> as listed after a stop: no transfer, stopped state."""
+    (raw,) = torrent_answer(number).values()
+    state = "stoppedUP" if raw["amount_left"] == 0 else "stoppedDL"
+    return torrent_answer(number, state=state, dlspeed=0, upspeed=0, eta=8_640_000)
+
+
+def maindata_answer(
+    *torrents: Mapping[str, dict[str, Any]], **server_state: Any
+) -> dict[str, Any]:
+    """The fixture's full maindata answer with other torrents and server values.
+
+    ``torrents`` (``{hash: fields}`` mappings) replace the fixture's, and the
+    tracker section follows them; none leaves both out, as 5.x does for empty
+    lists. A server value of ``None`` leaves that field out.
+    """
+    answer = {key: value for key, value in MAINDATA_ANSWER.items() if key != "torrents"}
+    answer["server_state"] = {
+        key: value
+        for key, value in (MAINDATA_ANSWER["server_state"] | server_state).items()
+        if value is not None
+    }
+    answer.pop("trackers", None)
+    if merged := {key: raw for answers in torrents for key, raw in answers.items()}:
+        answer["torrents"] = merged
+        trackers: dict[str, list[str]] = {}
+        for key, raw in merged.items():
+            if raw["tracker"]:
+                trackers.setdefault(raw["tracker"], []).append(key)
+        answer["trackers"] = trackers
+    return answer
+
+
+def sync_result(answer: Mapping[str, Any]) -> SyncResult:
+    """What the client's sync returns for ``answer`` as its first sync."""
+    return SyncEngine().apply_maindata(answer)
+
+
+def make_main_data(
+    *torrents: Mapping[str, dict[str, Any]], **server_state: Any
+) -> MainData:
+    """The parsed snapshot of :func:`maindata_answer`."""
+    return sync_result(maindata_answer(*torrents, **server_state)).data
+
+
+def make_torrent(number: int, **fields: Any) -> Torrent:
+    """Torrent-<number> as the parser reads it (see :func:`torrent_answer`)."""
+    return make_main_data(torrent_answer(number, **fields)).torrents[
+        torrent_hash(number)
+    ]
+
+
+MAIN_DATA = sync_result(MAINDATA_ANSWER).data
+TORRENTS = tuple(MAIN_DATA.torrents.values())
+ALTERNATIVE_SPEED_LIMITS = SpeedLimits(
+    download=as_limit(PREFERENCES_ANSWER["alt_dl_limit"]),
+    upload=as_limit(PREFERENCES_ANSWER["alt_up_limit"]),
+)
+DIGEST_MAIN_DATA = (
+    SyncEngine()
+    .apply_full_lists((), server_state_from_digest(DIGEST_TRANSFER_INFO_ANSWER))
+    .data
+)
+
+
+# What the integration decides about an entity. The registry's own bookkeeping
+# (ids, config entry links, aliases, labels, what the user set) changes shape
+# between Home Assistant releases, so one snapshot set would not hold on both
+# the minimum and the latest; it is left out.
+ENTITY_FIELDS = (
+    "entity_id",
+    "unique_id",
+    "platform",
+    "has_entity_name",
+    "translation_key",
+    "original_name",
+    "original_device_class",
+    "original_icon",
+    "entity_category",
+    "disabled_by",
+    "capabilities",
+    "supported_features",
+    "unit_of_measurement",
+    "options",
+)
+
+
+async def snapshot_platform(
+    hass: HomeAssistant,
+    entity_registry: er.EntityRegistry,
+    snapshot: SnapshotAssertion,
+    config_entry_id: str,
+) -> None:
+    """Snapshot each entity's registry entry (ENTITY_FIELDS) and state."""
+    entries = er.async_entries_for_config_entry(entity_registry, config_entry_id)
+    assert entries
+    assert len({entry.domain for entry in entries}) == 1, "load one platform"
+    for entry in entries:
+        fields = {name: plain(getattr(entry, name)) for name in ENTITY_FIELDS}
+        assert fields == snapshot(name=f"{entry.entity_id}-entry")
+        state = hass.states.get(entry.entity_id)
+        assert state is not None
+        assert {
+            "state": state.state,
+            "attributes": plain(state.attributes),
+        } == snapshot(name=f"{entry.entity_id}-state")
+
+
+def plain(value: object) -> object:
+    """Mappings as dicts with plain string keys (newer releases key by StrEnum)."""
+    if isinstance(value, Mapping):
+        return {str(key): plain(item) for key, item in value.items()}
+    return value
 
 
 class IntegrationSnapshotExtension(HomeAssistantSnapshotExtension):
-    """Keeps the snapshots in tests/integration/snapshots."""
+    """Keeps the snapshots in snapshots/ beside the tests."""
 
     snapshot_dirname = "snapshots"
 
@@ -199,9 +303,7 @@ def mock_client(
     client.detect.return_value = server_info
     client.server_info = server_info
     client.sync.return_value = SyncResult(data=main_data, baseline=True)
-    client.get_alternative_speed_limits.return_value = SpeedLimits(
-        download=100 * 1024, upload=50 * 1024
-    )
+    client.get_alternative_speed_limits.return_value = ALTERNATIVE_SPEED_LIMITS
     return client
 
 
@@ -226,6 +328,19 @@ async def setup_entry(hass: HomeAssistant, entry: MockConfigEntry) -> None:
     entry.add_to_hass(hass)
     assert await hass.config_entries.async_setup(entry.entry_id)
     await hass.async_block_till_done()
+
+
+async def configure_entry(hass: HomeAssistant, url: str) -> ConfigEntry:
+    """Add the server at ``url`` through the config flow, as a user would."""
+    result = await hass.config_entries.flow.async_init(
+        DOMAIN, context={"source": SOURCE_USER}
+    )
+    result = await hass.config_entries.flow.async_configure(
+        result["flow_id"], ENTRY_DATA | {CONF_URL: url}
+    )
+    assert result["type"] is FlowResultType.CREATE_ENTRY, result.get("errors")
+    await hass.async_block_till_done(wait_background_tasks=True)
+    return result["result"]
 
 
 @pytest.fixture

@@ -12,7 +12,8 @@ from pytest_homeassistant_custom_component.common import async_capture_events
 
 from custom_components.qbittorrent_webui.const import DOMAIN
 
-from .test_emulator import VERSIONS, _configure, _entity_id, _state
+from .conftest import configure_entry
+from .test_emulator import VERSIONS, _entity_id, _state
 
 if TYPE_CHECKING:
     from collections.abc import AsyncIterator
@@ -40,7 +41,7 @@ async def test_pause_all_twice_in_a_row_shows_each_at_once(
     hass: HomeAssistant, emulator_url: str
 ) -> None:
     """No poll in between: each switch change shows when the call returns."""
-    entry = await _configure(hass, emulator_url)
+    entry = await configure_entry(hass, emulator_url)
     torrents_switch = _entity_id(hass, entry, "switch", "torrents")
 
     for service, expected in (
@@ -57,7 +58,7 @@ async def test_pause_all_twice_in_a_row_shows_each_at_once(
 async def test_added_torrent_shows_and_is_announced_at_once(
     hass: HomeAssistant, emulator: QBittorrentEmulator, emulator_url: str
 ) -> None:
-    entry = await _configure(hass, emulator_url)
+    entry = await configure_entry(hass, emulator_url)
     added = async_capture_events(hass, f"{DOMAIN}_torrent_added")
     count = len(emulator.torrents)
 
@@ -76,7 +77,7 @@ async def test_set_category_to_a_new_name(
     hass: HomeAssistant, emulator: QBittorrentEmulator, emulator_url: str
 ) -> None:
     """Created first where the generation has categories; else it says so."""
-    entry = await _configure(hass, emulator_url)
+    entry = await configure_entry(hass, emulator_url)
     torrent_hash = next(iter(emulator.torrents))
     call = hass.services.async_call(
         DOMAIN,
@@ -103,7 +104,7 @@ async def test_get_torrents_while_qbittorrent_is_down(
     hass: HomeAssistant, emulator: QBittorrentEmulator, emulator_url: str
 ) -> None:
     """The last poll's torrents are not answered as if they were current."""
-    entry = await _configure(hass, emulator_url)
+    entry = await configure_entry(hass, emulator_url)
     emulator.faults.down = True
 
     with pytest.raises(HomeAssistantError) as caught:

@@ -10,9 +10,6 @@ import asyncio
 from typing import TYPE_CHECKING
 
 import aiohttp
-from homeassistant.config_entries import SOURCE_USER, ConfigEntry
-from homeassistant.const import CONF_PASSWORD, CONF_URL, CONF_USERNAME, CONF_VERIFY_SSL
-from homeassistant.data_entry_flow import FlowResultType
 from homeassistant.exceptions import HomeAssistantError, ServiceValidationError
 from homeassistant.helpers import entity_registry as er
 from homeassistant.helpers.aiohttp_client import async_create_clientsession
@@ -26,10 +23,13 @@ from custom_components.qbittorrent_webui.qbittorrent_webui_client import (
 )
 from custom_components.qbittorrent_webui.services import MAX_TORRENT_FILE_BYTES
 
+from .conftest import configure_entry
+
 if TYPE_CHECKING:
     from collections.abc import Awaitable, Callable
     from pathlib import Path
 
+    from homeassistant.config_entries import ConfigEntry
     from homeassistant.core import HomeAssistant
 
     from qbittorrent_tooling.real_servers import QBittorrentProcess
@@ -69,24 +69,6 @@ class ReadCounter:
         raise AssertionError(msg)
 
 
-async def _configure(hass: HomeAssistant, server: QBittorrentProcess) -> ConfigEntry:
-    result = await hass.config_entries.flow.async_init(
-        DOMAIN, context={"source": SOURCE_USER}
-    )
-    result = await hass.config_entries.flow.async_configure(
-        result["flow_id"],
-        {
-            CONF_URL: server.url,
-            CONF_USERNAME: "admin",
-            CONF_PASSWORD: "adminadmin",
-            CONF_VERIFY_SSL: True,
-        },
-    )
-    assert result["type"] is FlowResultType.CREATE_ENTRY
-    await hass.async_block_till_done(wait_background_tasks=True)
-    return result["result"]
-
-
 def _state(hass: HomeAssistant, entry: ConfigEntry, platform: str, key: str) -> str:
     entity_id = er.async_get(hass).async_get_entity_id(
         platform, DOMAIN, f"{entry.unique_id}_{key}"
@@ -106,7 +88,7 @@ async def test_every_action_shows_after_its_follow_up_read(
     by exactly one read at once and one follow-up.
     """
     server = await qbittorrent_process_factory(version)
-    entry = await _configure(hass, server)
+    entry = await configure_entry(hass, server.url)
     reads = ReadCounter(entry.runtime_data.client)
     added = async_capture_events(hass, f"{DOMAIN}_torrent_added")
 
@@ -144,7 +126,7 @@ async def test_set_category_creates_a_new_one(
 ) -> None:
     """Real servers answer 409 to setCategory with an unknown name."""
     server = await qbittorrent_process_factory(version)
-    entry = await _configure(hass, server)
+    entry = await configure_entry(hass, server.url)
     await hass.services.async_call(
         DOMAIN,
         "add_torrent",
@@ -201,7 +183,7 @@ async def test_torrent_file_cap_is_what_qbittorrent_reads(
     connection.
     """
     server = await qbittorrent_process_factory(version)
-    entry = await _configure(hass, server)
+    entry = await configure_entry(hass, server.url)
     hass.config.allowlist_external_dirs = {str(tmp_path)}
     at_cap = tmp_path / "at-cap.torrent"
     at_cap.write_bytes(b"x" * MAX_TORRENT_FILE_BYTES)

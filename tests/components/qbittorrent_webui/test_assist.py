@@ -8,20 +8,16 @@ from homeassistant.components import conversation
 from homeassistant.components.homeassistant.exposed_entities import (
     async_expose_entity,
 )
-from homeassistant.const import CONF_URL
 from homeassistant.core import Context
 from homeassistant.helpers import entity_registry as er, intent
 from homeassistant.setup import async_setup_component
 from homeassistant.util import dt as dt_util
 import pytest
-from pytest_homeassistant_custom_component.common import (
-    MockConfigEntry,
-    async_fire_time_changed,
-)
+from pytest_homeassistant_custom_component.common import async_fire_time_changed
 
 from custom_components.qbittorrent_webui.const import DOMAIN, UPDATE_INTERVAL
 
-from .conftest import ENTRY_DATA, setup_entry
+from .conftest import configure_entry
 
 if TYPE_CHECKING:
     from collections.abc import Awaitable, Callable
@@ -112,13 +108,7 @@ async def test_voice_stops_and_resumes_a_real_server(
 ) -> None:
     """README's sentences, as said, against qbittorrent-nox 5.3.0."""
     server = await qbittorrent_process_factory("5.3.0")
-    entry = MockConfigEntry(
-        domain=DOMAIN,
-        title="127.0.0.1",
-        unique_id=server.url,
-        data=ENTRY_DATA | {CONF_URL: server.url},
-    )
-    await setup_entry(hass, entry)
+    entry = await configure_entry(hass, server.url)
     assert await async_setup_component(hass, "homeassistant", {})
     assert await async_setup_component(hass, "conversation", {})
     assert await async_setup_component(hass, "intent", {})

@@ -8,15 +8,11 @@ server forgot the session (as after a qBittorrent restart).
 from datetime import timedelta
 from typing import TYPE_CHECKING, Any
 
-from homeassistant.config_entries import SOURCE_USER, ConfigEntry
 from homeassistant.const import (
     CONF_PASSWORD,
-    CONF_URL,
     CONF_USERNAME,
-    CONF_VERIFY_SSL,
     STATE_UNAVAILABLE,
 )
-from homeassistant.data_entry_flow import FlowResultType
 from homeassistant.exceptions import HomeAssistantError, ServiceValidationError
 from homeassistant.helpers import device_registry as dr, entity_registry as er
 from homeassistant.util import dt as dt_util
@@ -29,9 +25,12 @@ from pytest_homeassistant_custom_component.common import (
 from custom_components.qbittorrent_webui.const import DOMAIN, UPDATE_INTERVAL
 from custom_components.qbittorrent_webui.device import find_entry_device
 
+from .conftest import configure_entry
+
 if TYPE_CHECKING:
     from collections.abc import AsyncIterator
 
+    from homeassistant.config_entries import ConfigEntry
     from homeassistant.core import HomeAssistant
 
     from qbittorrent_tooling.emulator import QBittorrentEmulator
@@ -54,25 +53,6 @@ async def unload_before_server_stops(
     yield
     for entry in hass.config_entries.async_entries(DOMAIN):
         await hass.config_entries.async_unload(entry.entry_id)
-
-
-async def _configure(hass: HomeAssistant, url: str) -> ConfigEntry:
-    """Add the server through the config flow, as a user would."""
-    result = await hass.config_entries.flow.async_init(
-        DOMAIN, context={"source": SOURCE_USER}
-    )
-    result = await hass.config_entries.flow.async_configure(
-        result["flow_id"],
-        {
-            CONF_URL: url,
-            CONF_USERNAME: "admin",
-            CONF_PASSWORD: "adminadmin",
-            CONF_VERIFY_SSL: True,
-        },
-    )
-    assert result["type"] is FlowResultType.CREATE_ENTRY, result.get("errors")
-    await hass.async_block_till_done(wait_background_tasks=True)
-    return result["result"]
 
 
 async def _poll(hass: HomeAssistant) -> None:
@@ -111,7 +91,7 @@ def _keys(hass: HomeAssistant, entry: ConfigEntry) -> set[str]:
 async def test_setup_and_entities(
     hass: HomeAssistant, emulator: QBittorrentEmulator, emulator_url: str
 ) -> None:
-    entry = await _configure(hass, emulator_url)
+    entry = await configure_entry(hass, emulator_url)
 
     device = find_entry_device(
         dr.async_get(hass), entry.entry_id, (DOMAIN, str(entry.unique_id))
@@ -166,7 +146,7 @@ async def test_counts_follow_churn(
     hass: HomeAssistant, emulator: QBittorrentEmulator, emulator_url: str
 ) -> None:
     # The counts are kept up to date poll by poll, never recounted from scratch.
-    entry = await _configure(hass, emulator_url)
+    entry = await configure_entry(hass, emulator_url)
     for _ in range(3):
         emulator.churn(added=2, removed=1, completed=1, changed=4)
         await _poll(hass)
@@ -184,7 +164,7 @@ async def test_pause_all_and_resume_all(
     emulator: QBittorrentEmulator,
     emulator_url: str,
 ) -> None:
-    entry = await _configure(hass, emulator_url)
+    entry = await configure_entry(hass, emulator_url)
 
     await hass.services.async_call(
         DOMAIN,
@@ -232,7 +212,7 @@ async def test_torrent_events(
     emulator: QBittorrentEmulator,
     emulator_url: str,
 ) -> None:
-    entry = await _configure(hass, emulator_url)
+    entry = await configure_entry(hass, emulator_url)
     captured: dict[str, list[Any]] = {
         kind: async_capture_events(hass, f"{DOMAIN}_torrent_{kind}")
         for kind in ("added", "completed", "removed")
@@ -263,7 +243,7 @@ async def test_one_request_per_poll_and_session_recovery(
     emulator: QBittorrentEmulator,
     emulator_url: str,
 ) -> None:
-    entry = await _configure(hass, emulator_url)
+    entry = await configure_entry(hass, emulator_url)
     await _poll(hass)
     emulator.requests.clear()
 
@@ -287,7 +267,7 @@ async def test_changed_password_starts_one_reauth_without_a_ban(
     hass: HomeAssistant, emulator: QBittorrentEmulator, emulator_url: str
 ) -> None:
     """No login storm: a ban would follow five failed logins."""
-    entry = await _configure(hass, emulator_url)
+    entry = await configure_entry(hass, emulator_url)
     emulator._password = "changed-on-the-server"
     emulator.expire_sessions()
     emulator.requests.clear()
@@ -322,7 +302,7 @@ REANNOUNCE_SUPPORTED = {
 async def test_action_missing_from_a_generation(
     hass: HomeAssistant, emulator: QBittorrentEmulator, emulator_url: str
 ) -> None:
-    entry = await _configure(hass, emulator_url)
+    entry = await configure_entry(hass, emulator_url)
     call = hass.services.async_call(
         DOMAIN,
         "reannounce_torrents",
@@ -354,7 +334,7 @@ REPORTS_REFUSED_ADD = {
 async def test_adding_the_same_magnet_twice(
     hass: HomeAssistant, emulator: QBittorrentEmulator, emulator_url: str
 ) -> None:
-    entry = await _configure(hass, emulator_url)
+    entry = await configure_entry(hass, emulator_url)
     data = {
         "config_entry_id": entry.entry_id,
         "urls": ["magnet:?xt=urn:btih:" + "c0ffee" * 6 + "c0ff&dn=twice"],

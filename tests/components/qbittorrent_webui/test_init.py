@@ -9,9 +9,11 @@ from homeassistant.config_entries import SOURCE_REAUTH, ConfigEntryState
 from homeassistant.const import (
     CONF_API_KEY,
     CONF_PASSWORD,
+    CONF_URL,
     CONF_USERNAME,
     STATE_UNAVAILABLE,
 )
+from homeassistant.helpers import device_registry as dr, entity_registry as er
 import pytest
 from pytest_homeassistant_custom_component.common import (
     MockConfigEntry,
@@ -19,6 +21,7 @@ from pytest_homeassistant_custom_component.common import (
 )
 
 from custom_components.qbittorrent_webui.const import DOMAIN, UPDATE_INTERVAL
+from custom_components.qbittorrent_webui.device import find_entry_device
 from custom_components.qbittorrent_webui.qbittorrent_webui_client import (
     QBittorrentAuthenticationError,
     QBittorrentBannedError,
@@ -29,18 +32,43 @@ from custom_components.qbittorrent_webui.qbittorrent_webui_client import (
     SyncResult,
 )
 
-from .conftest import ENTRY_DATA, MAIN_DATA, URL, make_main_data, setup_entry
+from .conftest import (
+    DIGEST_MAIN_DATA,
+    DIGEST_SERVER_INFO,
+    ENTRY_DATA,
+    MAIN_DATA,
+    URL,
+    make_main_data,
+    setup_entry,
+)
 
 if TYPE_CHECKING:
     from unittest.mock import MagicMock
 
     from freezegun.api import FrozenDateTimeFactory
     from homeassistant.core import HomeAssistant
-    from homeassistant.helpers import entity_registry as er, issue_registry as ir
+    from homeassistant.helpers import issue_registry as ir
+    from syrupy.assertion import SnapshotAssertion
 
     from qbittorrent_tooling.emulator import QBittorrentEmulator
 
 DOWNLOAD_SPEED = "sensor.qbittorrent_download_speed"
+# What the integration decides about its device; the registry's bookkeeping is
+# left out (see ENTITY_FIELDS).
+DEVICE_FIELDS = (
+    "identifiers",
+    "connections",
+    "entry_type",
+    "name",
+    "manufacturer",
+    "model",
+    "model_id",
+    "hw_version",
+    "sw_version",
+    "serial_number",
+    "configuration_url",
+    "via_device_id",
+)
 
 
 def _logged(caplog: pytest.LogCaptureFixture) -> list[str]:
@@ -121,7 +149,7 @@ async def test_each_poll_syncs_once(
     await setup_entry(hass, mock_config_entry)
     mock_client.reset_mock()
     mock_client.sync.return_value = SyncResult(
-        data=make_main_data(download_speed=1_048_576)
+        data=make_main_data(dl_info_speed=1_048_576)
     )
 
     await _poll(hass, freezer)
@@ -332,3 +360,110 @@ async def test_replaced_api_key_starts_reauth(
     assert emulator_entry.state is ConfigEntryState.SETUP_ERROR
     flows = hass.config_entries.flow.async_progress_by_handler(DOMAIN)
     assert [flow["context"]["source"] for flow in flows] == [SOURCE_REAUTH]
+
+
+@pytest.mark.usefixtures("init_integration")
+async def test_service_device(
+    device_registry: dr.DeviceRegistry,
+    snapshot: SnapshotAssertion,
+    mock_config_entry: MockConfigEntry,
+) -> None:
+    device = find_entry_device(
+        device_registry, mock_config_entry.entry_id, (DOMAIN, URL)
+    )
+    assert device is not None
+    assert {name: getattr(device, name) for name in DEVICE_FIELDS} == snapshot
+
+
+@pytest.mark.usefixtures("init_integration")
+async def test_disabled_by_default(
+    entity_registry: er.EntityRegistry, mock_config_entry: MockConfigEntry
+) -> None:
+    """Noisy or rarely used entities start disabled."""
+    disabled = sorted(
+        entry.unique_id.removeprefix(f"{URL}_")
+        for entry in er.async_entries_for_config_entry(
+            entity_registry, mock_config_entry.entry_id
+        )
+        if entry.disabled_by is er.RegistryEntryDisabler.INTEGRATION
+    )
+    assert disabled == [
+        "alt_download_limit",
+        "alt_upload_limit",
+        "dht_nodes",
+        "download_limit",
+        "torrents_checking",
+        "torrents_inactive",
+        "torrents_moving",
+        "torrents_queued",
+        "upload_limit",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("server_info", "main_data"),
+    [(DIGEST_SERVER_INFO, DIGEST_MAIN_DATA)],
+)
+@pytest.mark.usefixtures("entity_registry_enabled_by_default", "init_integration")
+async def test_generation_without_alternative_speed(
+    hass: HomeAssistant,
+    entity_registry: er.EntityRegistry,
+    mock_config_entry: MockConfigEntry,
+    mock_client: MagicMock,
+) -> None:
+    """Without alternative speed mode or reported limits: no entities for them."""
+    keys = {
+        entry.unique_id.removeprefix(f"{URL}_")
+        for entry in er.async_entries_for_config_entry(
+            entity_registry, mock_config_entry.entry_id
+        )
+    }
+    assert "alternative_speed_limits" not in keys
+    assert "alt_download_limit" not in keys
+    assert "download_limit" not in keys
+    assert {"pause_all", "download_speed", "torrents_total"} <= keys
+    mock_client.get_alternative_speed_limits.assert_not_awaited()
+
+
+async def test_second_server_is_told_apart_and_names_stay(
+    hass: HomeAssistant,
+    device_registry: dr.DeviceRegistry,
+    entity_registry: er.EntityRegistry,
+    mock_config_entry: MockConfigEntry,
+    mock_client: MagicMock,
+) -> None:
+    """The first server is plain "qBittorrent"; a second one adds its title."""
+    second = MockConfigEntry(
+        domain=DOMAIN,
+        title="nas:8080",
+        unique_id="http://nas:8080",
+        data=ENTRY_DATA | {CONF_URL: "http://nas:8080"},
+    )
+    await setup_entry(hass, mock_config_entry)
+    await setup_entry(hass, second)
+
+    def names() -> list[str | None]:
+        return [
+            device.name
+            for entry in (mock_config_entry, second)
+            for device in dr.async_entries_for_config_entry(
+                device_registry, entry.entry_id
+            )
+        ]
+
+    assert names() == ["qBittorrent", "qBittorrent nas:8080"]
+    speeds = sorted(
+        entry.entity_id
+        for entry in entity_registry.entities.values()
+        if entry.unique_id.endswith("_download_speed")
+    )
+    assert speeds == [
+        "sensor.qbittorrent_download_speed",
+        "sensor.qbittorrent_nas_8080_download_speed",
+    ]
+
+    # Reloading either, in either order, changes no name.
+    for entry in (second, mock_config_entry):
+        assert await hass.config_entries.async_reload(entry.entry_id)
+        await hass.async_block_till_done()
+    assert names() == ["qBittorrent", "qBittorrent nas:8080"]

@@ -11,15 +11,7 @@ from datetime import timedelta
 from typing import TYPE_CHECKING
 
 import aiohttp
-from homeassistant.config_entries import SOURCE_USER, ConfigEntry
-from homeassistant.const import (
-    CONF_PASSWORD,
-    CONF_URL,
-    CONF_USERNAME,
-    CONF_VERIFY_SSL,
-    STATE_UNAVAILABLE,
-)
-from homeassistant.data_entry_flow import FlowResultType
+from homeassistant.const import STATE_UNAVAILABLE
 from homeassistant.exceptions import HomeAssistantError
 from homeassistant.helpers import device_registry as dr, entity_registry as er
 from homeassistant.helpers.aiohttp_client import async_create_clientsession
@@ -33,9 +25,12 @@ from custom_components.qbittorrent_webui.qbittorrent_webui_client import (
     QBittorrentClient,
 )
 
+from .conftest import configure_entry
+
 if TYPE_CHECKING:
     from collections.abc import Awaitable, Callable
 
+    from homeassistant.config_entries import ConfigEntry
     from homeassistant.core import HomeAssistant
 
     from qbittorrent_tooling.real_servers import QBittorrentProcess
@@ -81,21 +76,7 @@ async def test_end_to_end(
     version: str,
 ) -> None:
     server = await qbittorrent_process_factory(version)
-    result = await hass.config_entries.flow.async_init(
-        DOMAIN, context={"source": SOURCE_USER}
-    )
-    result = await hass.config_entries.flow.async_configure(
-        result["flow_id"],
-        {
-            CONF_URL: server.url,
-            CONF_USERNAME: "admin",
-            CONF_PASSWORD: "adminadmin",
-            CONF_VERIFY_SSL: True,
-        },
-    )
-    assert result["type"] is FlowResultType.CREATE_ENTRY
-    entry: ConfigEntry = result["result"]
-    await hass.async_block_till_done(wait_background_tasks=True)
+    entry = await configure_entry(hass, server.url)
 
     total = _entity_id(hass, entry, "sensor", "torrents_total")
     torrents_switch = _entity_id(hass, entry, "switch", "torrents")
