@@ -23,6 +23,7 @@ from .exceptions import (
 )
 from .models import (
     MAX_SPEED_LIMIT,
+    OPERATION_REQUIREMENTS,
     AddTorrentOptions,
     Ban,
     Capabilities,
@@ -30,6 +31,7 @@ from .models import (
     ConnectionStatus,
     Generation,
     MainData,
+    OperationRequirement,
     QueueMove,
     ServerInfo,
     ServerState,
@@ -44,6 +46,7 @@ from .models import (
 
 __all__ = [
     "MAX_SPEED_LIMIT",
+    "OPERATION_REQUIREMENTS",
     "AddTorrentOptions",
     "Ban",
     "Capabilities",
@@ -51,6 +54,7 @@ __all__ = [
     "ConnectionStatus",
     "Generation",
     "MainData",
+    "OperationRequirement",
     "QBittorrentAddTorrentError",
     "QBittorrentAuthenticationError",
     "QBittorrentBannedError",

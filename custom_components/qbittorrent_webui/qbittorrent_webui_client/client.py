@@ -13,6 +13,7 @@ import logging
 from typing import TYPE_CHECKING, Any
 
 from ._detect import dialect_for
+from ._dialect import require
 from ._http import DEFAULT_MAX_RESPONSE_BYTES, DEFAULT_REQUEST_TIMEOUT, Transport
 from ._sync import SyncEngine
 from .exceptions import (
@@ -71,6 +72,10 @@ def _check_add_options(options: AddTorrentOptions | None) -> None:
     if options is not None:
         _check_limit("download limit", options.download_limit)
         _check_limit("upload limit", options.upload_limit)
+
+
+def _options_requirement(options: AddTorrentOptions | None) -> str | None:
+    return None if options is None or options.is_default else "add options"
 
 
 class QBittorrentClient:
@@ -253,8 +258,16 @@ class QBittorrentClient:
             raise QBittorrentError("qBittorrent detection did not complete")
         return dialect
 
-    async def _run[T](self, operation: Callable[[Dialect], Awaitable[T]]) -> T:
+    async def _run[T](
+        self,
+        operation: Callable[[Dialect], Awaitable[T]],
+        *,
+        needs: str | None = None,
+    ) -> T:
         """Run ``operation`` with the current dialect, following server changes.
+
+        ``needs`` names an entry of :data:`OPERATION_REQUIREMENTS`: a server
+        without it is refused before any request.
 
         A broken connection may mean qBittorrent restarted as another version,
         so the next call detects again first. An endpoint the dialect relies
@@ -263,6 +276,8 @@ class QBittorrentClient:
         """
         dialect = await self._ready()
         try:
+            if needs is not None:
+                require(dialect.info, needs)
             result = await operation(dialect)
         except QBittorrentConnectionError:
             self._server_may_have_changed = True
@@ -283,7 +298,21 @@ class QBittorrentClient:
             dialect.info.app_version,
             current.info.app_version,
         )
+        if needs is not None:
+            require(current.info, needs)
         return await operation(current)
+
+    async def _run_if_supported[T](
+        self, name: str, operation: Callable[[Any], Awaitable[T]]
+    ) -> T:
+        """Run ``operation``, named ``name`` in OPERATION_REQUIREMENTS.
+
+        Only the generations whose servers can have it define it, so the
+        dialect is not typed here: the capability was checked first, and the
+        library's tests check that each generation defines the operations its
+        capabilities allow.
+        """
+        return await self._run(operation, needs=name)
 
     async def _redetect_after_new_session(self, dialect: Dialect) -> None:
         """Detect again after the server forgot our session (maybe a restart).
@@ -364,14 +393,17 @@ class QBittorrentClient:
 
     async def get_alternative_speed_limits_enabled(self) -> bool:
         """Return whether the alternative speed limits are active."""
-        return await self._run(
-            lambda dialect: dialect.get_alternative_speed_limits_enabled()
+        enabled: bool = await self._run_if_supported(
+            "get_alternative_speed_limits_enabled",
+            lambda dialect: dialect.get_alternative_speed_limits_enabled(),
         )
+        return enabled
 
     async def set_alternative_speed_limits_enabled(self, enabled: bool) -> None:  # noqa: FBT001
         """Switch the alternative speed limits on or off."""
-        await self._run(
-            lambda dialect: dialect.set_alternative_speed_limits_enabled(enabled)
+        await self._run_if_supported(
+            "set_alternative_speed_limits_enabled",
+            lambda dialect: dialect.set_alternative_speed_limits_enabled(enabled),
         )
 
     async def get_global_download_limit(self) -> int:
@@ -457,7 +489,10 @@ class QBittorrentClient:
             ValueError: A limit in ``options`` is above :data:`MAX_SPEED_LIMIT`.
         """
         _check_add_options(options)
-        await self._run(lambda dialect: dialect.add_urls(list(urls), options))
+        await self._run(
+            lambda dialect: dialect.add_urls(list(urls), options),
+            needs=_options_requirement(options),
+        )
 
     async def add_torrent_files(
         self, files: Sequence[bytes], options: AddTorrentOptions | None = None
@@ -471,7 +506,10 @@ class QBittorrentClient:
             ValueError: A limit in ``options`` is above :data:`MAX_SPEED_LIMIT`.
         """
         _check_add_options(options)
-        await self._run(lambda dialect: dialect.add_files(list(files), options))
+        await self._run(
+            lambda dialect: dialect.add_files(list(files), options),
+            needs=_options_requirement(options),
+        )
 
     # --- per torrent ----------------------------------------------------------
 
@@ -500,11 +538,17 @@ class QBittorrentClient:
 
     async def reannounce_torrents(self, hashes: Sequence[str]) -> None:
         """Announce the given torrents to their trackers now."""
-        await self._run(lambda dialect: dialect.reannounce(list(hashes)))
+        await self._run_if_supported(
+            "reannounce_torrents",
+            lambda dialect: dialect.reannounce_torrents(list(hashes)),
+        )
 
     async def set_force_start(self, hashes: Sequence[str], enabled: bool) -> None:  # noqa: FBT001
         """Force-start the given torrents (ignore queueing), or stop forcing."""
-        await self._run(lambda dialect: dialect.set_force_start(list(hashes), enabled))
+        await self._run_if_supported(
+            "set_force_start",
+            lambda dialect: dialect.set_force_start(list(hashes), enabled),
+        )
 
     async def move_in_queue(self, hashes: Sequence[str], move: QueueMove) -> None:
         """Increase, decrease, top or bottom the queue priority of torrents.
@@ -558,23 +602,33 @@ class QBittorrentClient:
 
     async def set_category(self, hashes: Sequence[str], category: str) -> None:
         """Assign a category to torrents (``""`` removes it)."""
-        await self._run(lambda dialect: dialect.set_category(list(hashes), category))
+        await self._run_if_supported(
+            "set_category", lambda dialect: dialect.set_category(list(hashes), category)
+        )
 
     async def create_category(self, name: str, save_path: str = "") -> None:
         """Create a category, optionally with its own save path."""
-        await self._run(lambda dialect: dialect.create_category(name, save_path))
+        await self._run_if_supported(
+            "create_category", lambda dialect: dialect.create_category(name, save_path)
+        )
 
     async def remove_categories(self, names: Sequence[str]) -> None:
         """Delete categories (their torrents become uncategorized)."""
-        await self._run(lambda dialect: dialect.remove_categories(list(names)))
+        await self._run_if_supported(
+            "remove_categories", lambda dialect: dialect.remove_categories(list(names))
+        )
 
     async def set_location(self, hashes: Sequence[str], location: str) -> None:
         """Move torrents' data to another directory."""
-        await self._run(lambda dialect: dialect.set_location(list(hashes), location))
+        await self._run_if_supported(
+            "set_location", lambda dialect: dialect.set_location(list(hashes), location)
+        )
 
     async def rename_torrent(self, torrent_hash: str, name: str) -> None:
         """Give a torrent a new display name."""
-        await self._run(lambda dialect: dialect.rename(torrent_hash, name))
+        await self._run_if_supported(
+            "rename_torrent", lambda dialect: dialect.rename_torrent(torrent_hash, name)
+        )
 
     async def add_trackers(self, torrent_hash: str, urls: Sequence[str]) -> None:
         """Add tracker URLs to a torrent."""
@@ -592,20 +646,23 @@ class QBittorrentClient:
 
     async def toggle_sequential_download(self, hashes: Sequence[str]) -> None:
         """Flip sequential downloading of torrents."""
-        await self._run(
-            lambda dialect: dialect.toggle_sequential_download(list(hashes))
+        await self._run_if_supported(
+            "toggle_sequential_download",
+            lambda dialect: dialect.toggle_sequential_download(list(hashes)),
         )
 
     async def toggle_first_last_piece_priority(self, hashes: Sequence[str]) -> None:
         """Flip first/last piece priority of torrents."""
-        await self._run(
-            lambda dialect: dialect.toggle_first_last_piece_priority(list(hashes))
+        await self._run_if_supported(
+            "toggle_first_last_piece_priority",
+            lambda dialect: dialect.toggle_first_last_piece_priority(list(hashes)),
         )
 
     async def set_super_seeding(self, hashes: Sequence[str], enabled: bool) -> None:  # noqa: FBT001
         """Switch super seeding of torrents on or off."""
-        await self._run(
-            lambda dialect: dialect.set_super_seeding(list(hashes), enabled)
+        await self._run_if_supported(
+            "set_super_seeding",
+            lambda dialect: dialect.set_super_seeding(list(hashes), enabled),
         )
 
     # --- application ----------------------------------------------------------
