@@ -10,7 +10,9 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Self
+
+import aiohttp
 
 from ._detect import dialect_for
 from ._dialect import require
@@ -25,8 +27,7 @@ from .models import MAX_SPEED_LIMIT
 
 if TYPE_CHECKING:
     from collections.abc import Awaitable, Callable, Mapping, Sequence
-
-    import aiohttp
+    from types import TracebackType
 
     from ._dialect import Dialect
     from .models import (
@@ -81,8 +82,10 @@ def _options_requirement(options: AddTorrentOptions | None) -> str | None:
 class QBittorrentClient:
     """Asynchronous client for the qBittorrent WebUI, every generation.
 
-    The ``session`` is injected and never closed by the client. For cookie
-    based generations give each server its own session with
+    Without a ``session`` the client creates its own, so it must be created
+    in a running event loop, and closes it in :meth:`close` (or at the end of
+    ``async with``). An injected session is never closed by the client; for
+    cookie based generations give each server its own session with
     ``aiohttp.CookieJar(unsafe=True, quote_cookie=False)``: the default jar
     drops cookies from IP addresses and quotes values that 3.2.0-3.3.12 cannot
     read.
@@ -94,7 +97,7 @@ class QBittorrentClient:
     def __init__(
         self,
         url: str,
-        session: aiohttp.ClientSession,
+        session: aiohttp.ClientSession | None = None,
         *,
         username: str | None = None,
         password: str | None = None,
@@ -109,6 +112,8 @@ class QBittorrentClient:
             url: WebUI base URL, possibly with a path prefix
                 (``https://proxy.example/qbt``).
             session: The aiohttp session to use; it stays owned by the caller.
+                Without one the client creates its own and closes it in
+                :meth:`close`.
             username: WebUI user name.
             password: WebUI password.
             api_key: API key (qBittorrent 5.2+); replaces username/password.
@@ -116,16 +121,28 @@ class QBittorrentClient:
             request_timeout: Seconds allowed for each HTTP request.
             max_response_bytes: Larger responses are refused.
         """
-        self._transport = Transport(
-            url,
-            session,
-            username=username,
-            password=password,
-            api_key=api_key,
-            verify_ssl=verify_ssl,
-            request_timeout=request_timeout,
-            max_response_bytes=max_response_bytes,
-        )
+        own_session = None
+        if session is None:
+            own_session = session = aiohttp.ClientSession(
+                cookie_jar=aiohttp.CookieJar(unsafe=True, quote_cookie=False)
+            )
+        try:
+            self._transport = Transport(
+                url,
+                session,
+                username=username,
+                password=password,
+                api_key=api_key,
+                verify_ssl=verify_ssl,
+                request_timeout=request_timeout,
+                max_response_bytes=max_response_bytes,
+            )
+        except ValueError:
+            if own_session is not None:
+                # Never used, so nothing to close: just mark it closed.
+                own_session.detach()
+            raise
+        self._own_session = own_session
         self._dialect: Dialect | None = None
         self._detect_lock = asyncio.Lock()
         self._server_may_have_changed = False
@@ -134,6 +151,24 @@ class QBittorrentClient:
         self._detected_in_session = 0
         self._sync_lock = asyncio.Lock()
         self._sync_engine = SyncEngine()
+
+    async def __aenter__(self) -> Self:
+        """Use the client in ``async with``; it is closed at the end."""
+        return self
+
+    async def __aexit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        traceback: TracebackType | None,
+    ) -> None:
+        """Close the client."""
+        await self.close()
+
+    async def close(self) -> None:
+        """Close the session the client created; an injected one stays open."""
+        if self._own_session is not None:
+            await self._own_session.close()
 
     def __repr__(self) -> str:
         """Describe the client without credentials."""
