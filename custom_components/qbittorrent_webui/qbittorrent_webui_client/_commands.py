@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Any
 from ._dialect import QUEUE_ACTIONS, Dialect, int_body, join_hashes
 
 if TYPE_CHECKING:
-    from .models import AddTorrentOptions, QueueMove
+    from .models import QueueMove
 
 
 class CommandDialect(Dialect):
@@ -35,10 +35,6 @@ class CommandDialect(Dialect):
     async def resume(self, hashes: list[str]) -> None:
         """One request per torrent."""
         await self.post_each("/command/resume", hashes)
-
-    def _refuse_options(self, options: AddTorrentOptions | None) -> None:
-        if options is not None and not options.is_default:
-            self.unsupported("add options", "3.3.1")
 
     async def delete(self, hashes: list[str], *, delete_files: bool) -> None:
         """``delete`` or ``deletePerm`` (with data)."""

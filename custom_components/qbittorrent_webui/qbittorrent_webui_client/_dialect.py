@@ -7,6 +7,7 @@ decode large ones off the event loop and filter torrent lists on the client.
 
 from __future__ import annotations
 
+from abc import ABC, abstractmethod
 import asyncio
 from dataclasses import dataclass
 import re
@@ -21,6 +22,7 @@ from .exceptions import (
     QBittorrentUnsupportedOperationError,
 )
 from .models import (
+    OPERATION_REQUIREMENTS,
     AddTorrentOptions,
     QueueMove,
     ServerInfo,
@@ -85,6 +87,28 @@ def form_value(value: object) -> str:
     return flag(value) if isinstance(value, bool) else str(value)
 
 
+def require(info: ServerInfo, operation: str) -> None:
+    """Refuse ``operation`` unless the server has the capability it needs.
+
+    Operations not in :data:`OPERATION_REQUIREMENTS`, or needing no flag,
+    pass: every generation has them, or the dialect checks its API level.
+    """
+    requirement = OPERATION_REQUIREMENTS.get(operation)
+    if requirement is None or requirement.capability is None:
+        return
+    if not getattr(info.capabilities, requirement.capability):
+        raise_unsupported(info, operation)
+
+
+def raise_unsupported(info: ServerInfo, operation: str) -> NoReturn:
+    """Raise the error naming the first version with ``operation``."""
+    raise QBittorrentUnsupportedOperationError(
+        operation,
+        server_version=info.app_version,
+        minimum_version=OPERATION_REQUIREMENTS[operation].minimum_version,
+    )
+
+
 @dataclass(frozen=True, slots=True)
 class ListQuery:
     """Parameters of a torrent list request."""
@@ -124,12 +148,13 @@ class ListQuery:
         return selected[start:end]
 
 
-class Dialect:
-    """Operations common to every generation; unsupported ones raise.
+class Dialect(ABC):
+    """One generation's endpoints for the client's operations.
 
-    Subclasses override what their generation offers. Every method not
-    overridden raises :class:`QBittorrentUnsupportedOperationError` naming the
-    first qBittorrent version that has it.
+    The abstract methods are what every generation offers. A generation also
+    defines the operations of :data:`OPERATION_REQUIREMENTS` that its servers
+    can have, under the same names as the client's methods; the client calls
+    them only after :func:`require` found the server's capability.
     """
 
     def __init__(self, transport: Transport, info: ServerInfo) -> None:
@@ -137,13 +162,9 @@ class Dialect:
         self.transport = transport
         self.info = info
 
-    def unsupported(self, operation: str, minimum_version: str) -> NoReturn:
+    def unsupported(self, operation: str) -> NoReturn:
         """Raise the error for an operation this server lacks."""
-        raise QBittorrentUnsupportedOperationError(
-            operation,
-            server_version=self.info.app_version,
-            minimum_version=minimum_version,
-        )
+        raise_unsupported(self.info, operation)
 
     async def get_json(self, path: str, params: dict[str, str] | None = None) -> Any:
         """GET a JSON document."""
@@ -212,163 +233,109 @@ class Dialect:
         for hash_ in hashes:
             await self.post(path, {"hash": hash_.lower(), **(extra or {})})
 
-    # Every operation below is overridden where the generation supports it.
+    # What every generation offers. An operation only some have is defined
+    # by the generations that do, and named in OPERATION_REQUIREMENTS.
 
+    @abstractmethod
     async def sync(self, engine: SyncEngine) -> SyncResult:
         """Fetch changes and merge them into ``engine``."""
-        raise NotImplementedError
 
+    @abstractmethod
     async def get_transfer_info(self) -> ServerState:
         """Return global transfer figures."""
-        raise NotImplementedError
 
+    @abstractmethod
     async def list_all(self) -> list[Torrent]:
         """Return every torrent (used for client-side filtering)."""
-        raise NotImplementedError
 
     async def get_torrents(self, **query: Any) -> list[Torrent]:
         """List torrents; filtered on the client by default."""
         list_query = ListQuery(**query)
         if list_query.tag is not None and not self.info.capabilities.tags:
-            self.unsupported("get_torrents(tag=...)", "4.2.0")
+            self.unsupported("get_torrents(tag=...)")
         return list_query.apply(await self.list_all())
 
-    async def get_alternative_speed_limits_enabled(self) -> bool:
-        """Return whether alternative limits are active."""
-        self.unsupported("get_alternative_speed_limits_enabled", "3.2.0")
-
-    async def set_alternative_speed_limits_enabled(self, enabled: bool) -> None:  # noqa: FBT001
-        """Switch alternative limits."""
-        del enabled
-        self.unsupported("set_alternative_speed_limits_enabled", "3.2.0")
-
+    @abstractmethod
     async def get_global_limit(self, *, download: bool) -> int:
         """Return a global limit."""
-        raise NotImplementedError
 
+    @abstractmethod
     async def set_global_limit(self, limit: int, *, download: bool) -> None:
         """Set a global limit."""
-        raise NotImplementedError
 
+    @abstractmethod
     async def pause_all(self) -> None:
         """Pause everything."""
-        raise NotImplementedError
 
+    @abstractmethod
     async def resume_all(self) -> None:
         """Resume everything."""
-        raise NotImplementedError
 
+    @abstractmethod
     async def pause(self, hashes: list[str]) -> None:
         """Pause torrents."""
-        raise NotImplementedError
 
+    @abstractmethod
     async def resume(self, hashes: list[str]) -> None:
         """Resume torrents."""
-        raise NotImplementedError
 
+    @abstractmethod
     async def add_urls(
         self, urls: list[str], options: AddTorrentOptions | None
     ) -> None:
         """Add by URL."""
-        raise NotImplementedError
 
+    @abstractmethod
     async def add_files(
         self, files: list[bytes], options: AddTorrentOptions | None
     ) -> None:
         """Add by file."""
-        raise NotImplementedError
 
+    @abstractmethod
     async def delete(self, hashes: list[str], *, delete_files: bool) -> None:
         """Delete torrents."""
-        raise NotImplementedError
 
+    @abstractmethod
     async def recheck(self, hashes: list[str]) -> None:
         """Recheck torrents."""
-        raise NotImplementedError
 
-    async def reannounce(self, hashes: list[str]) -> None:
-        """Reannounce torrents."""
-        del hashes
-        self.unsupported("reannounce_torrents", "4.1.2")
-
-    async def set_force_start(self, hashes: list[str], enabled: bool) -> None:  # noqa: FBT001
-        """Force-start torrents."""
-        del hashes, enabled
-        self.unsupported("set_force_start", "3.2.0")
-
+    @abstractmethod
     async def move_in_queue(self, hashes: list[str], move: QueueMove) -> None:
         """Move torrents in the queue."""
-        raise NotImplementedError
 
+    @abstractmethod
     async def get_torrent_limits(
         self, hashes: list[str], *, download: bool
     ) -> dict[str, int]:
         """Return per-torrent limits."""
-        raise NotImplementedError
 
+    @abstractmethod
     async def set_torrent_limit(
         self, hashes: list[str], limit: int, *, download: bool
     ) -> None:
         """Set per-torrent limits."""
-        raise NotImplementedError
 
-    async def set_category(self, hashes: list[str], category: str) -> None:
-        """Assign a category."""
-        del hashes, category
-        self.unsupported("set_category", "3.3.5")
-
-    async def create_category(self, name: str, save_path: str) -> None:
-        """Create a category."""
-        del name, save_path
-        self.unsupported("create_category", "3.3.5")
-
-    async def remove_categories(self, names: list[str]) -> None:
-        """Remove categories."""
-        del names
-        self.unsupported("remove_categories", "3.3.5")
-
-    async def set_location(self, hashes: list[str], location: str) -> None:
-        """Move torrent data."""
-        del hashes, location
-        self.unsupported("set_location", "3.3.11")
-
-    async def rename(self, torrent_hash: str, name: str) -> None:
-        """Rename a torrent."""
-        del torrent_hash, name
-        self.unsupported("rename_torrent", "3.3.11")
-
+    @abstractmethod
     async def add_trackers(self, torrent_hash: str, urls: list[str]) -> None:
         """Add trackers."""
-        raise NotImplementedError
 
+    @abstractmethod
     async def set_file_priority(
         self, torrent_hash: str, file_ids: list[int], priority: int
     ) -> None:
         """Set file priorities."""
-        raise NotImplementedError
 
-    async def toggle_sequential_download(self, hashes: list[str]) -> None:
-        """Toggle sequential download."""
-        del hashes
-        self.unsupported("toggle_sequential_download", "3.2.0")
-
-    async def toggle_first_last_piece_priority(self, hashes: list[str]) -> None:
-        """Toggle first/last piece priority."""
-        del hashes
-        self.unsupported("toggle_first_last_piece_priority", "3.2.0")
-
-    async def set_super_seeding(self, hashes: list[str], enabled: bool) -> None:  # noqa: FBT001
-        """Toggle super seeding."""
-        del hashes, enabled
-        self.unsupported("set_super_seeding", "3.2.0")
-
+    @abstractmethod
     async def get_preferences(self) -> dict[str, Any]:
         """Return preferences."""
-        raise NotImplementedError
 
+    @abstractmethod
     async def set_preferences(self, preferences: dict[str, Any]) -> None:
         """Set preferences."""
-        raise NotImplementedError
+
+    @abstractmethod
+    async def shutdown(self) -> None:
+        """Quit qBittorrent."""
 
     @property
     def preferences_limits_in_kib(self) -> bool:
@@ -401,10 +368,6 @@ class Dialect:
             return limit
         # Rounded up below 1 KiB/s, as qBittorrent does: 0 would mean unlimited.
         return max(limit // 1024, 1) if limit else 0
-
-    async def shutdown(self) -> None:
-        """Quit qBittorrent."""
-        raise NotImplementedError
 
 
 def ensure_dict(payload: Any, what: str) -> dict[str, Any]:

@@ -57,15 +57,15 @@ class DigestDialect(CommandDialect):
     async def add_urls(
         self, urls: list[str], options: AddTorrentOptions | None
     ) -> None:
-        """Newline-separated URLs; 3.1.x takes no options."""
-        self._refuse_options(options)
+        """Newline-separated URLs; 3.1.x takes no options (refused before)."""
+        del options
         await self.post_add("/command/download", form={"urls": "\n".join(urls)})
 
     async def add_files(
         self, files: list[bytes], options: AddTorrentOptions | None
     ) -> None:
-        """Multipart upload, one file per request."""
-        self._refuse_options(options)
+        """Multipart upload, one file per request; no options (refused before)."""
+        del options
         for index, content in enumerate(files):
             await self.post_add(
                 "/command/upload", files=[(f"upload{index}.torrent", content)]

@@ -77,8 +77,7 @@ class LegacyDialect(CommandDialect):
         self, urls: list[str], options: AddTorrentOptions | None
     ) -> None:
         """Before API 7 only ``urls`` is accepted; later multipart with options."""
-        if self.api < 7:  # noqa: PLR2004
-            self._refuse_options(options)
+        if self.api < 7:  # noqa: PLR2004 - options were refused before
             await self.post_add("/command/download", form={"urls": "\n".join(urls)})
             return
         await self.post_add(
@@ -90,9 +89,8 @@ class LegacyDialect(CommandDialect):
         self, files: list[bytes], options: AddTorrentOptions | None
     ) -> None:
         """Multipart; several files per request from API 8 (3.3.2)."""
+        # Before API 7 options were refused before.
         fields = self._add_fields(options) if self.api >= 7 else {}  # noqa: PLR2004
-        if self.api < 7:  # noqa: PLR2004
-            self._refuse_options(options)
         named = [
             (f"upload{index}.torrent", content) for index, content in enumerate(files)
         ]
@@ -104,26 +102,36 @@ class LegacyDialect(CommandDialect):
         if options is None:
             return {}
         if options.tags:
-            self.unsupported("add with tags", "4.3.2")
+            self.unsupported("add option tags")
         category_field = "label" if self.api < 10 else "category"  # noqa: PLR2004
-        # (field, value, first legacy API level, first qBittorrent version)
-        table: tuple[tuple[str, object, int, str], ...] = (
-            ("savepath", options.save_path, 7, "3.3.1"),
-            (category_field, options.category, 7, "3.3.1"),
-            ("paused", options.stopped, 14, "3.3.13"),
-            ("skip_checking", options.skip_checking, 14, "3.3.13"),
-            ("sequentialDownload", options.sequential_download, 16, "4.0.0"),
-            ("firstLastPiecePrio", options.first_last_piece_priority, 16, "4.0.0"),
-            ("dlLimit", options.download_limit, 16, "4.0.0"),
-            ("upLimit", options.upload_limit, 16, "4.0.0"),
-            ("rename", options.rename, 16, "4.0.0"),
+        # (field, option, value, first legacy API level); API 7 has any options.
+        table: tuple[tuple[str, str, object, int], ...] = (
+            ("savepath", "save_path", options.save_path, 7),
+            (category_field, "category", options.category, 7),
+            ("paused", "stopped", options.stopped, 14),
+            ("skip_checking", "skip_checking", options.skip_checking, 14),
+            (
+                "sequentialDownload",
+                "sequential_download",
+                options.sequential_download,
+                16,
+            ),
+            (
+                "firstLastPiecePrio",
+                "first_last_piece_priority",
+                options.first_last_piece_priority,
+                16,
+            ),
+            ("dlLimit", "download_limit", options.download_limit, 16),
+            ("upLimit", "upload_limit", options.upload_limit, 16),
+            ("rename", "rename", options.rename, 16),
         )
         fields: dict[str, str] = {}
-        for name, value, minimum_api, minimum in table:
+        for name, option, value, minimum_api in table:
             if value is None:
                 continue
             if self.api < minimum_api:
-                self.unsupported(f"add option {name}", minimum)
+                self.unsupported(f"add option {option}")
             fields[name] = form_value(value)
         return fields
 
@@ -153,7 +161,6 @@ class LegacyDialect(CommandDialect):
 
     async def set_category(self, hashes: list[str], category: str) -> None:
         """``setCategory`` (API 10, 3.3.5)."""
-        self._require_categories("set_category")
         await self.post(
             "/command/setCategory",
             {"hashes": join_hashes(hashes), "category": category},
@@ -161,33 +168,23 @@ class LegacyDialect(CommandDialect):
 
     async def create_category(self, name: str, save_path: str) -> None:
         """``addCategory``; legacy servers have no per-category save path."""
-        self._require_categories("create_category")
         if save_path:
-            self.unsupported("create_category(save_path=...)", "4.1.0")
+            self.unsupported("create_category(save_path=...)")
         await self.post("/command/addCategory", {"category": name})
 
     async def remove_categories(self, names: list[str]) -> None:
         """``removeCategories`` takes newline-separated names."""
-        self._require_categories("remove_categories")
         await self.post("/command/removeCategories", {"categories": "\n".join(names)})
-
-    def _require_categories(self, operation: str) -> None:
-        if not self.info.capabilities.categories:
-            self.unsupported(operation, "3.3.5")
 
     async def set_location(self, hashes: list[str], location: str) -> None:
         """``setLocation`` (API 12, 3.3.11)."""
-        if not self.info.capabilities.set_location:
-            self.unsupported("set_location", "3.3.11")
         await self.post(
             "/command/setLocation",
             {"hashes": join_hashes(hashes), "location": location},
         )
 
-    async def rename(self, torrent_hash: str, name: str) -> None:
+    async def rename_torrent(self, torrent_hash: str, name: str) -> None:
         """``rename`` (API 12, 3.3.11)."""
-        if not self.info.capabilities.rename:
-            self.unsupported("rename_torrent", "3.3.11")
         await self.post("/command/rename", {"hash": torrent_hash.lower(), "name": name})
 
     async def toggle_sequential_download(self, hashes: list[str]) -> None:

@@ -110,7 +110,7 @@ class ModernDialect(Dialect):
 
     def _info_params(self, list_query: ListQuery) -> dict[str, str]:
         if list_query.tag is not None and self.api < (2, 8, 3):
-            self.unsupported("get_torrents(tag=...)", "4.4.0")
+            self.unsupported("get_torrents(tag=...)")
         status = list_query.status_filter
         name = status.value if status is not None else None
         if name is not None and not self._stop_start:
@@ -222,7 +222,7 @@ class ModernDialect(Dialect):
         if options is None:
             return {}
         if options.tags and self.api < (2, 6, 2):
-            self.unsupported("add with tags", "4.3.2")
+            self.unsupported("add option tags")
         # Renamed fields are sent under both names (paused/stopped in 2.11,
         # skip_checking/seedMode in 2.16): each server ignores the other one.
         values: dict[tuple[str, ...], object] = {
@@ -254,10 +254,8 @@ class ModernDialect(Dialect):
         """``torrents/recheck``."""
         await self._torrents_action("recheck", hashes)
 
-    async def reannounce(self, hashes: list[str]) -> None:
+    async def reannounce_torrents(self, hashes: list[str]) -> None:
         """``torrents/reannounce`` (API 2.0.2, 4.1.2)."""
-        if not self.info.capabilities.reannounce:
-            self.unsupported("reannounce_torrents", "4.1.2")
         await self._torrents_action("reannounce", hashes)
 
     async def set_force_start(self, hashes: list[str], enabled: bool) -> None:  # noqa: FBT001
@@ -302,7 +300,7 @@ class ModernDialect(Dialect):
         """``torrents/setLocation``."""
         await self._torrents_action("setLocation", hashes, {"location": location})
 
-    async def rename(self, torrent_hash: str, name: str) -> None:
+    async def rename_torrent(self, torrent_hash: str, name: str) -> None:
         """``torrents/rename``."""
         await self.post(
             "/api/v2/torrents/rename", {"hash": torrent_hash.lower(), "name": name}

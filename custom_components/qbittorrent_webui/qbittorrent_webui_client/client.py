@@ -10,9 +10,12 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Self
+
+import aiohttp
 
 from ._detect import dialect_for
+from ._dialect import require
 from ._http import DEFAULT_MAX_RESPONSE_BYTES, DEFAULT_REQUEST_TIMEOUT, Transport
 from ._sync import SyncEngine
 from .exceptions import (
@@ -24,8 +27,7 @@ from .models import MAX_SPEED_LIMIT
 
 if TYPE_CHECKING:
     from collections.abc import Awaitable, Callable, Mapping, Sequence
-
-    import aiohttp
+    from types import TracebackType
 
     from ._dialect import Dialect
     from .models import (
@@ -73,11 +75,17 @@ def _check_add_options(options: AddTorrentOptions | None) -> None:
         _check_limit("upload limit", options.upload_limit)
 
 
+def _options_requirement(options: AddTorrentOptions | None) -> str | None:
+    return None if options is None or options.is_default else "add options"
+
+
 class QBittorrentClient:
     """Asynchronous client for the qBittorrent WebUI, every generation.
 
-    The ``session`` is injected and never closed by the client. For cookie
-    based generations give each server its own session with
+    Without a ``session`` the client creates its own, so it must be created
+    in a running event loop, and closes it in :meth:`close` (or at the end of
+    ``async with``). An injected session is never closed by the client; for
+    cookie based generations give each server its own session with
     ``aiohttp.CookieJar(unsafe=True, quote_cookie=False)``: the default jar
     drops cookies from IP addresses and quotes values that 3.2.0-3.3.12 cannot
     read.
@@ -89,7 +97,7 @@ class QBittorrentClient:
     def __init__(
         self,
         url: str,
-        session: aiohttp.ClientSession,
+        session: aiohttp.ClientSession | None = None,
         *,
         username: str | None = None,
         password: str | None = None,
@@ -104,6 +112,8 @@ class QBittorrentClient:
             url: WebUI base URL, possibly with a path prefix
                 (``https://proxy.example/qbt``).
             session: The aiohttp session to use; it stays owned by the caller.
+                Without one the client creates its own and closes it in
+                :meth:`close`.
             username: WebUI user name.
             password: WebUI password.
             api_key: API key (qBittorrent 5.2+); replaces username/password.
@@ -111,16 +121,28 @@ class QBittorrentClient:
             request_timeout: Seconds allowed for each HTTP request.
             max_response_bytes: Larger responses are refused.
         """
-        self._transport = Transport(
-            url,
-            session,
-            username=username,
-            password=password,
-            api_key=api_key,
-            verify_ssl=verify_ssl,
-            request_timeout=request_timeout,
-            max_response_bytes=max_response_bytes,
-        )
+        own_session = None
+        if session is None:
+            own_session = session = aiohttp.ClientSession(
+                cookie_jar=aiohttp.CookieJar(unsafe=True, quote_cookie=False)
+            )
+        try:
+            self._transport = Transport(
+                url,
+                session,
+                username=username,
+                password=password,
+                api_key=api_key,
+                verify_ssl=verify_ssl,
+                request_timeout=request_timeout,
+                max_response_bytes=max_response_bytes,
+            )
+        except ValueError:
+            if own_session is not None:
+                # Never used, so nothing to close: just mark it closed.
+                own_session.detach()
+            raise
+        self._own_session = own_session
         self._dialect: Dialect | None = None
         self._detect_lock = asyncio.Lock()
         self._server_may_have_changed = False
@@ -129,6 +151,24 @@ class QBittorrentClient:
         self._detected_in_session = 0
         self._sync_lock = asyncio.Lock()
         self._sync_engine = SyncEngine()
+
+    async def __aenter__(self) -> Self:
+        """Use the client in ``async with``; it is closed at the end."""
+        return self
+
+    async def __aexit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        traceback: TracebackType | None,
+    ) -> None:
+        """Close the client."""
+        await self.close()
+
+    async def close(self) -> None:
+        """Close the session the client created; an injected one stays open."""
+        if self._own_session is not None:
+            await self._own_session.close()
 
     def __repr__(self) -> str:
         """Describe the client without credentials."""
@@ -253,8 +293,16 @@ class QBittorrentClient:
             raise QBittorrentError("qBittorrent detection did not complete")
         return dialect
 
-    async def _run[T](self, operation: Callable[[Dialect], Awaitable[T]]) -> T:
+    async def _run[T](
+        self,
+        operation: Callable[[Dialect], Awaitable[T]],
+        *,
+        needs: str | None = None,
+    ) -> T:
         """Run ``operation`` with the current dialect, following server changes.
+
+        ``needs`` names an entry of :data:`OPERATION_REQUIREMENTS`: a server
+        without it is refused before any request.
 
         A broken connection may mean qBittorrent restarted as another version,
         so the next call detects again first. An endpoint the dialect relies
@@ -263,6 +311,8 @@ class QBittorrentClient:
         """
         dialect = await self._ready()
         try:
+            if needs is not None:
+                require(dialect.info, needs)
             result = await operation(dialect)
         except QBittorrentConnectionError:
             self._server_may_have_changed = True
@@ -283,7 +333,21 @@ class QBittorrentClient:
             dialect.info.app_version,
             current.info.app_version,
         )
+        if needs is not None:
+            require(current.info, needs)
         return await operation(current)
+
+    async def _run_if_supported[T](
+        self, name: str, operation: Callable[[Any], Awaitable[T]]
+    ) -> T:
+        """Run ``operation``, named ``name`` in OPERATION_REQUIREMENTS.
+
+        Only the generations whose servers can have it define it, so the
+        dialect is not typed here: the capability was checked first, and the
+        library's tests check that each generation defines the operations its
+        capabilities allow.
+        """
+        return await self._run(operation, needs=name)
 
     async def _redetect_after_new_session(self, dialect: Dialect) -> None:
         """Detect again after the server forgot our session (maybe a restart).
@@ -364,14 +428,17 @@ class QBittorrentClient:
 
     async def get_alternative_speed_limits_enabled(self) -> bool:
         """Return whether the alternative speed limits are active."""
-        return await self._run(
-            lambda dialect: dialect.get_alternative_speed_limits_enabled()
+        enabled: bool = await self._run_if_supported(
+            "get_alternative_speed_limits_enabled",
+            lambda dialect: dialect.get_alternative_speed_limits_enabled(),
         )
+        return enabled
 
     async def set_alternative_speed_limits_enabled(self, enabled: bool) -> None:  # noqa: FBT001
         """Switch the alternative speed limits on or off."""
-        await self._run(
-            lambda dialect: dialect.set_alternative_speed_limits_enabled(enabled)
+        await self._run_if_supported(
+            "set_alternative_speed_limits_enabled",
+            lambda dialect: dialect.set_alternative_speed_limits_enabled(enabled),
         )
 
     async def get_global_download_limit(self) -> int:
@@ -457,7 +524,10 @@ class QBittorrentClient:
             ValueError: A limit in ``options`` is above :data:`MAX_SPEED_LIMIT`.
         """
         _check_add_options(options)
-        await self._run(lambda dialect: dialect.add_urls(list(urls), options))
+        await self._run(
+            lambda dialect: dialect.add_urls(list(urls), options),
+            needs=_options_requirement(options),
+        )
 
     async def add_torrent_files(
         self, files: Sequence[bytes], options: AddTorrentOptions | None = None
@@ -471,7 +541,10 @@ class QBittorrentClient:
             ValueError: A limit in ``options`` is above :data:`MAX_SPEED_LIMIT`.
         """
         _check_add_options(options)
-        await self._run(lambda dialect: dialect.add_files(list(files), options))
+        await self._run(
+            lambda dialect: dialect.add_files(list(files), options),
+            needs=_options_requirement(options),
+        )
 
     # --- per torrent ----------------------------------------------------------
 
@@ -500,11 +573,17 @@ class QBittorrentClient:
 
     async def reannounce_torrents(self, hashes: Sequence[str]) -> None:
         """Announce the given torrents to their trackers now."""
-        await self._run(lambda dialect: dialect.reannounce(list(hashes)))
+        await self._run_if_supported(
+            "reannounce_torrents",
+            lambda dialect: dialect.reannounce_torrents(list(hashes)),
+        )
 
     async def set_force_start(self, hashes: Sequence[str], enabled: bool) -> None:  # noqa: FBT001
         """Force-start the given torrents (ignore queueing), or stop forcing."""
-        await self._run(lambda dialect: dialect.set_force_start(list(hashes), enabled))
+        await self._run_if_supported(
+            "set_force_start",
+            lambda dialect: dialect.set_force_start(list(hashes), enabled),
+        )
 
     async def move_in_queue(self, hashes: Sequence[str], move: QueueMove) -> None:
         """Increase, decrease, top or bottom the queue priority of torrents.
@@ -558,23 +637,33 @@ class QBittorrentClient:
 
     async def set_category(self, hashes: Sequence[str], category: str) -> None:
         """Assign a category to torrents (``""`` removes it)."""
-        await self._run(lambda dialect: dialect.set_category(list(hashes), category))
+        await self._run_if_supported(
+            "set_category", lambda dialect: dialect.set_category(list(hashes), category)
+        )
 
     async def create_category(self, name: str, save_path: str = "") -> None:
         """Create a category, optionally with its own save path."""
-        await self._run(lambda dialect: dialect.create_category(name, save_path))
+        await self._run_if_supported(
+            "create_category", lambda dialect: dialect.create_category(name, save_path)
+        )
 
     async def remove_categories(self, names: Sequence[str]) -> None:
         """Delete categories (their torrents become uncategorized)."""
-        await self._run(lambda dialect: dialect.remove_categories(list(names)))
+        await self._run_if_supported(
+            "remove_categories", lambda dialect: dialect.remove_categories(list(names))
+        )
 
     async def set_location(self, hashes: Sequence[str], location: str) -> None:
         """Move torrents' data to another directory."""
-        await self._run(lambda dialect: dialect.set_location(list(hashes), location))
+        await self._run_if_supported(
+            "set_location", lambda dialect: dialect.set_location(list(hashes), location)
+        )
 
     async def rename_torrent(self, torrent_hash: str, name: str) -> None:
         """Give a torrent a new display name."""
-        await self._run(lambda dialect: dialect.rename(torrent_hash, name))
+        await self._run_if_supported(
+            "rename_torrent", lambda dialect: dialect.rename_torrent(torrent_hash, name)
+        )
 
     async def add_trackers(self, torrent_hash: str, urls: Sequence[str]) -> None:
         """Add tracker URLs to a torrent."""
@@ -592,20 +681,23 @@ class QBittorrentClient:
 
     async def toggle_sequential_download(self, hashes: Sequence[str]) -> None:
         """Flip sequential downloading of torrents."""
-        await self._run(
-            lambda dialect: dialect.toggle_sequential_download(list(hashes))
+        await self._run_if_supported(
+            "toggle_sequential_download",
+            lambda dialect: dialect.toggle_sequential_download(list(hashes)),
         )
 
     async def toggle_first_last_piece_priority(self, hashes: Sequence[str]) -> None:
         """Flip first/last piece priority of torrents."""
-        await self._run(
-            lambda dialect: dialect.toggle_first_last_piece_priority(list(hashes))
+        await self._run_if_supported(
+            "toggle_first_last_piece_priority",
+            lambda dialect: dialect.toggle_first_last_piece_priority(list(hashes)),
         )
 
     async def set_super_seeding(self, hashes: Sequence[str], enabled: bool) -> None:  # noqa: FBT001
         """Switch super seeding of torrents on or off."""
-        await self._run(
-            lambda dialect: dialect.set_super_seeding(list(hashes), enabled)
+        await self._run_if_supported(
+            "set_super_seeding",
+            lambda dialect: dialect.set_super_seeding(list(hashes), enabled),
         )
 
     # --- application ----------------------------------------------------------

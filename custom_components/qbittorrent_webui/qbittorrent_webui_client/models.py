@@ -247,7 +247,8 @@ class QueueMove(StrEnum):
 class Capabilities:
     """What the connected server supports; derived from its version.
 
-    A flag that is ``False`` means the matching client method raises
+    :data:`OPERATION_REQUIREMENTS` names the flag each operation needs: when
+    it is ``False`` the client method raises
     :class:`~.exceptions.QBittorrentUnsupportedOperationError`.
     """
 
@@ -275,6 +276,66 @@ class Capabilities:
     api_key: bool = False
     stop_start_naming: bool = False
     """The server names pause/resume ``stop``/``start`` (API 2.11+)."""
+
+
+@dataclass(frozen=True, slots=True)
+class OperationRequirement:
+    """What a server needs for an operation that not every generation has.
+
+    Attributes:
+        minimum_version: First qBittorrent version offering the operation.
+        capability: The :class:`Capabilities` flag that is true on servers
+            offering it, checked before any request; ``None`` when only the
+            server's API level tells (an option or argument of an operation
+            that older versions have without it).
+    """
+
+    minimum_version: str
+    capability: str | None = None
+
+
+OPERATION_REQUIREMENTS: Mapping[str, OperationRequirement] = MappingProxyType(
+    {
+        # Client methods the 3.1.x WebUI lacks.
+        "get_alternative_speed_limits_enabled": OperationRequirement(
+            "3.2.0", "alternative_speed_get"
+        ),
+        "set_alternative_speed_limits_enabled": OperationRequirement(
+            "3.2.0", "alternative_speed_set"
+        ),
+        "set_force_start": OperationRequirement("3.2.0", "force_start"),
+        "toggle_sequential_download": OperationRequirement(
+            "3.2.0", "sequential_download"
+        ),
+        "toggle_first_last_piece_priority": OperationRequirement(
+            "3.2.0", "sequential_download"
+        ),
+        "set_super_seeding": OperationRequirement("3.2.0", "super_seeding"),
+        "set_category": OperationRequirement("3.3.5", "categories"),
+        "create_category": OperationRequirement("3.3.5", "categories"),
+        "remove_categories": OperationRequirement("3.3.5", "categories"),
+        "set_location": OperationRequirement("3.3.11", "set_location"),
+        "rename_torrent": OperationRequirement("3.3.11", "rename"),
+        "reannounce_torrents": OperationRequirement("4.1.2", "reannounce"),
+        # Arguments and options of methods every generation has.
+        "add options": OperationRequirement("3.3.1", "add_options"),
+        "add option stopped": OperationRequirement("3.3.13"),
+        "add option skip_checking": OperationRequirement("3.3.13"),
+        "add option sequential_download": OperationRequirement("4.0.0"),
+        "add option first_last_piece_priority": OperationRequirement("4.0.0"),
+        "add option download_limit": OperationRequirement("4.0.0"),
+        "add option upload_limit": OperationRequirement("4.0.0"),
+        "add option rename": OperationRequirement("4.0.0"),
+        "add option tags": OperationRequirement("4.3.2"),
+        "create_category(save_path=...)": OperationRequirement("4.1.0"),
+        "get_torrents(tag=...)": OperationRequirement("4.4.0"),
+    }
+)
+"""The first qBittorrent version of each operation that older ones lack.
+
+Keyed by the name :class:`~.exceptions.QBittorrentUnsupportedOperationError`
+reports; every other operation works on every generation (3.1.x on).
+"""
 
 
 @dataclass(frozen=True, slots=True)
