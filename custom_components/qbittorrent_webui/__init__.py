@@ -8,7 +8,7 @@ from homeassistant.exceptions import ConfigEntryAuthFailed, ConfigEntryNotReady
 from homeassistant.helpers import config_validation as cv
 
 from .client import create_client, remember_ban, restore_ban
-from .const import DOMAIN
+from .const import CONF_VOICE_SENTENCES, DEFAULT_VOICE_SENTENCES, DOMAIN
 from .coordinator import (
     QBittorrentConfigEntry,
     QBittorrentDataUpdateCoordinator,
@@ -21,6 +21,7 @@ from .qbittorrent_webui_client import (
     QBittorrentBannedError,
     QBittorrentError,
 )
+from .sentences import async_offer_sentences
 from .services import async_setup_services
 
 if TYPE_CHECKING:
@@ -73,6 +74,8 @@ async def async_setup_entry(hass: HomeAssistant, entry: QBittorrentConfigEntry) 
     )
     await coordinator.async_config_entry_first_refresh()
     await hass.config_entries.async_forward_entry_setups(entry, PLATFORMS)
+    if entry.options.get(CONF_VOICE_SENTENCES, DEFAULT_VOICE_SENTENCES):
+        await async_offer_sentences(hass, entry)
     return True
 
 

@@ -26,7 +26,14 @@ import voluptuous as vol
 from yarl import URL
 
 from .client import create_client, forget_ban
-from .const import CONF_ENABLE_EVENTS, DEFAULT_ENABLE_EVENTS, DOMAIN, LOGGER
+from .const import (
+    CONF_ENABLE_EVENTS,
+    CONF_VOICE_SENTENCES,
+    DEFAULT_ENABLE_EVENTS,
+    DEFAULT_VOICE_SENTENCES,
+    DOMAIN,
+    LOGGER,
+)
 from .device import find_entry_device
 from .errors import ban_translation
 from .qbittorrent_webui_client import (
@@ -76,7 +83,10 @@ CREDENTIALS_SCHEMA = vol.Schema(
 )
 CREDENTIAL_FIELDS = frozenset({CONF_USERNAME, CONF_PASSWORD, CONF_API_KEY})
 OPTIONS_SCHEMA = vol.Schema(
-    {vol.Optional(CONF_ENABLE_EVENTS, default=DEFAULT_ENABLE_EVENTS): bool}
+    {
+        vol.Optional(CONF_ENABLE_EVENTS, default=DEFAULT_ENABLE_EVENTS): bool,
+        vol.Optional(CONF_VOICE_SENTENCES, default=DEFAULT_VOICE_SENTENCES): bool,
+    }
 )
 DEFAULT_PORTS = {"http": 80, "https": 443}
 

@@ -12,6 +12,8 @@ UPDATE_INTERVAL: Final = timedelta(seconds=10)
 
 CONF_ENABLE_EVENTS: Final = "enable_events"
 DEFAULT_ENABLE_EVENTS: Final = True
+CONF_VOICE_SENTENCES: Final = "voice_sentences"
+DEFAULT_VOICE_SENTENCES: Final = True
 
 EVENT_TORRENT_ADDED: Final = "torrent_added"
 EVENT_TORRENT_COMPLETED: Final = "torrent_completed"
