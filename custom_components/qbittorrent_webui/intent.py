@@ -12,7 +12,7 @@ from homeassistant.helpers import config_validation as cv, intent
 import voluptuous as vol
 
 from .voice import (
-    VoiceRefusal,
+    VoiceRefusalError,
     VoiceRequest,
     async_add_torrent,
     async_pause_all,
@@ -47,7 +47,7 @@ SLOT_TORRENT: Final = "torrent"
 SLOT_ENABLED: Final = "enabled"
 SLOT_URL: Final = "url"
 
-SERVER_SLOT: Final = {
+SERVER_SLOT: Final[dict[Any, Any]] = {
     vol.Optional(
         SLOT_SERVER,
         description=(
@@ -56,7 +56,7 @@ SERVER_SLOT: Final = {
         ),
     ): intent.non_empty_string
 }
-TORRENT_SLOT: Final = {
+TORRENT_SLOT: Final[dict[Any, Any]] = {
     vol.Required(
         SLOT_TORRENT,
         description="The torrent's name as the user said it; close is enough",
@@ -72,7 +72,7 @@ class VoiceIntent:
 
     intent_type: str
     description: str
-    slots: dict[vol.Marker, Any]
+    slots: dict[Any, Any]
     operation: Operation
     answers_query: bool = False
     """A question (the answer is the result), not a command."""
@@ -184,7 +184,7 @@ class QBittorrentIntentHandler(intent.IntentHandler):
         response = intent_obj.create_response()
         try:
             phrases = await self.voice_intent.operation(request, values)
-        except VoiceRefusal as refusal:
+        except VoiceRefusalError as refusal:
             response.async_set_error(
                 intent.IntentResponseErrorCode.FAILED_TO_HANDLE
                 if refusal.failed

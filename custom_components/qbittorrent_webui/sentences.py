@@ -19,12 +19,12 @@ from typing import TYPE_CHECKING, Any, Final
 from homeassistant.core import CALLBACK_TYPE, HomeAssistant, callback
 from homeassistant.setup import async_when_setup
 from homeassistant.util.hass_dict import HassKey
-import yaml
+from homeassistant.util.yaml import load_yaml_dict
 
 from .const import DOMAIN
 from .intent import INTENT_ADD_TORRENT, SLOT_SERVER, SLOT_URL, VOICE_INTENTS
 from .voice import (
-    VoiceRefusal,
+    VoiceRefusalError,
     VoiceRequest,
     async_render,
     base_language,
@@ -72,7 +72,7 @@ def expand_rules(sentence: str, rules: dict[str, str]) -> str:
 
 def load_language(path: Path) -> dict[str, list[tuple[dict[str, Any], list[str]]]]:
     """One language's sentences by intent: (fixed slots, sentences) blocks."""
-    content = yaml.safe_load(path.read_text(encoding="utf-8"))
+    content = load_yaml_dict(path)
     rules: dict[str, str] = content.get("expansion_rules", {})
     return {
         intent_type: [
@@ -125,7 +125,7 @@ async def _async_answer(
     )
     try:
         phrases = await voice_intent.operation(request, values)
-    except VoiceRefusal as refusal:
+    except VoiceRefusalError as refusal:
         return await async_render(hass, language, refusal.phrases)
     return await async_render(hass, language, phrases)
 

@@ -2,12 +2,11 @@
 
 Shared by the intent handlers (Assist and LLM agents), the integration's own
 sentences for the built-in agent, and the LLM tools. Each operation returns
-the phrases to say, or raises :class:`VoiceRefusal` with the phrases that say
+the phrases to say, or raises :class:`VoiceRefusalError` with the phrases that say
 why nothing was done; :func:`async_render` turns phrases into speech from the
 ``common`` translations.
 """
 
-from collections.abc import Mapping
 from dataclasses import dataclass, field
 import difflib
 import math
@@ -36,7 +35,7 @@ from .qbittorrent_webui_client import (
 from .services import CONTROL_CHARACTERS, URL_SCHEMES
 
 if TYPE_CHECKING:
-    from collections.abc import Awaitable, Callable, Sequence
+    from collections.abc import Awaitable, Callable, Mapping, Sequence
 
     from homeassistant.core import HomeAssistant
 
@@ -68,7 +67,7 @@ class Phrase:
     count: float | None = None
 
 
-class VoiceRefusal(Exception):
+class VoiceRefusalError(Exception):
     """Nothing was done; the phrases say why or ask back.
 
     ``failed``: qBittorrent failed or was unreachable (not a question of
@@ -129,9 +128,7 @@ async def async_render(
     hass: HomeAssistant, language: str, phrases: Sequence[Phrase]
 ) -> str:
     """Say ``phrases`` in ``language`` (English where a text is not translated)."""
-    texts = await translation.async_get_translations(
-        hass, language, "common", [DOMAIN]
-    )
+    texts = await translation.async_get_translations(hass, language, "common", [DOMAIN])
 
     def render(phrase: Phrase) -> str:
         key = phrase.key
@@ -245,7 +242,7 @@ def _servers(request: VoiceRequest) -> list[Server]:
     """The servers the request may act on: the one named, or every candidate.
 
     Raises:
-        VoiceRefusal: None answers, or none has the name said.
+        VoiceRefusalError: None answers, or none has the name said.
     """
     servers = available_servers(
         request.hass,
@@ -253,12 +250,12 @@ def _servers(request: VoiceRequest) -> list[Server]:
         from_sentences=request.from_sentences,
     )
     if not servers:
-        raise VoiceRefusal(Phrase("voice_no_server"))
+        raise VoiceRefusalError(Phrase("voice_no_server"))
     if not request.server:
         return servers
     named = [server for server in servers if _server_matches(server, request.server)]
     if not named:
-        raise VoiceRefusal(
+        raise VoiceRefusalError(
             Phrase(
                 "voice_unknown_server",
                 {
@@ -274,7 +271,7 @@ def _one_server(request: VoiceRequest) -> Server:
     """The one server a request for "all torrents" means, or ask which."""
     servers = _servers(request)
     if len(servers) > 1:
-        raise VoiceRefusal(
+        raise VoiceRefusalError(
             Phrase(
                 "voice_which_server",
                 {"servers": choice_phrase([server.name for server in servers])},
@@ -288,7 +285,7 @@ async def _async_run(server: Server, action: str, request: Awaitable[None]) -> N
     try:
         await server.entry.runtime_data.coordinator.async_run_action(action, request)
     except HomeAssistantError as error:
-        raise VoiceRefusal(
+        raise VoiceRefusalError(
             Phrase("voice_failed", {"error": str(error)}), failed=True
         ) from error
 
@@ -297,7 +294,7 @@ async def _async_current_data(server: Server) -> MainData:
     try:
         return await server.entry.runtime_data.coordinator.async_current_data()
     except HomeAssistantError as error:
-        raise VoiceRefusal(
+        raise VoiceRefusalError(
             Phrase("voice_failed", {"error": str(error)}), failed=True
         ) from error
 
@@ -327,7 +324,7 @@ async def async_set_alternative_speed_limits(
     if not capabilities.alternative_speed_get or not (
         capabilities.alternative_speed_set or capabilities.alternative_speed_toggle_only
     ):
-        raise VoiceRefusal(
+        raise VoiceRefusalError(
             Phrase("voice_alternative_speed_unsupported", {"server": server.name})
         )
     client = server.entry.runtime_data.client
@@ -413,7 +410,7 @@ async def _async_find_torrent(
     """The torrent the words name, on the server named or any server.
 
     Raises:
-        VoiceRefusal: No torrent matches, or several match equally well.
+        VoiceRefusalError: No torrent matches, or several match equally well.
     """
     wanted = _words(said)
     scored: list[tuple[tuple[float, float], Server, Torrent]] = []
@@ -426,12 +423,12 @@ async def _async_find_torrent(
             and (score := _name_score(wanted, torrent.name))[0] >= MIN_WORD_SHARE
         )
     if not scored:
-        raise VoiceRefusal(Phrase("voice_torrent_not_found", {"name": said}))
+        raise VoiceRefusalError(Phrase("voice_torrent_not_found", {"name": said}))
     scored.sort(key=lambda item: item[0], reverse=True)
     best = [item for item in scored if item[0] == scored[0][0]]
     if len(best) > 1:
         names = [torrent.name for _score, _server, torrent in best[:MAX_CHOICES]]
-        raise VoiceRefusal(
+        raise VoiceRefusalError(
             Phrase(
                 "voice_which_torrent",
                 {"name": said, "torrents": choice_phrase(names)},
@@ -507,7 +504,7 @@ async def async_add_torrent(request: VoiceRequest, url: str) -> list[Phrase]:
     """Add a magnet link or a torrent's http(s) address."""
     url = url.strip()
     if not url.lower().startswith(URL_SCHEMES) or CONTROL_CHARACTERS.search(url):
-        raise VoiceRefusal(Phrase("voice_invalid_url"))
+        raise VoiceRefusalError(Phrase("voice_invalid_url"))
     server = _one_server(request)
     client = server.entry.runtime_data.client
     await _async_run(
