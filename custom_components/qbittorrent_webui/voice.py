@@ -229,11 +229,15 @@ def available_servers(
 
 
 def _server_matches(server: Server, said: str) -> bool:
-    """Whether ``said`` names the server: its words, with or without "qBittorrent"."""
-    wanted = [word for word in _words(said) if word != "qbittorrent"]
+    """Whether ``said`` names the server.
+
+    Its words, with or without "qBittorrent", or a part of them; or all of
+    them among other words ("the NAS server").
+    """
+    wanted = {word for word in _words(said) if word != "qbittorrent"}
     for spoken in server.spoken_names:
-        words = [word for word in _words(spoken) if word != "qbittorrent"]
-        if wanted == words or (wanted and set(wanted) <= set(words)):
+        words = {word for word in _words(spoken) if word != "qbittorrent"}
+        if wanted == words or (wanted and wanted <= words) or (words and words <= wanted):
             return True
     return False
 
