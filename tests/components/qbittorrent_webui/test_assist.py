@@ -4,6 +4,8 @@ import asyncio
 from datetime import timedelta
 from typing import TYPE_CHECKING, Any
 
+from hassil.intents import Intents, WildcardSlotList
+from hassil.recognize import recognize_all
 from homeassistant.components import conversation
 from homeassistant.components.homeassistant.exposed_entities import (
     async_expose_entity,
@@ -16,21 +18,49 @@ import pytest
 from pytest_homeassistant_custom_component.common import async_fire_time_changed
 
 from custom_components.qbittorrent_webui.const import DOMAIN, UPDATE_INTERVAL
+from custom_components.qbittorrent_webui.intent import (
+    INTENT_ADD_TORRENT,
+    INTENT_ALTERNATIVE_SPEED_LIMITS,
+    INTENT_PAUSE_ALL,
+    INTENT_PAUSE_TORRENT,
+    INTENT_RESUME_ALL,
+    INTENT_RESUME_TORRENT,
+    INTENT_STATUS,
+    INTENT_TIME_LEFT,
+)
+from custom_components.qbittorrent_webui.sentences import (
+    SENTENCES_DIR,
+    load_language,
+)
+from custom_components.qbittorrent_webui.voice import (
+    Phrase,
+    VoiceRequest,
+    async_render,
+    async_status,
+)
 
-from .conftest import configure_entry
+from .conftest import configure_entry, setup_entry
 
 if TYPE_CHECKING:
-    from collections.abc import Awaitable, Callable
+    from collections.abc import AsyncIterator, Awaitable, Callable
     from unittest.mock import MagicMock
 
     from homeassistant.core import HomeAssistant
+    from pytest_homeassistant_custom_component.common import MockConfigEntry
 
+    from custom_components.qbittorrent_webui.qbittorrent_webui_client import (
+        QBittorrentClient,
+    )
+    from qbittorrent_tooling.emulator import QBittorrentEmulator
     from qbittorrent_tooling.real_servers import QBittorrentProcess
 
 TORRENTS_SWITCH = "switch.qbittorrent_torrents"
 MAGNET = "magnet:?xt=urn:btih:" + "e" * 40 + "&dn=assist"
 POLL_STEP = UPDATE_INTERVAL + timedelta(seconds=1)
 MAX_POLLS = 40
+# The alternative speed limits intent, by the state its sentences ask for.
+ALTERNATIVE_ON = "alternative_on"
+ALTERNATIVE_OFF = "alternative_off"
 
 
 @pytest.fixture
@@ -142,3 +172,296 @@ async def _poll_until(hass: HomeAssistant, condition: Callable[[], bool]) -> Non
         await asyncio.sleep(0.5)
     msg = "condition not reached"
     raise AssertionError(msg)
+
+
+# --- The integration's own sentences, in every language it ships ------------------
+#
+# One sample per sentence template; {name} is the spoken name of a torrent of the
+# server, {magnet} a magnet link. test_every_sentence_has_a_sample keeps the list
+# complete, test_each_sample_means_one_thing keeps the sentences apart.
+
+SAMPLES: dict[str, list[tuple[str, str]]] = {
+    "en": [
+        (INTENT_PAUSE_ALL, "pause all torrents"),
+        (INTENT_PAUSE_ALL, "Stop my downloads."),
+        (INTENT_RESUME_ALL, "resume all torrents"),
+        (ALTERNATIVE_ON, "turn on alternative speed limits"),
+        (ALTERNATIVE_ON, "enable turtle mode"),
+        (ALTERNATIVE_ON, "slow down my downloads"),
+        (ALTERNATIVE_OFF, "turn off the alternative speed limits"),
+        (ALTERNATIVE_OFF, "disable alt speed"),
+        (ALTERNATIVE_OFF, "speed up the torrents"),
+        (INTENT_STATUS, "How are my downloads?"),
+        (INTENT_STATUS, "what's downloading"),
+        (INTENT_STATUS, "download status"),
+        (INTENT_STATUS, "how many torrents are downloading"),
+        (INTENT_STATUS, "what is the download speed"),
+        (INTENT_TIME_LEFT, "how much time is left for {name}"),
+        (INTENT_TIME_LEFT, "how long until {name} is done"),
+        (INTENT_TIME_LEFT, "when will {name} finish"),
+        (INTENT_TIME_LEFT, "what's the eta of {name}"),
+        (INTENT_PAUSE_TORRENT, "pause torrent {name}"),
+        (INTENT_PAUSE_TORRENT, "stop the download of {name}"),
+        (INTENT_RESUME_TORRENT, "resume the torrent {name}"),
+        (INTENT_RESUME_TORRENT, "continue the download of {name}"),
+        (INTENT_ADD_TORRENT, "add torrent {magnet}"),
+    ],
+    "de": [
+        (INTENT_PAUSE_ALL, "pausiere alle Torrents"),
+        (INTENT_PAUSE_ALL, "alle Downloads anhalten"),
+        (INTENT_RESUME_ALL, "lade alle Downloads weiter"),
+        (INTENT_RESUME_ALL, "setze alle Torrents wieder fort"),
+        (INTENT_RESUME_ALL, "starte alle Torrents"),
+        (INTENT_RESUME_ALL, "alle Torrents fortsetzen"),
+        (ALTERNATIVE_ON, "schalte die alternativen Geschwindigkeitsbegrenzungen ein"),
+        (ALTERNATIVE_ON, "aktiviere den Schildkrötenmodus"),
+        (ALTERNATIVE_ON, "alternative Geschwindigkeitsbegrenzung einschalten"),
+        (ALTERNATIVE_OFF, "schalte die alternativen Limits aus"),
+        (ALTERNATIVE_OFF, "deaktiviere den Schildkrötenmodus"),
+        (ALTERNATIVE_OFF, "alternative Geschwindigkeit ausschalten"),
+        (INTENT_STATUS, "Wie laufen meine Downloads?"),
+        (INTENT_STATUS, "was wird gerade heruntergeladen"),
+        (INTENT_STATUS, "was lädt gerade"),
+        (INTENT_STATUS, "Downloadstatus"),
+        (INTENT_STATUS, "wie viele Torrents laufen gerade"),
+        (INTENT_STATUS, "wie schnell ist die Downloadgeschwindigkeit"),
+        (INTENT_TIME_LEFT, "wie lange braucht {name} noch"),
+        (INTENT_TIME_LEFT, "wann ist der Torrent {name} fertig"),
+        (INTENT_TIME_LEFT, "wie viel Zeit bleibt {name} noch"),
+        (INTENT_PAUSE_TORRENT, "pausiere den Torrent {name}"),
+        (INTENT_PAUSE_TORRENT, "Torrent {name} anhalten"),
+        (INTENT_RESUME_TORRENT, "setze den Torrent {name} fort"),
+        (INTENT_RESUME_TORRENT, "starte Torrent {name}"),
+        (INTENT_RESUME_TORRENT, "Torrent {name} fortsetzen"),
+        (INTENT_ADD_TORRENT, "füge den Torrent {magnet} hinzu"),
+        (INTENT_ADD_TORRENT, "Magnet Link {magnet} hinzufügen"),
+    ],
+    "fr": [
+        (INTENT_PAUSE_ALL, "mets tous les torrents en pause"),
+        (INTENT_PAUSE_ALL, "suspends mes téléchargements"),
+        (INTENT_RESUME_ALL, "reprends tous les torrents"),
+        (ALTERNATIVE_ON, "active les limites de vitesse alternatives"),
+        (ALTERNATIVE_ON, "ralentis mes téléchargements"),
+        (ALTERNATIVE_OFF, "désactive le mode tortue"),
+        (INTENT_STATUS, "Où en sont mes téléchargements ?"),
+        (INTENT_STATUS, "comment vont les torrents"),
+        (INTENT_STATUS, "qu'est-ce qui se télécharge"),
+        (INTENT_STATUS, "état des téléchargements"),
+        (INTENT_STATUS, "combien de torrents sont en téléchargement"),
+        (INTENT_STATUS, "quelle est la vitesse de téléchargement"),
+        (INTENT_TIME_LEFT, "combien de temps reste-t-il pour {name}"),
+        (INTENT_TIME_LEFT, "dans combien de temps le torrent {name} sera terminé"),
+        (INTENT_TIME_LEFT, "quand {name} sera-t-il fini"),
+        (INTENT_PAUSE_TORRENT, "mets le torrent {name} en pause"),
+        (INTENT_PAUSE_TORRENT, "arrête le torrent {name}"),
+        (INTENT_RESUME_TORRENT, "reprends le torrent {name}"),
+        (INTENT_ADD_TORRENT, "ajoute le torrent {magnet}"),
+    ],
+    "es": [
+        (INTENT_PAUSE_ALL, "pausa todos los torrents"),
+        (INTENT_RESUME_ALL, "reanuda todas las descargas"),
+        (ALTERNATIVE_ON, "activa los límites de velocidad alternativos"),
+        (ALTERNATIVE_OFF, "desactiva el modo tortuga"),
+        (INTENT_STATUS, "¿Cómo van mis descargas?"),
+        (INTENT_STATUS, "como están los torrents"),
+        (INTENT_STATUS, "qué se está descargando"),
+        (INTENT_STATUS, "que se esta descargando"),
+        (INTENT_STATUS, "estado de las descargas"),
+        (INTENT_STATUS, "estado de mis torrents"),
+        (INTENT_STATUS, "cuántos torrents se están descargando"),
+        (INTENT_STATUS, "cuál es la velocidad de descarga"),
+        (INTENT_TIME_LEFT, "cuánto falta para {name}"),
+        (INTENT_TIME_LEFT, "cuándo termina el torrent {name}"),
+        (INTENT_PAUSE_TORRENT, "pausa el torrent {name}"),
+        (INTENT_RESUME_TORRENT, "reanuda el torrent {name}"),
+        (INTENT_ADD_TORRENT, "añade el torrent {magnet}"),
+    ],
+    "ru": [
+        (INTENT_PAUSE_ALL, "поставь все торренты на паузу"),
+        (INTENT_PAUSE_ALL, "останови загрузки"),
+        (INTENT_RESUME_ALL, "возобнови все торренты"),
+        (INTENT_RESUME_ALL, "сними все загрузки с паузы"),  # noqa: RUF001
+        (ALTERNATIVE_ON, "включи альтернативные ограничения скорости"),
+        (ALTERNATIVE_OFF, "выключи режим черепахи"),
+        (INTENT_STATUS, "Как мои загрузки?"),
+        (INTENT_STATUS, "что сейчас качается"),
+        (INTENT_STATUS, "статус загрузок"),
+        (INTENT_STATUS, "сколько торрентов качается"),
+        (INTENT_STATUS, "какая скорость загрузки"),
+        (INTENT_TIME_LEFT, "сколько времени осталось качать {name}"),
+        (INTENT_TIME_LEFT, "когда скачается торрент {name}"),
+        (INTENT_PAUSE_TORRENT, "поставь торрент {name} на паузу"),
+        (INTENT_PAUSE_TORRENT, "останови торрент {name}"),
+        (INTENT_RESUME_TORRENT, "продолжи торрент {name}"),
+        (INTENT_RESUME_TORRENT, "сними торрент {name} с паузы"),  # noqa: RUF001
+        (INTENT_ADD_TORRENT, "добавь торрент {magnet}"),
+    ],
+}
+CASES = [
+    pytest.param(language, kind, sentence, id=f"{language}-{sentence}")
+    for language, samples in SAMPLES.items()
+    for kind, sentence in samples
+]
+VOICE_MAGNET = "magnet:?xt=urn:btih:" + "f" * 40 + "&dn=voice"
+STOPPED = {"pausedUP", "pausedDL", "stoppedUP", "stoppedDL"}
+
+
+def _filled(sentence: str, name: str = "ubuntu desktop") -> str:
+    return sentence.format(name=name, magnet=VOICE_MAGNET)
+
+
+def _trigger_intents() -> dict[str, tuple[str, Intents]]:
+    """Each template line as an intent of its own, named by language and group."""
+    intents: dict[str, tuple[str, Intents]] = {}
+    for path in sorted(SENTENCES_DIR.glob("*.yaml")):
+        for intent_type, blocks in load_language(path).items():
+            for slots, sentences in blocks:
+                kind = _kind(intent_type, slots)
+                for number, sentence in enumerate(sentences):
+                    parsed = Intents.from_dict(
+                        {
+                            "language": path.stem,
+                            "intents": {kind: {"data": [{"sentences": [sentence]}]}},
+                        }
+                    )
+                    for slot in ("server", "torrent", "url"):
+                        parsed.slot_lists[slot] = WildcardSlotList(slot)
+                    intents[f"{path.stem}:{kind}:{number}"] = (kind, parsed)
+    return intents
+
+
+def _kind(intent_type: str, slots: dict[str, Any]) -> str:
+    if intent_type == INTENT_ALTERNATIVE_SPEED_LIMITS:
+        return ALTERNATIVE_ON if slots["enabled"] else ALTERNATIVE_OFF
+    return intent_type
+
+
+def test_every_sentence_has_a_sample() -> None:
+    """Every template line of every language is said by a sample of it."""
+    for template, (_kind_name, parsed) in _trigger_intents().items():
+        language = template.partition(":")[0]
+        assert any(
+            list(recognize_all(_filled(sentence), parsed))
+            for _sample_kind, sentence in SAMPLES[language]
+        ), f"no sample for {template}"
+
+
+def test_each_sample_means_one_thing() -> None:
+    """No sample matches sentences of two commands: both would run."""
+    intents = _trigger_intents()
+    for samples in SAMPLES.values():
+        for kind, sentence in samples:
+            matched = {
+                matched_kind
+                for matched_kind, parsed in intents.values()
+                if list(recognize_all(_filled(sentence), parsed))
+            }
+            assert matched == {kind}, sentence
+
+
+@pytest.fixture
+async def emulated_assist(
+    hass: HomeAssistant, emulator_entry: MockConfigEntry
+) -> AsyncIterator[MockConfigEntry]:
+    """The built-in agent and a server emulating qBittorrent 5.3.0."""
+    assert await async_setup_component(hass, "homeassistant", {})
+    assert await async_setup_component(hass, "conversation", {})
+    assert await async_setup_component(hass, "intent", {})
+    await setup_entry(hass, emulator_entry)
+    yield emulator_entry
+    await hass.config_entries.async_unload(emulator_entry.entry_id)
+
+
+def _downloading(emulator: QBittorrentEmulator) -> tuple[str, str]:
+    """A downloading torrent's hash and its name as said (no dashes)."""
+    for torrent_hash, fields in emulator.torrents.items():
+        if fields["state"] == "downloading":
+            return torrent_hash, fields["name"].replace("-", " ")
+    msg = "nothing downloads in the emulator"
+    raise AssertionError(msg)
+
+
+async def _prepare(
+    client: QBittorrentClient, emulator: QBittorrentEmulator, kind: str
+) -> tuple[str, str]:
+    """Put the server where the command changes something; return its torrent."""
+    torrent_hash, name = _downloading(emulator)
+    if kind == INTENT_RESUME_ALL:
+        await client.pause_all()
+    if kind == ALTERNATIVE_OFF:
+        await client.set_alternative_speed_limits_enabled(enabled=True)
+    if kind == INTENT_RESUME_TORRENT:
+        await client.pause_torrents([torrent_hash])
+    return torrent_hash, name
+
+
+# What each command answers (a text with the server or torrent name) and how
+# the emulator shows it was done.
+ANSWERS: dict[str, tuple[str, Callable[[QBittorrentEmulator, str], bool]]] = {
+    INTENT_PAUSE_ALL: (
+        "voice_paused_all",
+        lambda emulator, _hash: (
+            {t["state"] for t in emulator.torrents.values()} <= STOPPED
+        ),
+    ),
+    INTENT_RESUME_ALL: (
+        "voice_resumed_all",
+        lambda emulator, _hash: (
+            not {t["state"] for t in emulator.torrents.values()} & STOPPED
+        ),
+    ),
+    ALTERNATIVE_ON: (
+        "voice_alternative_speed_on",
+        lambda emulator, _hash: emulator.alt_speed_enabled,
+    ),
+    ALTERNATIVE_OFF: (
+        "voice_alternative_speed_off",
+        lambda emulator, _hash: not emulator.alt_speed_enabled,
+    ),
+    INTENT_PAUSE_TORRENT: (
+        "voice_torrent_paused",
+        lambda emulator, torrent: emulator.torrents[torrent]["state"] in STOPPED,
+    ),
+    INTENT_RESUME_TORRENT: (
+        "voice_torrent_resumed",
+        lambda emulator, torrent: emulator.torrents[torrent]["state"] not in STOPPED,
+    ),
+    INTENT_ADD_TORRENT: (
+        "voice_torrent_added",
+        lambda emulator, _hash: "f" * 40 in emulator.torrents,
+    ),
+}
+
+
+@pytest.mark.usefixtures("emulated_assist")
+@pytest.mark.parametrize(("language", "kind", "sentence"), CASES)
+async def test_sentence_against_the_emulator(
+    hass: HomeAssistant, emulator: QBittorrentEmulator, case: tuple[str, str, str]
+) -> None:
+    """Sentence in, speech out in that language, qBittorrent changed."""
+    language, kind, sentence = case
+    (entry,) = hass.config_entries.async_entries(DOMAIN)
+    torrent_hash, name = await _prepare(entry.runtime_data.client, emulator, kind)
+    full_name = emulator.torrents[torrent_hash]["name"]
+
+    result = await conversation.async_converse(
+        hass, _filled(sentence, name), None, Context(), language=language
+    )
+    speech = result.response.speech["plain"]["speech"]
+
+    if kind == INTENT_STATUS:
+        request = VoiceRequest(hass=hass, language=language, assistant=None)
+        assert speech == await async_render(hass, language, await async_status(request))
+    elif kind == INTENT_TIME_LEFT:
+        assert full_name in speech
+    else:
+        key, done = ANSWERS[kind]
+        values = {"server": "qBittorrent", "name": full_name}
+        assert speech == await async_render(hass, language, [Phrase(key, values)])
+        assert done(emulator, torrent_hash)
+
+
+@pytest.fixture
+def case(language: str, kind: str, sentence: str) -> tuple[str, str, str]:
+    """One sample: its language, its command, the sentence."""
+    return language, kind, sentence

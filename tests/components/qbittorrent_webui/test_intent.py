@@ -178,21 +178,27 @@ async def test_status_without_an_estimate(hass: HomeAssistant, speech: str) -> N
     [
         (
             "ubuntu",
-            "ubuntu-24.04.1-desktop-amd64.iso is 50 percent done and finishes in"
-            " 5 minutes.",
+            (
+                "ubuntu-24.04.1-desktop-amd64.iso is 50 percent done and finishes"
+                " in 5 minutes."
+            ),
         ),
         (
             "Debian twelve netinst",
-            "debian-12.7.0-amd64-netinst.iso is 50 percent done and finishes in"
-            " 2 hours and 5 minutes.",
+            (
+                "debian-12.7.0-amd64-netinst.iso is 50 percent done and finishes"
+                " in 2 hours and 5 minutes."
+            ),
         ),
         ("torrent 5", "torrent-5 is paused at 50 percent."),
         ("torrent-3", "torrent-3 is complete."),
         ("fedora", "I couldn't find a torrent called fedora."),
         (
             "amd64",
-            "Several torrents match amd64: ubuntu-24.04.1-desktop-amd64.iso or"
-            " debian-12.7.0-amd64-netinst.iso. Which one do you mean?",
+            (
+                "Several torrents match amd64: ubuntu-24.04.1-desktop-amd64.iso or"
+                " debian-12.7.0-amd64-netinst.iso. Which one do you mean?"
+            ),
         ),
     ],
 )
@@ -230,9 +236,7 @@ async def test_add_torrent(hass: HomeAssistant, mock_client: MagicMock) -> None:
     response = await _ask(hass, INTENT_ADD_TORRENT, url=MAGNET)
 
     assert _speech(response) == "The torrent was added to qBittorrent."
-    mock_client.add_torrent_urls.assert_awaited_once_with(
-        [MAGNET], AddTorrentOptions()
-    )
+    mock_client.add_torrent_urls.assert_awaited_once_with([MAGNET], AddTorrentOptions())
 
 
 @pytest.mark.usefixtures("voice")
@@ -326,7 +330,9 @@ async def test_several_servers_ask_which(
 ) -> None:
     response = await _ask(hass, INTENT_PAUSE_ALL)
 
-    assert _speech(response) == "Which qBittorrent server do you mean: qBittorrent or NAS?"
+    assert (
+        _speech(response) == "Which qBittorrent server do you mean: qBittorrent or NAS?"
+    )
     mock_client.pause_all.assert_not_awaited()
 
 
@@ -416,7 +422,9 @@ async def test_durations(hass: HomeAssistant, seconds: int, speech: str) -> None
         ("fr", 1_572_864, "1,5 megabyte per second"),
     ],
 )
-async def test_speeds(hass: HomeAssistant, language: str, speed: int, speech: str) -> None:
+async def test_speeds(
+    hass: HomeAssistant, language: str, speed: int, speech: str
+) -> None:
     """French says 1,5 in the singular; its text falls back to English here."""
     assert await async_render(hass, language, [speed_phrase(speed, language)]) == (
         speech
