@@ -54,7 +54,8 @@ SERVER_SLOT: Final[dict[Any, Any]] = {
             "The qBittorrent server's name, only when several are set up "
             "and the user named one"
         ),
-    ): intent.non_empty_string
+        # LLMs fill optional parameters with "" too: that names no server.
+    ): cv.string
 }
 TORRENT_SLOT: Final[dict[Any, Any]] = {
     vol.Required(

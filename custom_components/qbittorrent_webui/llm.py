@@ -80,8 +80,6 @@ def async_get_tools(
         for handler in intent.async_get(hass)
         if handler.intent_type in TOOLS
     ]
-    if not tools:
-        return None
     prompt = None
     if len(servers) > 1:
         names = ", ".join(f'"{server.name}"' for server in servers)

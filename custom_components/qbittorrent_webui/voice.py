@@ -337,8 +337,8 @@ async def async_set_alternative_speed_limits(
         "alternative_speed_limits",
         client.set_alternative_speed_limits_enabled(enabled=enabled),
     )
-    key = "voice_alternative_speed_on" if enabled else "voice_alternative_speed_off"
-    return [Phrase(key, {"server": server.name})]
+    answer = "voice_alternative_speed_on" if enabled else "voice_alternative_speed_off"
+    return [Phrase(answer, {"server": server.name})]
 
 
 async def async_status(request: VoiceRequest) -> list[Phrase]:

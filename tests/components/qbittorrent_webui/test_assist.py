@@ -2,22 +2,32 @@
 
 import asyncio
 from datetime import timedelta
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from hassil.intents import Intents, WildcardSlotList
 from hassil.recognize import recognize_all
 from homeassistant.components import conversation
+from homeassistant.components.conversation.agent_manager import get_agent_manager
 from homeassistant.components.homeassistant.exposed_entities import (
     async_expose_entity,
 )
+from homeassistant.const import CONF_URL
 from homeassistant.core import Context
 from homeassistant.helpers import entity_registry as er, intent
 from homeassistant.setup import async_setup_component
 from homeassistant.util import dt as dt_util
 import pytest
-from pytest_homeassistant_custom_component.common import async_fire_time_changed
+from pytest_homeassistant_custom_component.common import (
+    MockConfigEntry,
+    async_fire_time_changed,
+)
 
-from custom_components.qbittorrent_webui.const import DOMAIN, UPDATE_INTERVAL
+from custom_components.qbittorrent_webui.const import (
+    CONF_VOICE_SENTENCES,
+    DOMAIN,
+    UPDATE_INTERVAL,
+)
 from custom_components.qbittorrent_webui.intent import (
     INTENT_ADD_TORRENT,
     INTENT_ALTERNATIVE_SPEED_LIMITS,
@@ -39,14 +49,13 @@ from custom_components.qbittorrent_webui.voice import (
     async_status,
 )
 
-from .conftest import configure_entry, setup_entry
+from .conftest import ENTRY_DATA, URL, configure_entry, setup_entry
 
 if TYPE_CHECKING:
     from collections.abc import AsyncIterator, Awaitable, Callable
     from unittest.mock import MagicMock
 
     from homeassistant.core import HomeAssistant
-    from pytest_homeassistant_custom_component.common import MockConfigEntry
 
     from custom_components.qbittorrent_webui.qbittorrent_webui_client import (
         QBittorrentClient,
@@ -465,3 +474,105 @@ async def test_sentence_against_the_emulator(
 def case(language: str, kind: str, sentence: str) -> tuple[str, str, str]:
     """One sample: its language, its command, the sentence."""
     return language, kind, sentence
+
+
+def _trigger_sentences(hass: HomeAssistant) -> list[str]:
+    return get_agent_manager(hass).trigger_sentences
+
+
+@pytest.mark.usefixtures("assist")
+async def test_sentences_go_with_the_last_server(
+    hass: HomeAssistant, init_integration: MockConfigEntry
+) -> None:
+    """Registered in memory while a server is loaded; nothing is written."""
+    assert any(
+        sentence.startswith("(pause|stop)") for sentence in _trigger_sentences(hass)
+    )
+    custom_sentences = Path(hass.config.path("custom_sentences"))
+    assert not await hass.async_add_executor_job(custom_sentences.exists)
+
+    await hass.config_entries.async_unload(init_integration.entry_id)
+
+    assert _trigger_sentences(hass) == []
+    result = await conversation.async_converse(
+        hass, "pause all torrents", None, Context(), language="en"
+    )
+    assert result.response.response_type is intent.IntentResponseType.ERROR
+
+
+@pytest.mark.parametrize(
+    "mock_config_entry",
+    [
+        MockConfigEntry(
+            domain=DOMAIN,
+            title="127.0.0.1:8080",
+            unique_id=URL,
+            data=ENTRY_DATA,
+            options={CONF_VOICE_SENTENCES: False},
+        )
+    ],
+)
+@pytest.mark.usefixtures("assist")
+async def test_the_option_turns_the_sentences_off(
+    hass: HomeAssistant, mock_client: MagicMock
+) -> None:
+    assert _trigger_sentences(hass) == []
+    await _say(hass, "pause all torrents")
+    mock_client.pause_all.assert_not_awaited()
+
+
+async def test_sentences_wait_for_the_conversation_integration(
+    hass: HomeAssistant, init_integration: MockConfigEntry, mock_client: MagicMock
+) -> None:
+    """A server set up before Assist: the sentences arrive with it."""
+    assert await async_setup_component(hass, "homeassistant", {})
+    assert await async_setup_component(hass, "conversation", {})
+    await hass.async_block_till_done()
+
+    response = await _say(hass, "pause all torrents")
+
+    assert response.speech["plain"]["speech"] == (
+        "All torrents in qBittorrent are paused."
+    )
+    mock_client.pause_all.assert_awaited_once_with()
+
+
+async def test_sentences_not_registered_for_a_server_gone_meanwhile(
+    hass: HomeAssistant, init_integration: MockConfigEntry
+) -> None:
+    await hass.config_entries.async_unload(init_integration.entry_id)
+    assert await async_setup_component(hass, "homeassistant", {})
+    assert await async_setup_component(hass, "conversation", {})
+    await hass.async_block_till_done()
+
+    assert _trigger_sentences(hass) == []
+
+
+@pytest.mark.usefixtures("assist")
+async def test_two_servers_share_the_sentences(
+    hass: HomeAssistant, init_integration: MockConfigEntry, mock_client: MagicMock
+) -> None:
+    """The second server's unload leaves them to the first; asks which meanwhile."""
+    url = "http://192.168.1.11:8080"
+    second = MockConfigEntry(
+        domain=DOMAIN, title="nas", unique_id=url, data=ENTRY_DATA | {CONF_URL: url}
+    )
+    await setup_entry(hass, second)
+    count = len(_trigger_sentences(hass))
+
+    response = await _say(hass, "pause all torrents")
+    assert response.speech["plain"]["speech"] == (
+        "Which qBittorrent server do you mean: qBittorrent or qBittorrent nas?"
+    )
+    response = await _say(hass, "pause all torrents on nas")
+    assert response.speech["plain"]["speech"] == (
+        "All torrents in qBittorrent nas are paused."
+    )
+
+    await hass.config_entries.async_unload(second.entry_id)
+
+    assert len(_trigger_sentences(hass)) == count
+    response = await _say(hass, "pause all torrents")
+    assert response.speech["plain"]["speech"] == (
+        "All torrents in qBittorrent are paused."
+    )

@@ -16,7 +16,12 @@ import pytest
 from pytest_homeassistant_custom_component.common import MockConfigEntry
 
 from custom_components.qbittorrent_webui.config_flow import CREDENTIAL_FIELDS
-from custom_components.qbittorrent_webui.const import CONF_ENABLE_EVENTS, DOMAIN
+from custom_components.qbittorrent_webui.const import (
+    CONF_ENABLE_EVENTS,
+    CONF_VOICE_SENTENCES,
+    DEFAULT_VOICE_SENTENCES,
+    DOMAIN,
+)
 from custom_components.qbittorrent_webui.device import find_entry_device
 from custom_components.qbittorrent_webui.qbittorrent_webui_client import (
     QBittorrentAuthenticationError,
@@ -387,7 +392,10 @@ async def test_options_flow(
     )
 
     assert result["type"] is FlowResultType.CREATE_ENTRY
-    assert mock_config_entry.options == {CONF_ENABLE_EVENTS: False}
+    assert mock_config_entry.options == {
+        CONF_ENABLE_EVENTS: False,
+        CONF_VOICE_SENTENCES: DEFAULT_VOICE_SENTENCES,
+    }
 
 
 async def test_reconfigure_flow_new_address_before_first_setup(

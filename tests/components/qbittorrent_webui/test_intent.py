@@ -1,5 +1,8 @@
 """The voice intents: what each does and says, with a mocked client."""
 
+import json
+from pathlib import Path
+import re
 from typing import TYPE_CHECKING, Any
 
 from homeassistant.components.homeassistant.exposed_entities import (
@@ -449,3 +452,21 @@ async def test_the_option_keeps_a_server_from_the_sentences(
     response = await _ask(hass, INTENT_STATUS)
 
     assert _speech(response) == "Nothing is downloading in qBittorrent."
+
+
+PACKAGE = Path(__file__).parents[3] / "custom_components" / "qbittorrent_webui"
+PLURAL_FORMS = ("one", "few", "many", "other")
+
+
+def test_every_spoken_text_is_translated_and_used() -> None:
+    """Each phrase key has its English text (every plural form), none is unused."""
+    code = (PACKAGE / "voice.py").read_text(encoding="utf-8")
+    used = set(re.findall(r'"(voice_[a-z_]+)"', code))
+    common = json.loads((PACKAGE / "translations" / "en.json").read_text())["common"]
+    expected: set[str] = set()
+    for key in used:
+        if key in common:
+            expected.add(key)
+        else:
+            expected.update(f"{key}_{form}" for form in PLURAL_FORMS)
+    assert expected == set(common)
