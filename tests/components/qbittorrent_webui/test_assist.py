@@ -576,3 +576,55 @@ async def test_two_servers_share_the_sentences(
     assert response.speech["plain"]["speech"] == (
         "All torrents in qBittorrent are paused."
     )
+
+
+@pytest.mark.real_server
+@pytest.mark.slow
+async def test_key_sentences_against_a_real_server(
+    hass: HomeAssistant,
+    qbittorrent_process_factory: Callable[..., Awaitable[QBittorrentProcess]],
+) -> None:
+    """The main sentences, said to the built-in agent, against qbittorrent-nox 5.3.0."""
+    server = await qbittorrent_process_factory("5.3.0")
+    assert await async_setup_component(hass, "homeassistant", {})
+    assert await async_setup_component(hass, "conversation", {})
+    assert await async_setup_component(hass, "intent", {})
+    entry = await configure_entry(hass, server.url)
+    client = entry.runtime_data.client
+
+    response = await _say(hass, "add torrent " + MAGNET)
+    assert response.speech["plain"]["speech"] == (
+        "The torrent was added to qBittorrent."
+    )
+    await _poll_until(hass, lambda: hass.states.get(TORRENTS_SWITCH).state == "on")
+
+    response = await _say(hass, "pause all torrents")
+    assert response.speech["plain"]["speech"] == (
+        "All torrents in qBittorrent are paused."
+    )
+    await _poll_until(hass, lambda: hass.states.get(TORRENTS_SWITCH).state == "off")
+    assert {t.state for t in await client.get_torrents()} <= STOPPED
+
+    response = await _say(hass, "how are my downloads")
+    assert response.speech["plain"]["speech"] == (
+        "Nothing is downloading in qBittorrent. All torrents are paused."
+    )
+
+    result = await conversation.async_converse(
+        hass, "setze alle Torrents fort", None, Context(), language="de"
+    )
+    assert result.response.speech["plain"]["speech"] == await async_render(
+        hass, "de", [Phrase("voice_resumed_all", {"server": "qBittorrent"})]
+    )
+    await _poll_until(hass, lambda: hass.states.get(TORRENTS_SWITCH).state == "on")
+
+    response = await _say(hass, "pause the torrent assist")
+    assert response.speech["plain"]["speech"] == "assist is paused."
+    await _poll_until(hass, lambda: hass.states.get(TORRENTS_SWITCH).state == "off")
+
+    response = await _say(hass, "turn on alternative speed limits")
+    assert response.speech["plain"]["speech"] == (
+        "Alternative speed limits are on in qBittorrent."
+    )
+    assert await client.get_alternative_speed_limits_enabled()
+    await hass.config_entries.async_unload(entry.entry_id)
