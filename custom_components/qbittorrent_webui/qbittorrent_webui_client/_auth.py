@@ -166,10 +166,6 @@ class Auth:
         self.session_generation = 0
         """Increases with every new server session (sync must restart then)."""
 
-    def __repr__(self) -> str:
-        """Name the strategy (it holds no secrets)."""
-        return f"{type(self).__name__}()"
-
     @property
     def needs_login(self) -> bool:
         """Whether a session must be started before the next request."""
