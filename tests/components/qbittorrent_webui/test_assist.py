@@ -1,7 +1,5 @@
 """The voice commands README gives, through Home Assistant's default agent."""
 
-import asyncio
-from datetime import timedelta
 from typing import TYPE_CHECKING, Any
 
 from homeassistant.components import conversation
@@ -11,13 +9,14 @@ from homeassistant.components.homeassistant.exposed_entities import (
 from homeassistant.core import Context
 from homeassistant.helpers import entity_registry as er, intent
 from homeassistant.setup import async_setup_component
-from homeassistant.util import dt as dt_util
 import pytest
-from pytest_homeassistant_custom_component.common import async_fire_time_changed
 
-from custom_components.qbittorrent_webui.const import DOMAIN, UPDATE_INTERVAL
+from custom_components.qbittorrent_webui.const import DOMAIN
 
-from .conftest import configure_entry
+from .conftest import (
+    configure_entry,
+    poll_until,
+)
 
 if TYPE_CHECKING:
     from collections.abc import Awaitable, Callable
@@ -29,8 +28,6 @@ if TYPE_CHECKING:
 
 TORRENTS_SWITCH = "switch.qbittorrent_torrents"
 MAGNET = "magnet:?xt=urn:btih:" + "e" * 40 + "&dn=assist"
-POLL_STEP = UPDATE_INTERVAL + timedelta(seconds=1)
-MAX_POLLS = 40
 
 
 @pytest.fixture
@@ -118,27 +115,15 @@ async def test_voice_stops_and_resumes_a_real_server(
         {"config_entry_id": entry.entry_id, "urls": [MAGNET]},
         blocking=True,
     )
-    await _poll_until(hass, lambda: hass.states.get(TORRENTS_SWITCH).state == "on")
+    await poll_until(hass, lambda: hass.states.get(TORRENTS_SWITCH).state == "on")
 
     response = await _say(hass, "turn off qBittorrent torrents")
     assert response.response_type is intent.IntentResponseType.ACTION_DONE
-    await _poll_until(hass, lambda: hass.states.get(TORRENTS_SWITCH).state == "off")
+    await poll_until(hass, lambda: hass.states.get(TORRENTS_SWITCH).state == "off")
     torrents = await entry.runtime_data.client.get_torrents()
     assert {torrent.state for torrent in torrents} <= {"stoppedDL", "stoppedUP"}
 
     response = await _say(hass, "turn on qBittorrent torrents")
     assert response.response_type is intent.IntentResponseType.ACTION_DONE
-    await _poll_until(hass, lambda: hass.states.get(TORRENTS_SWITCH).state == "on")
+    await poll_until(hass, lambda: hass.states.get(TORRENTS_SWITCH).state == "on")
     await hass.config_entries.async_unload(entry.entry_id)
-
-
-async def _poll_until(hass: HomeAssistant, condition: Callable[[], bool]) -> None:
-    """Poll (bounded) until qBittorrent shows what it was told."""
-    for _ in range(MAX_POLLS):
-        async_fire_time_changed(hass, dt_util.utcnow() + POLL_STEP)
-        await hass.async_block_till_done(wait_background_tasks=True)
-        if condition():
-            return
-        await asyncio.sleep(0.5)
-    msg = "condition not reached"
-    raise AssertionError(msg)
