@@ -25,7 +25,7 @@ from qbittorrent_tooling.traffic import (
     logins,
     new_session,
 )
-from qbittorrent_webui_client import QBittorrentBannedError, _http
+from qbittorrent_webui_client import QBittorrentBannedError, _auth
 
 if TYPE_CHECKING:
     from qbittorrent_tooling.pytest_plugin import (
@@ -116,7 +116,7 @@ async def test_ban_of_unknown_length_backs_off(
     client_factory: ClientFactory,
 ) -> None:
     """Banned before any login told the length: one login per doubling wait."""
-    monkeypatch.setattr(_http, "BAN_FIRST_WAIT", 0.3)
+    monkeypatch.setattr(_auth, "BAN_FIRST_WAIT", 0.3)
     emulator, url = await emulator_factory("4.6.7")
     emulator.faults.ban_after = 2
     await fail_logins(url, 2)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import fields
+import inspect
 from pathlib import Path
 import re
 from typing import TYPE_CHECKING
@@ -19,6 +20,7 @@ from qbittorrent_webui_client import (
     QBittorrentClient,
     QBittorrentUnsupportedOperationError,
 )
+from qbittorrent_webui_client._dialect import OptionalOperations
 from qbittorrent_webui_client._digest import DigestDialect, digest_capabilities
 from qbittorrent_webui_client._legacy import LegacyDialect, legacy_capabilities
 from qbittorrent_webui_client._modern import ModernDialect, modern_capabilities
@@ -122,6 +124,35 @@ def test_generations_define_the_operations_their_flags_allow(name: str) -> None:
             if profile.generation is generation
         )
         assert hasattr(dialect, name) is allowed, (generation, name)
+
+
+def test_the_client_calls_exactly_the_tables_operations_through_the_protocol() -> None:
+    declared = {name for name in vars(OptionalOperations) if not name.startswith("_")}
+    gated = {
+        name
+        for name, req in OPERATION_REQUIREMENTS.items()
+        if req.capability and name.isidentifier()
+    }
+    assert declared == gated
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        name
+        for name, req in OPERATION_REQUIREMENTS.items()
+        if req.capability and name.isidentifier()
+    ],
+)
+def test_generations_define_them_as_the_client_calls_them(name: str) -> None:
+    """The client calls them through OptionalOperations, typed; each definition agrees."""
+    expected = inspect.signature(getattr(OptionalOperations, name))
+    for generation, dialect in DIALECTS.items():
+        if hasattr(dialect, name):
+            assert inspect.signature(getattr(dialect, name)) == expected, (
+                generation,
+                name,
+            )
 
 
 @pytest.mark.parametrize(

@@ -1,4 +1,4 @@
-"""The probe that finds a server's generation and returns its dialect.
+"""The probe that finds a server's generation, its dialect and authentication.
 
 Detection probe sequence (documented in ``docs/compatibility.md``):
 
@@ -20,62 +20,49 @@ Detection probe sequence (documented in ``docs/compatibility.md``):
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING
 
+from ._auth import ApiKeyAuth, Auth, DigestAuth, LegacyLogin, ModernLogin, NoAuth
 from ._dialect import Dialect, parse_version, version_text
 from ._digest import DigestDialect, digest_capabilities
-from ._http import FIXED_BAN_SECONDS, AuthMode, HttpResponse, Transport
 from ._legacy import LegacyDialect, legacy_capabilities
 from ._modern import ModernDialect, modern_capabilities
 from ._parse import as_int
-from .exceptions import (
-    QBittorrentUnexpectedResponseError,
-    QBittorrentUnsupportedVersionError,
-)
+from .exceptions import QBittorrentUnsupportedVersionError
 from .models import Generation, ServerInfo
+
+if TYPE_CHECKING:
+    from ._http import HttpResponse, Transport
 
 
 async def dialect_for(transport: Transport) -> Dialect:
-    """Run the probe sequence and return the dialect for the server."""
-    previous_mode = transport.auth_mode
-    if transport.has_api_key:
-        transport.auth_mode = AuthMode.API_KEY
-    # The mode stays until the answers say otherwise: requests running while
-    # the client detects again (after a new session) keep authenticating.
-    probe = await transport.probe("GET", "/api/v2/app/webapiVersion")
-    modern = probe.status in {200, 403}
-    if previous_mode is (AuthMode.LEGACY_COOKIE if modern else AuthMode.MODERN_COOKIE):
-        # The server changed generation: its cookie no longer opens anything.
-        transport.forget_session()
-    dialect = await _detect(transport, probe)
-    if isinstance(dialect, LegacyDialect) and not transport.logged_in:
-        # Log in now so bad credentials surface during detection.
-        await transport.login(explicit=False)
-    return dialect
+    """Run the probe sequence and return the dialect for the server.
 
-
-async def _detect(transport: Transport, probe: HttpResponse) -> Dialect:
-    """Pick the dialect from the first probe's answer (and further probes)."""
+    The transport is handed the generation's authentication as soon as the
+    answers show it; until then requests running while the client detects
+    again (after a new session) keep authenticating as before.
+    """
+    # Probes carry only an API key: they must not change any session.
+    api_key = _kept(transport, ApiKeyAuth) if transport.has_api_key else None
+    probe = await transport.probe("GET", "/api/v2/app/webapiVersion", auth=api_key)
     challenge = probe.digest_challenge
     if probe.status == 403 and probe.text.strip() not in {"", "Forbidden"}:  # noqa: PLR2004
-        await _raise_if_banned_everywhere(transport)
+        await _raise_if_banned_everywhere(transport, api_key)
     if probe.status in {200, 403}:
-        return await _detect_modern(transport, probe)
+        return await _detect_modern(transport, probe, api_key)
     if probe.status == 401 and challenge is not None:  # noqa: PLR2004
-        transport.configure_digest(challenge)
-        return await _detect_digest(transport)
+        return await _detect_digest(transport, DigestAuth(challenge))
     if probe.status == 401:  # noqa: PLR2004
-        transport.check(probe)
+        transport.check(probe, api_key)
     if probe.status == 404:  # noqa: PLR2004
-        legacy = await transport.probe("GET", "/version/api")
+        legacy = await transport.probe("GET", "/version/api", auth=api_key)
         if legacy.status == 200 and as_int(legacy.text.strip()) is not None:  # noqa: PLR2004
             return await _detect_legacy(transport, legacy)
-        bypass = await transport.probe("GET", "/json/transferInfo")
+        bypass = await transport.probe("GET", "/json/transferInfo", auth=api_key)
         if bypass.status == 200 and "dl_info" in bypass.text:  # noqa: PLR2004
-            transport.auth_mode = AuthMode.NONE
-            transport.close_connections = True
-            return await _detect_digest(transport)
+            return await _detect_digest(transport, NoAuth(close_connections=True))
     if probe.status in {401, 403} or probe.status >= 500:  # noqa: PLR2004
-        transport.check(probe)
+        transport.check(probe, api_key)
     raise QBittorrentUnsupportedVersionError(
         f"{transport.display_url} does not answer like a qBittorrent WebUI "
         f"(HTTP {probe.status}). Check the URL, the port and any reverse-proxy "
@@ -83,28 +70,34 @@ async def _detect(transport: Transport, probe: HttpResponse) -> Dialect:
     )
 
 
-async def _raise_if_banned_everywhere(transport: Transport) -> None:
+def _kept[A: Auth](transport: Transport, kind: type[A]) -> A:
+    """The transport's strategy if it is a ``kind`` (its session goes on), else a new one."""
+    auth = transport.auth
+    return auth if isinstance(auth, kind) else kind()
+
+
+async def _raise_if_banned_everywhere(
+    transport: Transport, api_key: ApiKeyAuth | None
+) -> None:
     """Tell a ban of 3.1.x-4.0.4 (every path refused) from a modern 403.
 
     Modern servers answer ``/version/api`` (200 on 4.1.x, 404 later); a
     banned old server refuses it as well.
     """
-    legacy = await transport.probe("GET", "/version/api")
+    legacy = await transport.probe("GET", "/version/api", auth=api_key)
     if legacy.status == 403:  # noqa: PLR2004
-        transport.auth_mode = AuthMode.LEGACY_COOKIE
-        transport.check(legacy)
+        transport.check(legacy, LegacyLogin())
 
 
-async def _detect_modern(transport: Transport, probe: HttpResponse) -> Dialect:
-    if transport.auth_mode is not AuthMode.API_KEY:
-        transport.auth_mode = AuthMode.MODERN_COOKIE
-        transport.login_path = "/api/v2/auth/login"
-        transport.logout_path = "/api/v2/auth/logout"
-        transport.close_connections = False
+async def _detect_modern(
+    transport: Transport, probe: HttpResponse, api_key: ApiKeyAuth | None
+) -> Dialect:
+    auth = api_key or _kept(transport, ModernLogin)
+    transport.use(auth)
     if probe.status == 200:  # noqa: PLR2004
         api_text = probe.text.strip()
     else:
-        if transport.auth_mode is AuthMode.API_KEY:
+        if api_key is not None:
             transport.check(probe)
         api_text = (
             await transport.request("GET", "/api/v2/app/webapiVersion")
@@ -116,8 +109,8 @@ async def _detect_modern(transport: Transport, probe: HttpResponse) -> Dialect:
             f"qBittorrent reported an unreadable API version {api_text[:40]!r}"
         )
     app = parse_version(app_text)
-    if transport.auth_mode is AuthMode.MODERN_COOKIE and transport.logged_in:
-        transport.ban_duration = await _ban_duration(transport)
+    if isinstance(auth, ModernLogin) and auth.logged_in:
+        await auth.learn_ban_duration(transport)
     info = ServerInfo(
         generation=Generation.MODERN,
         app_version=version_text(app),
@@ -127,31 +120,10 @@ async def _detect_modern(transport: Transport, probe: HttpResponse) -> Dialect:
     return ModernDialect(transport, info)
 
 
-async def _ban_duration(transport: Transport) -> float | None:
-    r"""Read how long the server bans an IP, while a session allows it.
-
-    4.2+ reports its ``WebUI\BanDuration`` setting in the preferences;
-    4.1 bans for a fixed hour and reports nothing.
-    """
-    try:
-        response = await transport.request("GET", "/api/v2/app/preferences")
-        preferences = response.json()
-    except QBittorrentUnexpectedResponseError:
-        return None
-    if not isinstance(preferences, dict):
-        return None
-    if "web_ui_ban_duration" not in preferences:
-        return FIXED_BAN_SECONDS
-    seconds = as_int(preferences["web_ui_ban_duration"])
-    return float(seconds) if seconds is not None and seconds > 0 else None
-
-
 async def _detect_legacy(transport: Transport, probe: HttpResponse) -> Dialect:
     api = as_int(probe.text.strip()) or 2
-    transport.auth_mode = AuthMode.LEGACY_COOKIE
-    transport.login_path = "/login"
-    transport.logout_path = "/logout"
-    transport.close_connections = True
+    auth = _kept(transport, LegacyLogin)
+    transport.use(auth)
     app_response = await transport.probe("GET", "/version/qbittorrent")
     app = parse_version(app_response.text) if app_response.status == 200 else None  # noqa: PLR2004
     info = ServerInfo(
@@ -160,10 +132,15 @@ async def _detect_legacy(transport: Transport, probe: HttpResponse) -> Dialect:
         api_version=str(api),
         capabilities=legacy_capabilities(api),
     )
-    return LegacyDialect(transport, info)
+    dialect = LegacyDialect(transport, info)
+    if not auth.logged_in:
+        # Log in now so bad credentials surface during detection.
+        await transport.login(explicit=False)
+    return dialect
 
 
-async def _detect_digest(transport: Transport) -> Dialect:
+async def _detect_digest(transport: Transport, auth: DigestAuth | NoAuth) -> Dialect:
+    transport.use(auth)
     # Proves the credentials (401 = rejected, 403 = banned) and the dialect.
     await transport.request("GET", "/json/transferInfo")
     about = await transport.request("GET", "/about.html")

@@ -12,7 +12,7 @@ import asyncio
 from dataclasses import dataclass
 import re
 import traceback
-from typing import TYPE_CHECKING, Any, NoReturn
+from typing import TYPE_CHECKING, Any, NoReturn, Protocol
 
 from ._parse import as_int, as_limit, kept_torrent_fields, torrent_from_api
 from .exceptions import (
@@ -146,6 +146,63 @@ class ListQuery:
             start = max(len(selected) + start, 0)
         end = start + self.limit if self.limit is not None and self.limit > 0 else None
         return selected[start:end]
+
+
+class OptionalOperations(Protocol):
+    """The operations of :data:`OPERATION_REQUIREMENTS` that some generations lack.
+
+    A generation's dialect defines those its servers can have, with these
+    signatures (the library's tests compare them); the client calls them
+    only after :func:`require` found the server's capability.
+    """
+
+    async def get_alternative_speed_limits_enabled(self) -> bool:
+        """Return whether alternative limits are active."""
+        ...
+
+    async def set_alternative_speed_limits_enabled(self, enabled: bool) -> None:  # noqa: FBT001
+        """Switch alternative limits on or off."""
+        ...
+
+    async def set_force_start(self, hashes: list[str], enabled: bool) -> None:  # noqa: FBT001
+        """Force-start torrents, or stop forcing."""
+        ...
+
+    async def toggle_sequential_download(self, hashes: list[str]) -> None:
+        """Flip sequential downloading."""
+        ...
+
+    async def toggle_first_last_piece_priority(self, hashes: list[str]) -> None:
+        """Flip first/last piece priority."""
+        ...
+
+    async def set_super_seeding(self, hashes: list[str], enabled: bool) -> None:  # noqa: FBT001
+        """Switch super seeding."""
+        ...
+
+    async def set_category(self, hashes: list[str], category: str) -> None:
+        """Assign a category."""
+        ...
+
+    async def create_category(self, name: str, save_path: str) -> None:
+        """Create a category."""
+        ...
+
+    async def remove_categories(self, names: list[str]) -> None:
+        """Remove categories."""
+        ...
+
+    async def set_location(self, hashes: list[str], location: str) -> None:
+        """Move torrent data."""
+        ...
+
+    async def rename_torrent(self, torrent_hash: str, name: str) -> None:
+        """Rename a torrent."""
+        ...
+
+    async def reannounce_torrents(self, hashes: list[str]) -> None:
+        """Announce torrents to their trackers now."""
+        ...
 
 
 class Dialect(ABC):

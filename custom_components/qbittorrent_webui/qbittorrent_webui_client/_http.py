@@ -1,31 +1,26 @@
 """HTTP transport: the one request path every client call goes through.
 
-The transport knows how each generation authenticates (Digest header, legacy
-``/login`` cookie, ``/api/v2/auth/login`` cookie or API key), turns HTTP
-failures into the client's exceptions, re-logs in once when a session
-expired, retries idempotent requests once when the connection dropped, and
-caps response sizes. It never logs or reports secrets.
+The transport sends each request the way its authentication strategy
+(:mod:`._auth`, picked by detection) says, lets the strategy repair a 401 or
+403 once (a new session, a new Digest nonce), turns HTTP failures into the
+client's exceptions, retries idempotent requests once when the connection
+dropped, and caps response sizes. It never logs or reports secrets.
 """
 
 from __future__ import annotations
 
-import asyncio
 from dataclasses import dataclass
-from enum import Enum, auto
-import hashlib
 import logging
 import re
-import secrets
-import time
 from typing import TYPE_CHECKING, Any
 from urllib.parse import quote
 
 import aiohttp
 from yarl import URL
 
+from ._auth import BanWait, Credentials, NoAuth
 from ._decode import decode_json, decode_maindata
 from .exceptions import (
-    QBittorrentAuthenticationError,
     QBittorrentBannedError,
     QBittorrentCertificateError,
     QBittorrentConnectionError,
@@ -34,10 +29,12 @@ from .exceptions import (
     QBittorrentTimeoutError,
     QBittorrentUnexpectedResponseError,
 )
-from .models import Ban
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Mapping, Sequence
+
+    from ._auth import Auth
+    from .models import Ban
 
 _LOGGER = logging.getLogger(__name__)
 
@@ -46,14 +43,6 @@ DEFAULT_REQUEST_TIMEOUT = 15.0
 # Refusing a larger answer costs one buffer of this size, freed at once.
 DEFAULT_MAX_RESPONSE_BYTES = 256 * 1024 * 1024
 BODY_EXCERPT_CHARS = 120
-# qBittorrent up to 4.1 bans an IP for a fixed hour after five failed logins.
-FIXED_BAN_SECONDS = 3600.0
-# A ban of unknown length is probed with one login after these waits (doubling);
-# real 4.5.2-5.3.0 neither extend a ban for logins during it nor say its end.
-BAN_FIRST_WAIT = 60.0
-BAN_MAX_WAIT = 900.0
-DIGEST_REALM = "Web UI Access"
-
 type FormFields = Mapping[str, str]
 
 
@@ -68,17 +57,6 @@ class _Payload:
 
 
 _NO_PAYLOAD = _Payload()
-
-
-class AuthMode(Enum):
-    """How requests are authenticated."""
-
-    NONE = auto()
-    """Generation not known yet: requests go out bare."""
-    DIGEST = auto()
-    LEGACY_COOKIE = auto()
-    MODERN_COOKIE = auto()
-    API_KEY = auto()
 
 
 @dataclass(frozen=True, slots=True)
@@ -114,6 +92,12 @@ class HttpResponse:
             for key, value in re.findall(r'(\w+)="?([^",]*)"?', header[len("digest") :])
         }
 
+    def unexpected(self, message: str) -> QBittorrentUnexpectedResponseError:
+        """An error for this answer: ``message``, the status and the body's start."""
+        return QBittorrentUnexpectedResponseError(
+            message, status=self.status, body_excerpt=self.excerpt
+        )
+
     def json(self, *, each_torrent: Callable[[Any], Any] | None = None) -> Any:
         """Decode the body as JSON, whatever content type the server claimed.
 
@@ -141,17 +125,6 @@ class HttpResponse:
         )
 
 
-@dataclass(slots=True)
-class _Credentials:
-    username: str | None
-    password: str | None
-    api_key: str | None
-
-    def __repr__(self) -> str:
-        # Never let secrets reach logs through a repr.
-        return f"_Credentials(username={self.username!r}, password=***, api_key=***)"
-
-
 class Transport:
     """Sends requests to one qBittorrent server; shared by all dialects."""
 
@@ -177,25 +150,13 @@ class Transport:
         self._base = base.with_query(None).with_fragment(None)
         self._prefix = self._base.path.rstrip("/")
         self._session = session
-        self._credentials = _Credentials(username, password, api_key)
+        self._credentials = Credentials(username, password, api_key)
         self._verify_ssl = verify_ssl
         self._timeout = aiohttp.ClientTimeout(total=request_timeout)
         self._max_response_bytes = max_response_bytes
-        self.auth_mode = AuthMode.NONE
-        self.login_path = "/api/v2/auth/login"
-        self.logout_path = "/api/v2/auth/logout"
-        self.close_connections = False
-        self.send_referer = False
-        self._digest: dict[str, str] | None = None
-        self._digest_count = 0
-        self._logged_in = False
-        self._login_blocked_reason: str | None = None
-        self._login_lock = asyncio.Lock()
-        self.ban_duration: float | None = None
-        """Length of this server's bans in seconds, once detection read it."""
-        self._ban: Ban | None = None
-        self.session_generation = 0
-        """Increases with every new server session (sync must restart then)."""
+        self._auth: Auth = NoAuth()
+        self._bans = BanWait()
+        self._send_referer = False
 
     @property
     def display_url(self) -> str:
@@ -203,28 +164,51 @@ class Transport:
         return str(self._base.with_user(None))
 
     @property
+    def credentials(self) -> Credentials:
+        """The configured credentials (their repr hides the secrets)."""
+        return self._credentials
+
+    @property
     def has_api_key(self) -> bool:
         """Whether an API key was configured."""
         return bool(self._credentials.api_key)
 
     @property
-    def logged_in(self) -> bool:
-        """Whether a cookie session is believed to be active."""
-        return self._logged_in
+    def auth(self) -> Auth:
+        """How requests authenticate now."""
+        return self._auth
+
+    @property
+    def session_generation(self) -> int:
+        """Increases with every new server session (sync must restart then)."""
+        return self._auth.session_generation
+
+    @property
+    def bans(self) -> BanWait:
+        """This IP address's ban, waited out before anything is sent."""
+        return self._bans
 
     @property
     def ban(self) -> Ban | None:
         """The ban being waited out (or met at the last retry), if any."""
-        return self._ban
+        return self._bans.ban
 
     def restore_ban(self, ban: Ban) -> None:
         """Wait out a ban that another client for this server met."""
-        self._ban = ban
-        self._logged_in = False
+        self._bans.ban = ban
+        self._auth.forget_session()
 
     def url_for(self, path: str) -> URL:
         """Join the base URL (with its path prefix) and an API path."""
         return self._base.with_path(self._prefix + path, encoded=False)
+
+    def use(self, auth: Auth) -> None:
+        """Authenticate with ``auth`` from now on (detection picked it)."""
+        if auth is self._auth:
+            return
+        # The count goes on: the client and sync compare it with earlier values.
+        auth.session_generation = self._auth.session_generation
+        self._auth = auth
 
     def set_credentials(
         self,
@@ -237,30 +221,13 @@ class Transport:
 
         A ban stays: it is the IP address's, not the credentials'.
         """
-        self._credentials = _Credentials(username, password, api_key)
-        self._login_blocked_reason = None
-        self._logged_in = False
-        self._digest_count = 0
-        if self.auth_mode in {AuthMode.MODERN_COOKIE, AuthMode.API_KEY}:
-            self.auth_mode = AuthMode.API_KEY if api_key else AuthMode.MODERN_COOKIE
-
-    def forget_session(self) -> None:
-        """Treat the cookie session as gone (the server is another one)."""
-        self._logged_in = False
+        self._credentials = Credentials(username, password, api_key)
+        self.use(self._auth.for_credentials(self._credentials))
 
     def allow_login(self) -> None:
         """Lift the automatic-login block and the ban wait: the caller asked."""
-        self._login_blocked_reason = None
-        self._ban = None
-
-    def configure_digest(self, challenge: Mapping[str, str]) -> None:
-        """Switch to HTTP Digest using a server challenge."""
-        self.auth_mode = AuthMode.DIGEST
-        self._digest = dict(challenge)
-        self._digest_count = 0
-        self.close_connections = True
-
-    # --- authentication -------------------------------------------------------
+        self._credentials.rejection = None
+        self._bans.lift()
 
     async def login(self, *, explicit: bool) -> None:
         """Start a session with the configured credentials.
@@ -268,95 +235,13 @@ class Transport:
         An automatic login (``explicit=False``) is refused without contacting
         the server after credentials were rejected (five failures get the IP
         banned) or while a ban is waited out. An explicit login always tries.
+        Concurrent automatic logins share one.
         """
-        if explicit:
-            async with self._login_lock:
-                await self._login_locked(explicit=True)
-        else:
-            await self._renew_session(self.session_generation)
-
-    async def _renew_session(self, failed_generation: int) -> None:
-        """Log in unless a concurrent call did since ``failed_generation``.
-
-        Calls that lost the session together share one login: a waiter that
-        finds a newer session than the one its request failed with uses it
-        (each login of 5.3 evicts older sessions past 15, so logging in again
-        would break the requests of the others).
-        """
-        async with self._login_lock:
-            if self._logged_in and self.session_generation != failed_generation:
-                return
-            self._logged_in = False
-            await self._login_locked(explicit=False)
-
-    async def _login_locked(self, *, explicit: bool) -> None:
-        if self.auth_mode in {AuthMode.API_KEY, AuthMode.DIGEST, AuthMode.NONE}:
-            # Digest and API keys authenticate every request; nothing to start.
-            if explicit:
-                self._login_blocked_reason = None
-            return
-        if not explicit:
-            if self._login_blocked_reason:
-                raise QBittorrentAuthenticationError(self._login_blocked_reason)
-            self._raise_if_banned()
-        credentials = self._credentials
-        response = await self._request(
-            "POST",
-            self.login_path,
-            _Payload(
-                form={
-                    "username": credentials.username or "",
-                    "password": credentials.password or "",
-                }
-            ),
-            authenticated=False,
-            idempotent=False,
-        )
-        body = response.text.strip()
-        if response.status == 403:  # noqa: PLR2004
-            # 4.1+ refuses only logins of a banned IP (live sessions go on).
-            raise self._banned_error()
-        if response.status == 401:  # noqa: PLR2004
-            self._reject_credentials()
-        if response.status in {200, 204} and body != "Fails.":
-            if response.status == 200 and body not in {"Ok.", ""}:  # noqa: PLR2004
-                raise QBittorrentUnexpectedResponseError(
-                    "The login answer was not understood; is this qBittorrent?",
-                    status=response.status,
-                    body_excerpt=response.excerpt,
-                )
-            self._logged_in = True
-            self._login_blocked_reason = None
-            self._ban = None
-            self.session_generation += 1
-            return
-        if body == "Fails.":
-            self._reject_credentials()
-        raise self._unexpected(response, "Logging in failed")
-
-    def _reject_credentials(self) -> None:
-        message = (
-            "qBittorrent rejected the username or password. Correct them; the "
-            "client will not retry by itself because repeated failures get the "
-            "IP address banned."
-        )
-        self._block_logins(message)
-        raise QBittorrentAuthenticationError(message)
-
-    def _block_logins(self, reason: str) -> None:
-        self._logged_in = False
-        self._login_blocked_reason = reason
+        await self._auth.login(self, explicit=explicit)
 
     async def logout(self) -> None:
-        """End the cookie session, if any."""
-        if self.auth_mode not in {AuthMode.LEGACY_COOKIE, AuthMode.MODERN_COOKIE}:
-            return
-        if not self._logged_in:
-            return
-        self._logged_in = False
-        await self._request(
-            "POST", self.logout_path, authenticated=False, idempotent=False
-        )
+        """End the server session, if any."""
+        await self._auth.logout(self)
 
     # --- requests ---------------------------------------------------------------
 
@@ -385,110 +270,61 @@ class Transport:
         payload = _Payload(
             params=params, form=form, files=files, multipart_fields=multipart_fields
         )
-        self._raise_if_banned()
-        logged_in_now = False
-        if self._needs_login():
-            await self._renew_session(self.session_generation)
-            logged_in_now = True
+        self._bans.raise_if_banned()
+        # The strategy is looked up at each step: a concurrent detection may
+        # hand the transport another one.
+        repaired = False
+        if self._auth.needs_login:
+            await self._auth.login(self, explicit=False)
+            repaired = True
         while True:
             sent_in_session = self.session_generation
-            response = await self._request(method, path, payload, idempotent=idempotent)
-            challenge = response.digest_challenge
+            response = await self._request(
+                method, path, payload, idempotent=idempotent, auth=self._auth
+            )
             if (
-                response.status == 401  # noqa: PLR2004
-                and self.auth_mode is AuthMode.DIGEST
-                and challenge is not None
-                and challenge.get("stale", "").lower() == "true"
-                and not logged_in_now
+                response.status in {401, 403}
+                and not repaired
+                and await self._auth.recover(self, response, sent_in_session)
             ):
-                # Only the nonce expired; the credentials were accepted.
-                self.configure_digest(challenge)
-                logged_in_now = True
+                repaired = True
                 continue
-            if response.status == 403 and self._is_cookie_mode():  # noqa: PLR2004
-                if self._is_ban(response):
-                    raise self._banned_error()
-                if not logged_in_now:
-                    _LOGGER.debug("Session expired; logging in again")
-                    await self._renew_session(sent_in_session)
-                    logged_in_now = True
-                    continue
             checked = self.check(response)
             # Digest and legacy servers refuse every request while banned.
-            self._ban = None
+            self._bans.lift()
             return checked
 
-    def _needs_login(self) -> bool:
-        return self._is_cookie_mode() and not self._logged_in
+    async def post_bare(
+        self, path: str, form: FormFields | None = None
+    ) -> HttpResponse:
+        """POST without authentication and return the answer whatever its status.
 
-    def _is_cookie_mode(self) -> bool:
-        return self.auth_mode in {AuthMode.LEGACY_COOKIE, AuthMode.MODERN_COOKIE}
+        For logins and logouts, which a dropped connection must not repeat.
+        """
+        return await self._request("POST", path, _Payload(form=form), idempotent=False)
 
-    def _is_ban(self, response: HttpResponse) -> bool:
-        # Legacy servers (and 3.1.x) answer every request of a banned IP with
-        # 403 and a (translated) text; an expired session gets an empty 403.
-        return self.auth_mode in {AuthMode.LEGACY_COOKIE, AuthMode.DIGEST} and bool(
-            response.text.strip()
-        )
+    def check(self, response: HttpResponse, auth: Auth | None = None) -> HttpResponse:
+        """Return a 2xx response; raise the matching error otherwise.
 
-    def check(self, response: HttpResponse) -> HttpResponse:
-        """Return a 2xx response; raise the matching error otherwise."""
+        ``auth`` explains a 401 or 403 (by default the strategy in use).
+        """
         status = response.status
         if 200 <= status < 300:  # noqa: PLR2004
             return response
         if status == 401:  # noqa: PLR2004
-            raise self._unauthorized_error(response)
+            raise (auth or self._auth).unauthorized(self, response)
         if status == 403:  # noqa: PLR2004
-            raise self._forbidden_error(response)
+            raise (auth or self._auth).forbidden(self, response)
         if status == 404:  # noqa: PLR2004
-            raise self._unexpected(
-                response,
+            raise response.unexpected(
                 "The server does not know this endpoint; check the URL (and the "
                 "reverse-proxy path prefix) or the qBittorrent version",
             )
         if status == 409:  # noqa: PLR2004
-            raise self._unexpected(response, "qBittorrent refused the operation")
+            raise response.unexpected("qBittorrent refused the operation")
         if status == 415:  # noqa: PLR2004
-            raise self._unexpected(response, "qBittorrent refused the torrent file")
-        raise self._unexpected(response, "qBittorrent answered with an error")
-
-    def _unauthorized_error(self, response: HttpResponse) -> QBittorrentError:
-        if response.digest_challenge is not None and self.auth_mode not in {
-            AuthMode.DIGEST,
-            AuthMode.NONE,
-        }:
-            # Not a credential problem: the server now speaks 3.1.x, and the
-            # client detects again on this error.
-            return self._unexpected(
-                response, "qBittorrent now asks for HTTP Digest authentication"
-            )
-        if response.digest_challenge is not None:
-            message = (
-                "qBittorrent rejected the username or password (HTTP Digest). "
-                "Correct them; the client will not retry by itself."
-            )
-            self._block_logins(message)
-            return QBittorrentAuthenticationError(message)
-        if self.auth_mode is AuthMode.API_KEY:
-            return QBittorrentAuthenticationError(
-                "qBittorrent rejected the API key. Create a new key in "
-                "qBittorrent's WebUI options and enter it again."
-            )
-        return self.rejected_error()
-
-    def _forbidden_error(self, response: HttpResponse) -> QBittorrentError:
-        if self.auth_mode is AuthMode.DIGEST or self._is_ban(response):
-            return self._banned_error()
-        if self.auth_mode is AuthMode.API_KEY:
-            return QBittorrentAuthenticationError(
-                "qBittorrent refused the API key for this request. Check "
-                "that the key is still valid."
-            )
-        return QBittorrentAuthenticationError(
-            "qBittorrent refused access although the client logged in. Check "
-            "that cookies reach the server (use a session with "
-            "CookieJar(unsafe=True, quote_cookie=False))."
-        )
+            raise response.unexpected("qBittorrent refused the torrent file")
+        raise response.unexpected("qBittorrent answered with an error")
 
     def rejected_error(self) -> QBittorrentRequestRejectedError:
         """Explain a Host-header or CSRF rejection and how to fix it."""
@@ -500,89 +336,32 @@ class Transport:
             "'Server domains'; behind a reverse proxy enable reverse proxy support."
         )
 
-    def _banned_error(self) -> QBittorrentBannedError:
-        """Record the ban the server just reported, and explain it.
+    def banned_error(self, duration: float | None) -> QBittorrentBannedError:
+        """Record the ban the server just reported (``duration`` if known)."""
+        self._auth.forget_session()
+        return self._bans.record(duration)
 
-        The next login waits for the ban's length where known; otherwise for
-        a wait that doubles each time the ban is still in force.
-        """
-        now = time.monotonic()
-        previous = self._ban
-        self._logged_in = False
-        if previous is not None and now < previous.retry_at:
-            # A concurrent request already met this ban.
-            return self._ban_error(previous)
-        duration = self._known_ban_duration()
-        if duration is not None:
-            wait = duration
-        elif previous is None:
-            wait = BAN_FIRST_WAIT
-        else:
-            wait = min(previous.wait * 2, BAN_MAX_WAIT)
-        self._ban = Ban(retry_at=now + wait, wait=wait, duration=duration)
-        _LOGGER.debug("Banned by the server; trying again in %.0f s", wait)
-        return self._ban_error(self._ban)
-
-    def _known_ban_duration(self) -> float | None:
-        if self.auth_mode in {AuthMode.DIGEST, AuthMode.LEGACY_COOKIE}:
-            return FIXED_BAN_SECONDS
-        return self.ban_duration
-
-    def _raise_if_banned(self) -> None:
-        """Refuse to contact the server until the ban's retry time."""
-        ban = self._ban
-        if ban is not None and time.monotonic() < ban.retry_at:
-            raise self._ban_error(ban)
-
-    @staticmethod
-    def _ban_error(ban: Ban) -> QBittorrentBannedError:
-        retry_after = max(0.0, ban.retry_at - time.monotonic())
-        length = (
-            f"for {ban.duration:.0f} seconds"
-            if ban.duration is not None
-            else "for the ban duration set in qBittorrent"
-        )
-        return QBittorrentBannedError(
-            "qBittorrent has banned this IP address after too many failed logins "
-            f"({length}). The client sends nothing for {retry_after:.0f} seconds, "
-            "then logs in again by itself; check that no other client uses wrong "
-            "credentials from this address.",
-            ban_duration=ban.duration,
-            retry_after=retry_after,
-        )
-
-    @staticmethod
-    def _unexpected(
-        response: HttpResponse, message: str
-    ) -> QBittorrentUnexpectedResponseError:
-        return QBittorrentUnexpectedResponseError(
-            message, status=response.status, body_excerpt=response.excerpt
-        )
-
-    async def probe(self, method: str, path: str) -> HttpResponse:
+    async def probe(
+        self, method: str, path: str, *, auth: Auth | None = None
+    ) -> HttpResponse:
         """Send a request during detection and return it whatever its status.
 
         A 401 without Digest challenge is retried once with a ``Referer``
         naming the server itself (qBittorrent 3.3.13 insists on one); if that
-        helps, every later request carries it. Only an API key is sent: the
-        probe must not change how concurrent requests authenticate.
+        helps, every later request carries it. Only ``auth``, an API key, is
+        sent: the probe must not change how concurrent requests authenticate.
         """
-        self._raise_if_banned()
-        authenticated = self.auth_mode is AuthMode.API_KEY
-        response = await self._request(
-            method, path, idempotent=True, authenticated=authenticated
-        )
+        self._bans.raise_if_banned()
+        response = await self._request(method, path, idempotent=True, auth=auth)
         if (
             response.status == 401  # noqa: PLR2004
             and response.digest_challenge is None
-            and not self.send_referer
+            and not self._send_referer
         ):
-            self.send_referer = True
-            retried = await self._request(
-                method, path, idempotent=True, authenticated=authenticated
-            )
+            self._send_referer = True
+            retried = await self._request(method, path, idempotent=True, auth=auth)
             if retried.status == 401 and retried.digest_challenge is None:  # noqa: PLR2004
-                self.send_referer = False
+                self._send_referer = False
             return retried
         return response
 
@@ -593,20 +372,19 @@ class Transport:
         payload: _Payload = _NO_PAYLOAD,
         *,
         idempotent: bool,
-        authenticated: bool = True,
+        auth: Auth | None = None,
     ) -> HttpResponse:
         """Send one request, retrying once on a dropped connection if idempotent.
 
         aiohttp already retries GET once on a dropped connection, so the
         transport retries only the idempotent POSTs (reads of the 3.1.x and
         legacy ``/command/get*`` family) itself: one retry in every case.
+        ``auth`` adds its headers; without it the request goes out bare.
         """
         attempts = 2 if idempotent and method != "GET" else 1
         for attempt in range(attempts):
             try:
-                return await self._send_once(
-                    method, path, payload, authenticated=authenticated
-                )
+                return await self._send_once(method, path, payload, auth=auth)
             except (
                 aiohttp.ServerDisconnectedError,
                 aiohttp.ClientOSError,
@@ -622,20 +400,20 @@ class Transport:
         raise AssertionError  # pragma: no cover - the loop returns or raises
 
     async def _send_once(
-        self, method: str, path: str, payload: _Payload, *, authenticated: bool
+        self, method: str, path: str, payload: _Payload, *, auth: Auth | None
     ) -> HttpResponse:
         url = self.url_for(path)
         if payload.params:
             url = url.with_query(payload.params)
         headers: dict[str, str] = {}
         body = self._body(method, payload, headers)
-        if self.close_connections:
+        if self._auth.close_connections:
             # Servers up to 4.0.x close the socket after every response.
             headers["Connection"] = "close"
-        if self.send_referer:
+        if self._send_referer:
             headers["Referer"] = str(self._base.origin()) + "/"
-        if authenticated:
-            self._add_auth_headers(method, url, headers)
+        if auth is not None:
+            auth.add_headers(method, url, headers, self._credentials)
         try:
             async with self._session.request(
                 method,
@@ -743,49 +521,3 @@ class Transport:
             status=status,
             body_excerpt="",
         )
-
-    def _add_auth_headers(self, method: str, url: URL, headers: dict[str, str]) -> None:
-        if self.auth_mode is AuthMode.API_KEY and self._credentials.api_key:
-            headers["Authorization"] = f"Bearer {self._credentials.api_key}"
-        elif self.auth_mode is AuthMode.DIGEST and self._digest is not None:
-            if self._login_blocked_reason:
-                raise QBittorrentAuthenticationError(self._login_blocked_reason)
-            headers["Authorization"] = self._digest_header(method, url)
-
-    def _digest_header(self, method: str, url: URL) -> str:
-        challenge = self._digest or {}
-        username = self._credentials.username or ""
-        realm = challenge.get("realm", DIGEST_REALM)
-        nonce = challenge.get("nonce", "")
-        uri = url.raw_path_qs
-
-        def md5(text: str) -> str:
-            return hashlib.md5(text.encode(), usedforsecurity=False).hexdigest()
-
-        ha1 = md5(f"{username}:{realm}:{self._credentials.password or ''}")
-        ha2 = md5(f"{method}:{uri}")
-        # cnonce must follow nonce: 3.1.x takes the first "nonce=" it finds.
-        fields = [
-            f'username="{username}"',
-            f'realm="{realm}"',
-            f'nonce="{nonce}"',
-            f'uri="{uri}"',
-        ]
-        if "auth" in challenge.get("qop", "").split(","):
-            self._digest_count += 1
-            count = f"{self._digest_count:08x}"
-            cnonce = secrets.token_hex(8)
-            response = md5(f"{ha1}:{nonce}:{count}:{cnonce}:auth:{ha2}")
-            fields += [
-                f'response="{response}"',
-                "qop=auth",
-                f"nc={count}",
-                f'cnonce="{cnonce}"',
-            ]
-        else:
-            fields.append(f'response="{md5(f"{ha1}:{nonce}:{ha2}")}"')
-        if "opaque" in challenge:
-            fields.append(f'opaque="{challenge["opaque"]}"')
-        if "algorithm" in challenge:
-            fields.append(f"algorithm={challenge['algorithm']}")
-        return "Digest " + ", ".join(fields)

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from typing import TYPE_CHECKING, Any, Self
+from typing import TYPE_CHECKING, Any, Self, cast
 
 import aiohttp
 
@@ -29,7 +29,7 @@ if TYPE_CHECKING:
     from collections.abc import Awaitable, Callable, Mapping, Sequence
     from types import TracebackType
 
-    from ._dialect import Dialect
+    from ._dialect import Dialect, OptionalOperations
     from .models import (
         AddTorrentOptions,
         Ban,
@@ -338,16 +338,17 @@ class QBittorrentClient:
         return await operation(current)
 
     async def _run_if_supported[T](
-        self, name: str, operation: Callable[[Any], Awaitable[T]]
+        self, name: str, operation: Callable[[OptionalOperations], Awaitable[T]]
     ) -> T:
         """Run ``operation``, named ``name`` in OPERATION_REQUIREMENTS.
 
-        Only the generations whose servers can have it define it, so the
-        dialect is not typed here: the capability was checked first, and the
-        library's tests check that each generation defines the operations its
-        capabilities allow.
+        Only the generations whose servers can have it define it; the
+        capability is checked before the dialect is used as one that does.
         """
-        return await self._run(operation, needs=name)
+        return await self._run(
+            lambda dialect: operation(cast("OptionalOperations", dialect)),
+            needs=name,
+        )
 
     async def _redetect_after_new_session(self, dialect: Dialect) -> None:
         """Detect again after the server forgot our session (maybe a restart).
@@ -428,11 +429,10 @@ class QBittorrentClient:
 
     async def get_alternative_speed_limits_enabled(self) -> bool:
         """Return whether the alternative speed limits are active."""
-        enabled: bool = await self._run_if_supported(
+        return await self._run_if_supported(
             "get_alternative_speed_limits_enabled",
             lambda dialect: dialect.get_alternative_speed_limits_enabled(),
         )
-        return enabled
 
     async def set_alternative_speed_limits_enabled(self, enabled: bool) -> None:  # noqa: FBT001
         """Switch the alternative speed limits on or off."""

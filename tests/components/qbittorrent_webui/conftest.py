@@ -1,6 +1,8 @@
 """Fixtures for the Home Assistant integration tests."""
 
+import asyncio
 from collections.abc import Mapping
+from datetime import timedelta
 import hashlib
 import json
 from pathlib import Path
@@ -17,13 +19,17 @@ from homeassistant.const import (
 )
 from homeassistant.data_entry_flow import FlowResultType
 from homeassistant.helpers import entity_registry as er
+from homeassistant.util import dt as dt_util
 import pytest
-from pytest_homeassistant_custom_component.common import MockConfigEntry
+from pytest_homeassistant_custom_component.common import (
+    MockConfigEntry,
+    async_fire_time_changed,
+)
 from pytest_homeassistant_custom_component.syrupy import (
     HomeAssistantSnapshotExtension,
 )
 
-from custom_components.qbittorrent_webui.const import DOMAIN
+from custom_components.qbittorrent_webui.const import DOMAIN, UPDATE_INTERVAL
 from custom_components.qbittorrent_webui.qbittorrent_webui_client import (
     Capabilities,
     Generation,
@@ -43,8 +49,9 @@ from custom_components.qbittorrent_webui.qbittorrent_webui_client._sync import (
 from qbittorrent_tooling.emulator import QBittorrentEmulator
 
 if TYPE_CHECKING:
-    from collections.abc import AsyncIterator, Iterator
+    from collections.abc import AsyncIterator, Callable, Iterator
 
+    from freezegun.api import FrozenDateTimeFactory
     from homeassistant.config_entries import ConfigEntry
     from homeassistant.core import HomeAssistant
     from syrupy.assertion import SnapshotAssertion
@@ -423,3 +430,37 @@ async def init_integration(
     with patch("custom_components.qbittorrent_webui.PLATFORMS", platforms):
         await setup_entry(hass, mock_config_entry)
     return mock_config_entry
+
+
+# Past the coordinator's next refresh, which carries a sub-second offset.
+POLL_STEP = UPDATE_INTERVAL + timedelta(seconds=1)
+# Bounded waits for what a real server does asynchronously (adding a magnet,
+# coming back after a restart): at most this many polls, half a second apart.
+MAX_POLLS = 40
+
+
+async def poll_frozen(hass: HomeAssistant, freezer: FrozenDateTimeFactory) -> None:
+    """Move the frozen clock to the next poll and let it finish."""
+    freezer.tick(UPDATE_INTERVAL)
+    async_fire_time_changed(hass)
+    await hass.async_block_till_done()
+
+
+async def poll_now(hass: HomeAssistant) -> None:
+    """Let the next poll happen now, on the real clock.
+
+    The clock is not frozen where a server times sessions with the real one.
+    """
+    async_fire_time_changed(hass, dt_util.utcnow() + POLL_STEP)
+    await hass.async_block_till_done(wait_background_tasks=True)
+
+
+async def poll_until(hass: HomeAssistant, condition: Callable[[], bool]) -> None:
+    """Poll (bounded) until qBittorrent shows what it was told."""
+    for _ in range(MAX_POLLS):
+        await poll_now(hass)
+        if condition():
+            return
+        await asyncio.sleep(0.5)
+    msg = "condition not reached"
+    raise AssertionError(msg)

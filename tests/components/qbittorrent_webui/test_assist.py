@@ -1,7 +1,5 @@
 """The voice commands README gives, through Home Assistant's default agent."""
 
-import asyncio
-from datetime import timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -16,17 +14,12 @@ from homeassistant.const import CONF_URL
 from homeassistant.core import Context
 from homeassistant.helpers import entity_registry as er, intent
 from homeassistant.setup import async_setup_component
-from homeassistant.util import dt as dt_util
 import pytest
-from pytest_homeassistant_custom_component.common import (
-    MockConfigEntry,
-    async_fire_time_changed,
-)
+from pytest_homeassistant_custom_component.common import MockConfigEntry
 
 from custom_components.qbittorrent_webui.const import (
     CONF_VOICE_SENTENCES,
     DOMAIN,
-    UPDATE_INTERVAL,
 )
 from custom_components.qbittorrent_webui.intent import (
     INTENT_ADD_TORRENT,
@@ -49,7 +42,7 @@ from custom_components.qbittorrent_webui.voice import (
     async_status,
 )
 
-from .conftest import ENTRY_DATA, URL, configure_entry, setup_entry
+from .conftest import ENTRY_DATA, URL, configure_entry, poll_until, setup_entry
 
 if TYPE_CHECKING:
     from collections.abc import AsyncIterator, Awaitable, Callable
@@ -65,8 +58,6 @@ if TYPE_CHECKING:
 
 TORRENTS_SWITCH = "switch.qbittorrent_torrents"
 MAGNET = "magnet:?xt=urn:btih:" + "e" * 40 + "&dn=assist"
-POLL_STEP = UPDATE_INTERVAL + timedelta(seconds=1)
-MAX_POLLS = 40
 # The alternative speed limits intent, by the state its sentences ask for.
 ALTERNATIVE_ON = "alternative_on"
 ALTERNATIVE_OFF = "alternative_off"
@@ -157,30 +148,18 @@ async def test_voice_stops_and_resumes_a_real_server(
         {"config_entry_id": entry.entry_id, "urls": [MAGNET]},
         blocking=True,
     )
-    await _poll_until(hass, lambda: hass.states.get(TORRENTS_SWITCH).state == "on")
+    await poll_until(hass, lambda: hass.states.get(TORRENTS_SWITCH).state == "on")
 
     response = await _say(hass, "turn off qBittorrent torrents")
     assert response.response_type is intent.IntentResponseType.ACTION_DONE
-    await _poll_until(hass, lambda: hass.states.get(TORRENTS_SWITCH).state == "off")
+    await poll_until(hass, lambda: hass.states.get(TORRENTS_SWITCH).state == "off")
     torrents = await entry.runtime_data.client.get_torrents()
     assert {torrent.state for torrent in torrents} <= {"stoppedDL", "stoppedUP"}
 
     response = await _say(hass, "turn on qBittorrent torrents")
     assert response.response_type is intent.IntentResponseType.ACTION_DONE
-    await _poll_until(hass, lambda: hass.states.get(TORRENTS_SWITCH).state == "on")
+    await poll_until(hass, lambda: hass.states.get(TORRENTS_SWITCH).state == "on")
     await hass.config_entries.async_unload(entry.entry_id)
-
-
-async def _poll_until(hass: HomeAssistant, condition: Callable[[], bool]) -> None:
-    """Poll (bounded) until qBittorrent shows what it was told."""
-    for _ in range(MAX_POLLS):
-        async_fire_time_changed(hass, dt_util.utcnow() + POLL_STEP)
-        await hass.async_block_till_done(wait_background_tasks=True)
-        if condition():
-            return
-        await asyncio.sleep(0.5)
-    msg = "condition not reached"
-    raise AssertionError(msg)
 
 
 # --- The integration's own sentences, in every language it ships ------------------
@@ -596,13 +575,13 @@ async def test_key_sentences_against_a_real_server(
     assert response.speech["plain"]["speech"] == (
         "The torrent was added to qBittorrent."
     )
-    await _poll_until(hass, lambda: hass.states.get(TORRENTS_SWITCH).state == "on")
+    await poll_until(hass, lambda: hass.states.get(TORRENTS_SWITCH).state == "on")
 
     response = await _say(hass, "pause all torrents")
     assert response.speech["plain"]["speech"] == (
         "All torrents in qBittorrent are paused."
     )
-    await _poll_until(hass, lambda: hass.states.get(TORRENTS_SWITCH).state == "off")
+    await poll_until(hass, lambda: hass.states.get(TORRENTS_SWITCH).state == "off")
     assert {t.state for t in await client.get_torrents()} <= STOPPED
 
     response = await _say(hass, "how are my downloads")
@@ -616,11 +595,11 @@ async def test_key_sentences_against_a_real_server(
     assert result.response.speech["plain"]["speech"] == await async_render(
         hass, "de", [Phrase("voice_resumed_all", {"server": "qBittorrent"})]
     )
-    await _poll_until(hass, lambda: hass.states.get(TORRENTS_SWITCH).state == "on")
+    await poll_until(hass, lambda: hass.states.get(TORRENTS_SWITCH).state == "on")
 
     response = await _say(hass, "pause the torrent assist")
     assert response.speech["plain"]["speech"] == "assist is paused."
-    await _poll_until(hass, lambda: hass.states.get(TORRENTS_SWITCH).state == "off")
+    await poll_until(hass, lambda: hass.states.get(TORRENTS_SWITCH).state == "off")
 
     response = await _say(hass, "turn on alternative speed limits")
     assert response.speech["plain"]["speech"] == (

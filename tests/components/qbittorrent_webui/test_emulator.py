@@ -5,7 +5,6 @@ an action, torrent events, one request per poll and recovery after the
 server forgot the session (as after a qBittorrent restart).
 """
 
-from datetime import timedelta
 from typing import TYPE_CHECKING, Any
 
 from homeassistant.const import (
@@ -15,17 +14,18 @@ from homeassistant.const import (
 )
 from homeassistant.exceptions import HomeAssistantError, ServiceValidationError
 from homeassistant.helpers import device_registry as dr, entity_registry as er
-from homeassistant.util import dt as dt_util
 import pytest
 from pytest_homeassistant_custom_component.common import (
     async_capture_events,
-    async_fire_time_changed,
 )
 
-from custom_components.qbittorrent_webui.const import DOMAIN, UPDATE_INTERVAL
+from custom_components.qbittorrent_webui.const import DOMAIN
 from custom_components.qbittorrent_webui.device import find_entry_device
 
-from .conftest import configure_entry
+from .conftest import (
+    configure_entry,
+    poll_now,
+)
 
 if TYPE_CHECKING:
     from collections.abc import AsyncIterator
@@ -35,8 +35,6 @@ if TYPE_CHECKING:
 
     from qbittorrent_tooling.emulator import QBittorrentEmulator
 
-# Past the coordinator's next refresh, which carries a sub-second offset.
-POLL_STEP = UPDATE_INTERVAL + timedelta(seconds=1)
 
 VERSIONS = ["3.1.12", "3.3.16", "4.0.4", "4.6.7", "5.3.0"]
 STOPPED_STATES = {"pausedUP", "pausedDL", "stoppedUP", "stoppedDL"}
@@ -53,15 +51,6 @@ async def unload_before_server_stops(
     yield
     for entry in hass.config_entries.async_entries(DOMAIN):
         await hass.config_entries.async_unload(entry.entry_id)
-
-
-async def _poll(hass: HomeAssistant) -> None:
-    """Let the next poll happen now.
-
-    The clock is not frozen: the emulator times sessions with the real one.
-    """
-    async_fire_time_changed(hass, dt_util.utcnow() + POLL_STEP)
-    await hass.async_block_till_done(wait_background_tasks=True)
 
 
 def _state(hass: HomeAssistant, entry: ConfigEntry, key: str) -> str:
@@ -149,7 +138,7 @@ async def test_counts_follow_churn(
     entry = await configure_entry(hass, emulator_url)
     for _ in range(3):
         emulator.churn(added=2, removed=1, completed=1, changed=4)
-        await _poll(hass)
+        await poll_now(hass)
 
     torrents = emulator.torrents.values()
     assert _state(hass, entry, "torrents_total") == str(len(torrents))
@@ -172,7 +161,7 @@ async def test_pause_all_and_resume_all(
         {"config_entry_id": entry.entry_id, "all_torrents": True},
         blocking=True,
     )
-    await _poll(hass)
+    await poll_now(hass)
 
     assert all(t["state"] in STOPPED_STATES for t in emulator.torrents.values())
     assert _state(hass, entry, "torrents") == "off"
@@ -184,7 +173,7 @@ async def test_pause_all_and_resume_all(
         {"entity_id": _entity_id(hass, entry, "button", "resume_all")},
         blocking=True,
     )
-    await _poll(hass)
+    await poll_now(hass)
     assert _state(hass, entry, "torrents") == "on"
     assert _state(hass, entry, "torrents_stopped") == "0"
 
@@ -194,7 +183,7 @@ async def test_pause_all_and_resume_all(
         {"entity_id": _entity_id(hass, entry, "switch", "torrents")},
         blocking=True,
     )
-    await _poll(hass)
+    await poll_now(hass)
     assert _state(hass, entry, "torrents") == "off"
     assert all(t["state"] in STOPPED_STATES for t in emulator.torrents.values())
 
@@ -220,7 +209,7 @@ async def test_torrent_events(
     before = set(emulator.torrents)
 
     emulator.churn(added=1, removed=1, completed=1)
-    await _poll(hass)
+    await poll_now(hass)
 
     after = set(emulator.torrents)
     assert [event.data["hash"] for event in captured["added"]] == list(after - before)
@@ -244,10 +233,10 @@ async def test_one_request_per_poll_and_session_recovery(
     emulator_url: str,
 ) -> None:
     entry = await configure_entry(hass, emulator_url)
-    await _poll(hass)
+    await poll_now(hass)
     emulator.requests.clear()
 
-    await _poll(hass)
+    await poll_now(hass)
 
     if emulator.version == "3.1.12":
         # No maindata: transfer info, both limits and the torrent list.
@@ -257,7 +246,7 @@ async def test_one_request_per_poll_and_session_recovery(
         assert emulator.requests[0][1].endswith("sync/maindata")
 
     emulator.expire_sessions()
-    await _poll(hass)
+    await poll_now(hass)
 
     assert _state(hass, entry, "torrents_total") == str(len(emulator.torrents))
     assert not hass.config_entries.flow.async_progress_by_handler(DOMAIN)
@@ -273,7 +262,7 @@ async def test_changed_password_starts_one_reauth_without_a_ban(
     emulator.requests.clear()
 
     for _ in range(6):
-        await _poll(hass)
+        await poll_now(hass)
 
     flows = hass.config_entries.flow.async_progress_by_handler(DOMAIN)
     assert [flow["context"]["source"] for flow in flows] == ["reauth"]

@@ -6,16 +6,21 @@ from homeassistant.const import Platform
 import pytest
 from pytest_homeassistant_custom_component.common import (
     async_capture_events,
-    async_fire_time_changed,
 )
 
 from custom_components.qbittorrent_webui.const import (
     CONF_ENABLE_EVENTS,
-    UPDATE_INTERVAL,
 )
 from custom_components.qbittorrent_webui.qbittorrent_webui_client import SyncResult
 
-from .conftest import MAIN_DATA, TORRENTS, make_torrent, setup_entry, snapshot_platform
+from .conftest import (
+    MAIN_DATA,
+    TORRENTS,
+    make_torrent,
+    poll_frozen,
+    setup_entry,
+    snapshot_platform,
+)
 
 if TYPE_CHECKING:
     from unittest.mock import MagicMock
@@ -33,12 +38,6 @@ TORRENT_EVENT = "event.qbittorrent_torrent_activity"
 def platforms() -> list[Platform]:
     """Set up the event platform only."""
     return [Platform.EVENT]
-
-
-async def _poll(hass: HomeAssistant, freezer: FrozenDateTimeFactory) -> None:
-    freezer.tick(UPDATE_INTERVAL)
-    async_fire_time_changed(hass)
-    await hass.async_block_till_done()
 
 
 @pytest.mark.usefixtures("entity_registry_enabled_by_default", "init_integration")
@@ -66,7 +65,7 @@ async def test_torrent_events(
         data=MAIN_DATA, added=(added,), completed=(completed,), removed=(removed,)
     )
 
-    await _poll(hass, freezer)
+    await poll_frozen(hass, freezer)
 
     state = hass.states.get(TORRENT_EVENT)
     assert state.attributes["event_type"] == "torrent_removed"
@@ -103,7 +102,7 @@ async def test_events_turned_off(
         data=MAIN_DATA, added=(make_torrent(12),)
     )
 
-    await _poll(hass, freezer)
+    await poll_frozen(hass, freezer)
 
     assert hass.states.get(TORRENT_EVENT) is None
     assert added == []

@@ -39,6 +39,7 @@ from .conftest import (
     MAIN_DATA,
     URL,
     make_main_data,
+    poll_frozen,
     setup_entry,
 )
 
@@ -79,12 +80,6 @@ def _logged(caplog: pytest.LogCaptureFixture) -> list[str]:
         if record.name == "custom_components.qbittorrent_webui"
         and record.levelno >= logging.INFO
     ]
-
-
-async def _poll(hass: HomeAssistant, freezer: FrozenDateTimeFactory) -> None:
-    freezer.tick(UPDATE_INTERVAL)
-    async_fire_time_changed(hass)
-    await hass.async_block_till_done()
 
 
 async def test_setup_and_unload(
@@ -152,7 +147,7 @@ async def test_each_poll_syncs_once(
         data=make_main_data(dl_info_speed=1_048_576)
     )
 
-    await _poll(hass, freezer)
+    await poll_frozen(hass, freezer)
 
     assert mock_client.sync.await_count == 1
     assert [call[0] for call in mock_client.mock_calls] == ["sync"]
@@ -169,7 +164,7 @@ async def test_unchanged_data_writes_no_state(
     before = hass.states.get(DOWNLOAD_SPEED)
     mock_client.sync.return_value = SyncResult(data=MAIN_DATA)
 
-    await _poll(hass, freezer)
+    await poll_frozen(hass, freezer)
 
     assert hass.states.get(DOWNLOAD_SPEED).last_reported == before.last_reported
 
@@ -184,8 +179,8 @@ async def test_connection_loss_and_recovery(
     await setup_entry(hass, mock_config_entry)
     mock_client.sync.side_effect = QBittorrentConnectionError("refused")
 
-    await _poll(hass, freezer)
-    await _poll(hass, freezer)
+    await poll_frozen(hass, freezer)
+    await poll_frozen(hass, freezer)
 
     assert hass.states.get(DOWNLOAD_SPEED).state == STATE_UNAVAILABLE
     # Once, naming the device and the URL once each.
@@ -197,8 +192,8 @@ async def test_connection_loss_and_recovery(
     ]
 
     mock_client.sync.side_effect = None
-    await _poll(hass, freezer)
-    await _poll(hass, freezer)
+    await poll_frozen(hass, freezer)
+    await poll_frozen(hass, freezer)
 
     assert hass.states.get(DOWNLOAD_SPEED).state == "2.0"
     assert _logged(caplog)[1:] == ["Fetching qBittorrent data recovered"]
@@ -220,7 +215,7 @@ async def test_other_failures_make_entities_unavailable(
 ) -> None:
     await setup_entry(hass, mock_config_entry)
     mock_client.sync.side_effect = error
-    await _poll(hass, freezer)
+    await poll_frozen(hass, freezer)
     assert hass.states.get(DOWNLOAD_SPEED).state == STATE_UNAVAILABLE
     assert mock_config_entry.state is ConfigEntryState.LOADED
 
@@ -235,7 +230,7 @@ async def test_rejected_credentials_start_one_reauth(
     mock_client.sync.side_effect = QBittorrentAuthenticationError("wrong")
 
     for _ in range(3):
-        await _poll(hass, freezer)
+        await poll_frozen(hass, freezer)
 
     flows = hass.config_entries.flow.async_progress_by_handler(DOMAIN)
     assert [flow["context"]["source"] for flow in flows] == [SOURCE_REAUTH]
@@ -254,7 +249,7 @@ async def test_ban_raises_repair_issue_until_lifted(
     await setup_entry(hass, mock_config_entry)
     mock_client.sync.side_effect = QBittorrentBannedError("banned", ban_duration=1800)
 
-    await _poll(hass, freezer)
+    await poll_frozen(hass, freezer)
 
     issue_id = f"ip_banned_{mock_config_entry.entry_id}"
     issue = issue_registry.async_get_issue(DOMAIN, issue_id)
@@ -267,7 +262,7 @@ async def test_ban_raises_repair_issue_until_lifted(
     # The client would send nothing during the ban: no poll until it ends.
     mock_client.sync.side_effect = None
     polls = mock_client.sync.await_count
-    await _poll(hass, freezer)
+    await poll_frozen(hass, freezer)
     assert mock_client.sync.await_count == polls
 
     freezer.tick(timedelta(seconds=1800))

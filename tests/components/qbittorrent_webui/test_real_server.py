@@ -6,8 +6,6 @@ button and see qBittorrent report it, restart qBittorrent and see the entities r
 reauthentication.
 """
 
-import asyncio
-from datetime import timedelta
 from typing import TYPE_CHECKING
 
 import aiohttp
@@ -19,13 +17,17 @@ from homeassistant.util import dt as dt_util
 import pytest
 from pytest_homeassistant_custom_component.common import async_fire_time_changed
 
-from custom_components.qbittorrent_webui.const import DOMAIN, UPDATE_INTERVAL
+from custom_components.qbittorrent_webui.const import DOMAIN
 from custom_components.qbittorrent_webui.device import find_entry_device
 from custom_components.qbittorrent_webui.qbittorrent_webui_client import (
     QBittorrentClient,
 )
 
-from .conftest import configure_entry
+from .conftest import (
+    POLL_STEP,
+    configure_entry,
+    poll_until,
+)
 
 if TYPE_CHECKING:
     from collections.abc import Awaitable, Callable
@@ -35,16 +37,11 @@ if TYPE_CHECKING:
 
     from qbittorrent_tooling.real_servers import QBittorrentProcess
 
-# Past the coordinator's next refresh, which carries a sub-second offset.
-POLL_STEP = UPDATE_INTERVAL + timedelta(seconds=1)
 
 pytestmark = [pytest.mark.real_server, pytest.mark.slow]
 
 MAGNET = "magnet:?xt=urn:btih:{}&dn=home-assistant-e2e"
 STOPPED_STATES = {"pausedUP", "pausedDL", "stoppedUP", "stoppedDL"}
-# Bounded waits for what a real server does asynchronously (adding a magnet,
-# coming back after a restart): at most this many polls, half a second apart.
-MAX_POLLS = 40
 
 
 def _entity_id(hass: HomeAssistant, entry: ConfigEntry, platform: str, key: str) -> str:
@@ -53,20 +50,6 @@ def _entity_id(hass: HomeAssistant, entry: ConfigEntry, platform: str, key: str)
     )
     assert entity_id is not None, key
     return entity_id
-
-
-async def _poll_until(
-    hass: HomeAssistant,
-    condition: Callable[[], bool],
-) -> None:
-    for _ in range(MAX_POLLS):
-        async_fire_time_changed(hass, dt_util.utcnow() + POLL_STEP)
-        await hass.async_block_till_done(wait_background_tasks=True)
-        if condition():
-            return
-        await asyncio.sleep(0.5)
-    msg = "condition not reached"
-    raise AssertionError(msg)
 
 
 @pytest.mark.parametrize("version", ["5.3.0", "4.5.2"])
@@ -104,7 +87,7 @@ async def test_end_to_end(
         },
         blocking=True,
     )
-    await _poll_until(hass, lambda: hass.states.get(total).state == "2")
+    await poll_until(hass, lambda: hass.states.get(total).state == "2")
 
     # qBittorrent refuses a torrent it already has (5.2+: 409, older: Fails.).
     with pytest.raises(HomeAssistantError) as caught:
@@ -122,7 +105,7 @@ async def test_end_to_end(
         {"entity_id": _entity_id(hass, entry, "button", "pause_all")},
         blocking=True,
     )
-    await _poll_until(hass, lambda: hass.states.get(torrents_switch).state == "off")
+    await poll_until(hass, lambda: hass.states.get(torrents_switch).state == "off")
 
     # Ask qBittorrent itself, through a session of its own.
     witness = QBittorrentClient(
@@ -141,7 +124,7 @@ async def test_end_to_end(
     await server.async_restart()
     async_fire_time_changed(hass, dt_util.utcnow() + POLL_STEP)
     await hass.async_block_till_done(wait_background_tasks=True)
-    await _poll_until(
+    await poll_until(
         hass,
         lambda: hass.states.get(total).state not in {STATE_UNAVAILABLE, "unknown"},
     )

@@ -6,23 +6,24 @@ to turn each finished torrent into a new ``torrent_completed`` event.
 """
 
 import asyncio
-from datetime import timedelta
 from typing import TYPE_CHECKING
 
 from homeassistant.const import CONF_URL
-from homeassistant.util import dt as dt_util
 import pytest
 from pytest_homeassistant_custom_component.common import (
     MockConfigEntry,
     async_capture_events,
-    async_fire_time_changed,
 )
 
-from custom_components.qbittorrent_webui.const import DOMAIN, UPDATE_INTERVAL
+from custom_components.qbittorrent_webui.const import DOMAIN
 from qbittorrent_tooling.emulator import QBittorrentEmulator
 from qbittorrent_tooling.torrent_files import seed_finished_torrents
 
-from .conftest import ENTRY_DATA
+from .conftest import (
+    ENTRY_DATA,
+    MAX_POLLS,
+    poll_now,
+)
 
 if TYPE_CHECKING:
     from collections.abc import Awaitable, Callable
@@ -36,15 +37,7 @@ COMPLETED = f"{DOMAIN}_torrent_completed"
 # A restart does not always land a poll in the window (three in four with 20
 # torrents): restart a few times, each followed by polls until all are back.
 MAX_RESTARTS = 5
-MAX_POLLS = 40
 FINISHED_COUNT = 20
-
-
-async def _poll(hass: HomeAssistant) -> None:
-    async_fire_time_changed(
-        hass, dt_util.utcnow() + UPDATE_INTERVAL + timedelta(seconds=1)
-    )
-    await hass.async_block_till_done(wait_background_tasks=True)
 
 
 async def _set_up(hass: HomeAssistant, url: str) -> MockConfigEntry:
@@ -75,11 +68,11 @@ async def test_emulated_restart_fires_no_completion(
         completed = async_capture_events(hass, COMPLETED)
 
         emulator.restart(resume_check_seconds=None)
-        await _poll(hass)
+        await poll_now(hass)
         loading = _data(entry).torrents.values()
         emulator.finish_resume_check()
-        await _poll(hass)
-        await _poll(hass)
+        await poll_now(hass)
+        await poll_now(hass)
 
         assert {t.state for t in loading} == {"checkingResumeData"}
         assert completed == []
@@ -89,8 +82,8 @@ async def test_emulated_restart_fires_no_completion(
 
         # A download that really finishes still gives exactly one event.
         emulator.churn(completed=1)
-        await _poll(hass)
-        await _poll(hass)
+        await poll_now(hass)
+        await poll_now(hass)
         assert len(completed) == 1
         assert completed[0].data["hash"] not in finished
         await hass.config_entries.async_unload(entry.entry_id)
@@ -112,7 +105,7 @@ async def test_real_restart_fires_no_completion(
     for _ in range(MAX_RESTARTS):
         await server.async_restart()
         for _ in range(MAX_POLLS):
-            await _poll(hass)
+            await poll_now(hass)
             torrents = _data(entry).torrents.values()
             loading = [t for t in torrents if t.state == "checkingResumeData"]
             if any(t.progress == 0 for t in loading):

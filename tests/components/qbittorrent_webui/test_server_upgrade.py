@@ -1,35 +1,28 @@
 """qBittorrent upgraded on the same port while Home Assistant keeps running."""
 
-from datetime import timedelta
 from typing import TYPE_CHECKING
 
 from homeassistant.config_entries import ConfigEntryState
 from homeassistant.const import CONF_URL
 from homeassistant.helpers import device_registry as dr, entity_registry as er
-from homeassistant.util import dt as dt_util
 from pytest_homeassistant_custom_component.common import (
     MockConfigEntry,
-    async_fire_time_changed,
 )
 from yarl import URL
 
-from custom_components.qbittorrent_webui.const import DOMAIN, UPDATE_INTERVAL
+from custom_components.qbittorrent_webui.const import DOMAIN
 from custom_components.qbittorrent_webui.device import find_entry_device
 from qbittorrent_tooling.emulator import QBittorrentEmulator
 
-from .conftest import ENTRY_DATA
+from .conftest import (
+    ENTRY_DATA,
+    poll_now,
+)
 
 if TYPE_CHECKING:
     from homeassistant.core import HomeAssistant
 
 STOPPED_STATES = {"pausedUP", "pausedDL", "stoppedUP", "stoppedDL"}
-
-
-async def _poll(hass: HomeAssistant) -> None:
-    async_fire_time_changed(
-        hass, dt_util.utcnow() + UPDATE_INTERVAL + timedelta(seconds=1)
-    )
-    await hass.async_block_till_done(wait_background_tasks=True)
 
 
 def _emulator(version: str) -> QBittorrentEmulator:
@@ -58,7 +51,7 @@ async def test_upgrade_updates_device_and_keeps_pause_all_working(
 
     new = _emulator("5.3.0")
     async with new.serve(port=URL(url).port or 0):
-        await _poll(hass)
+        await poll_now(hass)
         device = find_entry_device(dr.async_get(hass), entry.entry_id, (DOMAIN, url))
         assert device is not None
         assert device.sw_version == "5.3.0"
@@ -83,8 +76,8 @@ async def test_upgrade_updates_device_and_keeps_pause_all_working(
 
         # The capabilities changed, so the entry was reloaded once, not again.
         detections = [p for _, p in new.requests].count("/api/v2/app/version")
-        await _poll(hass)
-        await _poll(hass)
+        await poll_now(hass)
+        await poll_now(hass)
         assert [p for _, p in new.requests].count("/api/v2/app/version") == detections
         assert detections == 2
         await hass.config_entries.async_unload(entry.entry_id)
@@ -108,8 +101,8 @@ async def test_restart_of_the_same_version_changes_nothing(
 
     new = _emulator("5.3.0")
     async with new.serve(port=URL(url).port or 0):
-        await _poll(hass)
-        await _poll(hass)
+        await poll_now(hass)
+        await poll_now(hass)
         # Same client (no reload), one login, detection once after the restart.
         assert entry.runtime_data.client is client
         paths = [p for _, p in new.requests]

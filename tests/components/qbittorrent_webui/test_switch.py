@@ -12,12 +12,17 @@ from homeassistant.const import (
     Platform,
 )
 import pytest
-from pytest_homeassistant_custom_component.common import async_fire_time_changed
 
-from custom_components.qbittorrent_webui.const import DOMAIN, UPDATE_INTERVAL
+from custom_components.qbittorrent_webui.const import DOMAIN
 from custom_components.qbittorrent_webui.qbittorrent_webui_client import SyncResult
 
-from .conftest import make_main_data, setup_entry, snapshot_platform, stopped_answer
+from .conftest import (
+    make_main_data,
+    poll_frozen,
+    setup_entry,
+    snapshot_platform,
+    stopped_answer,
+)
 
 if TYPE_CHECKING:
     from unittest.mock import MagicMock
@@ -37,12 +42,6 @@ PAUSE_ALL = "button.qbittorrent_pause_all"
 def platforms() -> list[Platform]:
     """Set up the switch platform only."""
     return [Platform.SWITCH]
-
-
-async def _poll(hass: HomeAssistant, freezer: FrozenDateTimeFactory) -> None:
-    freezer.tick(UPDATE_INTERVAL)
-    async_fire_time_changed(hass)
-    await hass.async_block_till_done()
 
 
 @pytest.mark.usefixtures("entity_registry_enabled_by_default", "init_integration")
@@ -86,7 +85,7 @@ async def test_torrents_switch(
 
     stopped = [stopped_answer(number) for number in range(1, 4)]
     mock_client.sync.return_value = SyncResult(data=make_main_data(*stopped))
-    await _poll(hass, freezer)
+    await poll_frozen(hass, freezer)
     assert hass.states.get(TORRENTS_SWITCH).state == STATE_OFF
 
     await hass.services.async_call(

@@ -1,32 +1,25 @@
 """A type-confused maindata answer is one clear error, not a traceback per poll."""
 
-from datetime import timedelta
 import logging
 from typing import TYPE_CHECKING
 
 from homeassistant.const import CONF_URL, STATE_UNAVAILABLE
 from homeassistant.helpers import entity_registry as er
-from homeassistant.util import dt as dt_util
 from pytest_homeassistant_custom_component.common import (
     MockConfigEntry,
-    async_fire_time_changed,
 )
 
-from custom_components.qbittorrent_webui.const import DOMAIN, UPDATE_INTERVAL
+from custom_components.qbittorrent_webui.const import DOMAIN
 from qbittorrent_tooling.emulator import QBittorrentEmulator
 
-from .conftest import ENTRY_DATA
+from .conftest import (
+    ENTRY_DATA,
+    poll_now,
+)
 
 if TYPE_CHECKING:
     from homeassistant.core import HomeAssistant
     import pytest
-
-
-async def _poll(hass: HomeAssistant) -> None:
-    async_fire_time_changed(
-        hass, dt_util.utcnow() + UPDATE_INTERVAL + timedelta(seconds=1)
-    )
-    await hass.async_block_till_done(wait_background_tasks=True)
 
 
 async def test_torrents_as_a_list_logs_one_error_and_recovers(
@@ -51,7 +44,7 @@ async def test_torrents_as_a_list_logs_one_error_and_recovers(
 
         emulator.faults.maindata_sections = {"torrents": []}
         for _ in range(3):
-            await _poll(hass)
+            await poll_now(hass)
         state = hass.states.get(total)
         assert state is not None
         assert state.state == STATE_UNAVAILABLE
@@ -61,7 +54,7 @@ async def test_torrents_as_a_list_logs_one_error_and_recovers(
         assert "'torrents'" in errors[0].getMessage()
 
         emulator.faults.maindata_sections = {}
-        await _poll(hass)
+        await poll_now(hass)
         state = hass.states.get(total)
         assert state is not None
         assert state.state == "4"
