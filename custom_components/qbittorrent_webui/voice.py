@@ -237,7 +237,11 @@ def _server_matches(server: Server, said: str) -> bool:
     wanted = {word for word in _words(said) if word != "qbittorrent"}
     for spoken in server.spoken_names:
         words = {word for word in _words(spoken) if word != "qbittorrent"}
-        if wanted == words or (wanted and wanted <= words) or (words and words <= wanted):
+        if (
+            wanted == words
+            or (wanted and wanted <= words)
+            or (words and words <= wanted)
+        ):
             return True
     return False
 
