@@ -20,8 +20,7 @@ line per problem when a rule is broken.
 from __future__ import annotations
 
 import ast
-from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 import importlib
 import importlib.metadata
 import importlib.util
@@ -34,14 +33,21 @@ import struct
 import sys
 import textwrap
 from types import ModuleType, SimpleNamespace
-from typing import Any, get_args, get_type_hints
+from typing import TYPE_CHECKING, Any, get_args, get_type_hints
 
-from awesomeversion import AwesomeVersion, AwesomeVersionStrategy
+from awesomeversion import (
+    AwesomeVersion,
+    AwesomeVersionStrategy,
+    AwesomeVersionStrategyException,
+)
 from homeassistant.const import Platform
 from homeassistant.helpers.entity import Entity, EntityDescription
 from homeassistant.loader import Manifest
+from homeassistant.util.yaml import load_yaml
 import voluptuous as vol
-import yaml
+
+if TYPE_CHECKING:
+    from collections.abc import Callable, Iterable, Iterator
 
 CHECKOUT = Path(__file__).resolve().parents[2]
 
@@ -149,6 +155,12 @@ class Checkout:
         return json.loads((self.package / relative).read_text(encoding="utf-8"))
 
 
+def load_yaml_dict(path: Path) -> dict[str, Any]:
+    """Read a YAML mapping the way Home Assistant does (anchors and merge keys)."""
+    content = load_yaml(path)
+    return content if isinstance(content, dict) else {}
+
+
 def installed_rules() -> Rules:
     """Return the rules of the Home Assistant this Python runs."""
     components = Path(importlib.import_module("homeassistant.components").__path__[0])
@@ -157,8 +169,7 @@ def installed_rules() -> Rules:
         scale = manifest_path.with_name("quality_scale.yaml")
         manifest = json.loads(manifest_path.read_text(encoding="utf-8"))
         if manifest.get("quality_scale") == "platinum" and scale.exists():
-            rules = yaml.safe_load(scale.read_text(encoding="utf-8"))["rules"]
-            platinum_rules.append(frozenset(rules))
+            platinum_rules.append(frozenset(load_yaml_dict(scale)["rules"]))
     frontend = importlib.util.find_spec("hass_frontend")
     icon_names: frozenset[str] = frozenset()
     if frontend is not None and frontend.submodule_search_locations:
@@ -210,7 +221,8 @@ def load_code(package: Path) -> Code:
     spec = importlib.util.spec_from_file_location(
         name, package / "__init__.py", submodule_search_locations=[str(package)]
     )
-    assert spec is not None and spec.loader is not None
+    assert spec is not None
+    assert spec.loader is not None
     root = importlib.util.module_from_spec(spec)
     sys.modules[name] = root
     spec.loader.exec_module(root)
@@ -248,7 +260,9 @@ def _is_entity_description(value: object) -> bool:
     Home Assistant's frozen-dataclass metaclass makes a second class for the
     platforms' descriptions, so isinstance() misses e.g. EventEntityDescription.
     """
-    return any(cls.__name__ == EntityDescription.__name__ for cls in type(value).__mro__)
+    return any(
+        cls.__name__ == EntityDescription.__name__ for cls in type(value).__mro__
+    )
 
 
 def _registered_actions(modules: dict[str, ModuleType]) -> dict[str, Any]:
@@ -290,39 +304,50 @@ def _strings(
     if isinstance(node, ast.Tuple) and index is not None and index < len(node.elts):
         return _strings(node.elts[index], scope, namespace)
     if isinstance(node, ast.Call) and isinstance(node.func, ast.Name):
-        function = namespace.get(node.func.id)
-        if not inspect.isfunction(function):
-            return None
-        tree = ast.parse(textwrap.dedent(inspect.getsource(function))).body[0]
-        returns = [n.value for n in ast.walk(tree) if isinstance(n, ast.Return)]
-        return _union(
-            _strings(value, tree, function.__globals__, index)
-            for value in returns
-            if value is not None
-        )
+        return _returned_strings(namespace.get(node.func.id), index)
     if isinstance(node, ast.Name):
-        assigned: list[set[str] | None] = []
-        for statement in ast.walk(scope):
-            if not isinstance(statement, ast.Assign):
-                continue
-            for target in statement.targets:
-                if isinstance(target, ast.Name) and target.id == node.id:
-                    assigned.append(_strings(statement.value, scope, namespace, index))
-                elif isinstance(target, ast.Tuple):
-                    names = [getattr(element, "id", None) for element in target.elts]
-                    if node.id in names:
-                        position = names.index(node.id)
-                        assigned.append(
-                            _strings(statement.value, scope, namespace, position)
-                        )
-        if assigned:
-            return _union(assigned)
-        value = namespace.get(node.id)
-        return {value} if isinstance(value, str) else None
+        return _name_strings(node.id, scope, namespace, index)
     return None
 
 
-def _union(sets: Iterator[set[str] | None] | list[set[str] | None]) -> set[str] | None:
+def _returned_strings(function: object, index: int | None) -> set[str] | None:
+    """Return the strings a function of the integration returns (at ``index``)."""
+    if not inspect.isfunction(function):
+        return None
+    tree = ast.parse(textwrap.dedent(inspect.getsource(function))).body[0]
+    returns = [n.value for n in ast.walk(tree) if isinstance(n, ast.Return)]
+    return _union(
+        _strings(value, tree, function.__globals__, index)
+        for value in returns
+        if value is not None
+    )
+
+
+def _name_strings(
+    name: str, scope: ast.AST, namespace: dict[str, Any], index: int | None
+) -> set[str] | None:
+    """Return what a name is assigned in its function, else its module constant."""
+    assigned: list[set[str] | None] = []
+    for statement in ast.walk(scope):
+        if not isinstance(statement, ast.Assign):
+            continue
+        for target in statement.targets:
+            if isinstance(target, ast.Name) and target.id == name:
+                assigned.append(_strings(statement.value, scope, namespace, index))
+            elif isinstance(target, ast.Tuple):
+                names = [getattr(element, "id", None) for element in target.elts]
+                if name in names:
+                    position = names.index(name)
+                    assigned.append(
+                        _strings(statement.value, scope, namespace, position)
+                    )
+    if assigned:
+        return _union(assigned)
+    value = namespace.get(name)
+    return {value} if isinstance(value, str) else None
+
+
+def _union(sets: Iterable[set[str] | None]) -> set[str] | None:
     result: set[str] = set()
     for values in sets:
         if values is None:
@@ -340,78 +365,118 @@ def _call_name(call: ast.Call) -> str:
     return func.attr if isinstance(func, ast.Attribute) else getattr(func, "id", "")
 
 
+# en.json sections whose keys the code names, by where the code names them.
+USED_SECTIONS = (
+    "exceptions",
+    "issues",
+    "config.step",
+    "options.step",
+    "config.abort",
+    "config.error",
+)
+# Flow helpers that abort with a fixed reason.
+FIXED_ABORTS = {
+    "_abort_if_unique_id_configured": "already_configured",
+    "_abort_if_unique_id_mismatch": "unique_id_mismatch",
+}
+
+
 @dataclass
 class UsedKeys:
-    """Translation keys the code uses, by translation section."""
+    """Translation keys the code uses, by section of en.json."""
 
-    exceptions: set[str]
-    issues: set[str]
-    config_steps: set[str]
-    options_steps: set[str]
-    aborts: set[str]
-    form_errors: set[str]
-    hidden: list[str]
+    sections: dict[str, set[str]] = field(
+        default_factory=lambda: {section: set() for section in USED_SECTIONS}
+    )
+    hidden: list[str] = field(default_factory=list)
+
+    def add(
+        self, section: str, node: ast.AST, scope: ast.AST, module: ModuleType
+    ) -> None:
+        """Add the strings an expression can have, or say the code hides them."""
+        values = _strings(node, scope, vars(module))
+        if values is None:
+            name = Path(module.__file__ or "").name
+            self.hidden.append(
+                f"{name}:{getattr(node, 'lineno', 0)}: {ast.unparse(node)}"
+            )
+        else:
+            self.sections[section] |= values
 
 
 def used_translation_keys(code: Code) -> UsedKeys:
     """Read the keys of raised errors, repair issues and flow steps from the code."""
-    used = UsedKeys(set(), set(), set(), set(), set(), set(), [])
-    for module_name, module in code.modules.items():
-        namespace = vars(module)
-        flow_errors = {
-            name
-            for name, value in namespace.items()
-            if inspect.isclass(value)
-            and issubclass(value, Exception)
-            and value.__module__ == module.__name__
-            and "error" in inspect.signature(value).parameters
-        }
+    used = UsedKeys()
+    for module in code.modules.values():
         tree = ast.parse(inspect.getsource(module))
         options_methods = _options_flow_methods(tree)
+        form_errors = _form_error_positions(module)
         for scope, call in _calls(tree):
-            name = _call_name(call)
-            where = f"{module_name}.py:{call.lineno}"
-            if (key := _keyword(call, "translation_key")) is not None:
-                section = (
-                    used.issues
-                    if name == "async_create_issue"
-                    else used.exceptions
-                    if _keyword(call, "translation_domain") is not None
-                    else None
-                )
-                if section is not None and not isinstance(key, ast.Attribute):
-                    _add(section, key, scope, namespace, where, used.hidden)
-            if name == "async_show_form" and (step := _keyword(call, "step_id")):
-                steps = (
-                    used.options_steps if scope in options_methods else used.config_steps
-                )
-                _add(steps, step, scope, namespace, where, used.hidden)
-            elif name in {"async_abort", "async_update_reload_and_abort"}:
-                reason = _keyword(call, "reason")
-                if reason is not None:
-                    _add(used.aborts, reason, scope, namespace, where, used.hidden)
-                elif name == "async_update_reload_and_abort":
-                    method = getattr(scope, "name", "")
-                    used.aborts.add(
-                        "reauth_successful"
-                        if "reauth" in method
-                        else "reconfigure_successful"
-                    )
-            elif name == "_abort_if_unique_id_configured":
-                used.aborts.add("already_configured")
-            elif name == "_abort_if_unique_id_mismatch":
-                used.aborts.add("unique_id_mismatch")
-            elif name in flow_errors:
-                parameters = list(inspect.signature(namespace[name]).parameters)
-                position = parameters.index("error")
-                error = (
-                    call.args[position]
-                    if position < len(call.args)
-                    else _keyword(call, "error")
-                )
-                if error is not None:
-                    _add(used.form_errors, error, scope, namespace, where, used.hidden)
+            _translation_key(used, call, scope, module)
+            _flow_keys(used, call, scope, module, options=scope in options_methods)
+            error = _form_error(call, form_errors.get(_call_name(call)))
+            if error is not None:
+                used.add("config.error", error, scope, module)
     return used
+
+
+def _form_error(call: ast.Call, position: int | None) -> ast.expr | None:
+    """Return the form error argument of a call of a form error type."""
+    if position is None:
+        return None
+    return call.args[position] if position < len(call.args) else _keyword(call, "error")
+
+
+def _translation_key(
+    used: UsedKeys, call: ast.Call, scope: ast.AST, module: ModuleType
+) -> None:
+    """A repair issue's or a translated exception's key."""
+    key = _keyword(call, "translation_key")
+    # An attribute passes on the key of an error raised elsewhere.
+    if key is None or isinstance(key, ast.Attribute):
+        return
+    if _call_name(call) == "async_create_issue":
+        used.add("issues", key, scope, module)
+    elif _keyword(call, "translation_domain") is not None:
+        used.add("exceptions", key, scope, module)
+
+
+def _flow_keys(
+    used: UsedKeys, call: ast.Call, scope: ast.AST, module: ModuleType, *, options: bool
+) -> None:
+    """A flow step shown or an abort reason."""
+    name = _call_name(call)
+    step = _keyword(call, "step_id")
+    reason = _keyword(call, "reason")
+    if name == "async_show_form" and step is not None:
+        used.add("options.step" if options else "config.step", step, scope, module)
+    elif name in {"async_abort", "async_update_reload_and_abort"} and reason:
+        used.add("config.abort", reason, scope, module)
+    elif name == "async_update_reload_and_abort":
+        # Home Assistant's default reason follows the step's source.
+        method = getattr(scope, "name", "")
+        kind = "reauth" if "reauth" in method else "reconfigure"
+        used.sections["config.abort"].add(f"{kind}_successful")
+    elif name in FIXED_ABORTS:
+        used.sections["config.abort"].add(FIXED_ABORTS[name])
+
+
+def _form_error_positions(module: ModuleType) -> dict[str, int]:
+    """Return the module's error types that carry a form error, by argument position.
+
+    Such a type has an ``error`` parameter: the key of config.error it names.
+    """
+    positions: dict[str, int] = {}
+    for name, value in vars(module).items():
+        if (
+            inspect.isclass(value)
+            and issubclass(value, Exception)
+            and value.__module__ == module.__name__
+        ):
+            parameters = list(inspect.signature(value).parameters)
+            if "error" in parameters:
+                positions[name] = parameters.index("error")
+    return positions
 
 
 def _options_flow_methods(tree: ast.AST) -> set[ast.AST]:
@@ -425,26 +490,11 @@ def _options_flow_methods(tree: ast.AST) -> set[ast.AST]:
     return methods
 
 
-def _add(
-    section: set[str],
-    node: ast.AST,
-    scope: ast.AST,
-    namespace: dict[str, Any],
-    where: str,
-    hidden: list[str],
-) -> None:
-    values = _strings(node, scope, namespace)
-    if values is None:
-        hidden.append(f"{where}: {ast.unparse(node)}")
-    else:
-        section |= values
-
-
 # --- the checks -----------------------------------------------------------------
 
 
-def check_manifest(checkout: Checkout, rules: Rules, code: Code) -> Iterator[str]:
-    """Keys, order and values of manifest.json, as hassfest and HACS require."""
+def check_manifest(checkout: Checkout, rules: Rules, _code: Code) -> Iterator[str]:
+    """Keys and their order in manifest.json, as hassfest and HACS require."""
     manifest: dict[str, Any] = checkout.json("manifest.json")
     for key in REQUIRED_MANIFEST_KEYS:
         if key not in manifest:
@@ -458,6 +508,13 @@ def check_manifest(checkout: Checkout, rules: Rules, code: Code) -> Iterator[str
         yield f"manifest.json: domain must be the folder name '{checkout.package.name}'"
     if not isinstance(manifest.get("name"), str) or not manifest["name"].strip():
         yield "manifest.json: name must be a non-empty string"
+    yield from _manifest_values(checkout, manifest, rules)
+
+
+def _manifest_values(
+    checkout: Checkout, manifest: dict[str, Any], rules: Rules
+) -> Iterator[str]:
+    """The values of manifest.json's keys."""
     owners = manifest.get("codeowners")
     if not owners or not all(
         isinstance(owner, str) and re.fullmatch(r"@[\w.-]+(/[\w.-]+)?", owner)
@@ -468,19 +525,14 @@ def check_manifest(checkout: Checkout, rules: Rules, code: Code) -> Iterator[str
         yield "manifest.json: config_flow must be true (the integration has a flow)"
     elif not (checkout.package / "config_flow.py").exists():
         yield "manifest.json: config_flow is true but config_flow.py is missing"
-    for key in ("documentation", "issue_tracker"):
-        url = manifest.get(key)
-        if not isinstance(url, str) or not url.startswith("https://"):
-            yield f"manifest.json: {key} must be an https URL"
-        elif "home-assistant.io" in url:
-            yield f"manifest.json: {key} of a custom integration must be its own page"
-    if manifest.get("iot_class") not in IOT_CLASSES:
-        yield f"manifest.json: iot_class must be one of {sorted(IOT_CLASSES)}"
-    if manifest.get("integration_type") not in rules.integration_types:
-        yield (
-            "manifest.json: integration_type must be one of "
-            f"{sorted(rules.integration_types)}"
-        )
+    yield from _manifest_urls(manifest)
+    for key, allowed in (
+        ("iot_class", IOT_CLASSES),
+        ("integration_type", rules.integration_types),
+        ("quality_scale", QUALITY_SCALES),
+    ):
+        if manifest.get(key) not in allowed:
+            yield f"manifest.json: {key} must be one of {sorted(allowed)}"
     requirements = manifest.get("requirements")
     if not isinstance(requirements, list) or not all(
         isinstance(requirement, str) and "==" in requirement
@@ -488,21 +540,25 @@ def check_manifest(checkout: Checkout, rules: Rules, code: Code) -> Iterator[str
     ):
         yield "manifest.json: requirements must be a list of pinned (==) packages"
     try:
-        AwesomeVersion(
-            str(manifest.get("version")), ensure_strategy=VERSION_STRATEGIES
-        )
-    except Exception:  # noqa: BLE001  # AwesomeVersion raises its own error types
+        AwesomeVersion(str(manifest.get("version")), ensure_strategy=VERSION_STRATEGIES)
+    except AwesomeVersionStrategyException:
         yield "manifest.json: version must be a CalVer, SemVer or PEP 440 version"
-    if manifest.get("quality_scale") not in QUALITY_SCALES:
-        yield f"manifest.json: quality_scale must be one of {sorted(QUALITY_SCALES)}"
 
 
-def check_quality_scale(checkout: Checkout, rules: Rules, code: Code) -> Iterator[str]:
-    """quality_scale.yaml names every rule once, with a reason for each exemption."""
-    path = checkout.package / "quality_scale.yaml"
-    declared: dict[str, Any] = (yaml.safe_load(path.read_text(encoding="utf-8")) or {}).get(
-        "rules"
-    ) or {}
+def _manifest_urls(manifest: dict[str, Any]) -> Iterator[str]:
+    """The integration's own pages, over HTTPS."""
+    for key in ("documentation", "issue_tracker"):
+        url = manifest.get(key)
+        if not isinstance(url, str) or not url.startswith("https://"):
+            yield f"manifest.json: {key} must be an https URL"
+        elif "home-assistant.io" in url:
+            yield f"manifest.json: {key} of a custom integration must be its own page"
+
+
+def check_quality_scale(checkout: Checkout, rules: Rules, _code: Code) -> Iterator[str]:
+    """quality_scale.yaml names every rule, with a reason for each exemption."""
+    scale = load_yaml_dict(checkout.package / "quality_scale.yaml")
+    declared: dict[str, Any] = scale.get("rules") or {}
     tiered = {rule for tier in RULE_TIERS.values() for rule in tier}
     for rule in sorted(rules.quality_scale_rules - tiered):
         yield f"validate.py: the installed rule '{rule}' has no tier in RULE_TIERS"
@@ -510,18 +566,10 @@ def check_quality_scale(checkout: Checkout, rules: Rules, code: Code) -> Iterato
         yield f"quality_scale.yaml: rule '{rule}' is missing"
     for rule in sorted(declared.keys() - rules.quality_scale_rules):
         yield f"quality_scale.yaml: '{rule}' is not a rule of this Home Assistant"
-    statuses: dict[str, str] = {}
+    statuses: dict[str, object] = {}
     for rule, value in declared.items():
-        status = value.get("status") if isinstance(value, dict) else value
-        statuses[rule] = status
-        if status not in {"done", "todo", "exempt"}:
-            yield f"quality_scale.yaml: {rule}: status must be done, todo or exempt"
-        elif status == "exempt" and not (
-            isinstance(value, dict) and str(value.get("comment") or "").strip()
-        ):
-            yield f"quality_scale.yaml: {rule}: an exemption needs a comment saying why"
-        if isinstance(value, dict) and value.keys() - {"status", "comment"}:
-            yield f"quality_scale.yaml: {rule}: only status and comment are allowed"
+        statuses[rule] = value.get("status") if isinstance(value, dict) else value
+        yield from _rule_status(rule, value)
     earned = "no_score"
     for tier, tier_rules in RULE_TIERS.items():
         if any(
@@ -539,98 +587,116 @@ def check_quality_scale(checkout: Checkout, rules: Rules, code: Code) -> Iterato
         )
 
 
-def check_actions(checkout: Checkout, rules: Rules, code: Code) -> Iterator[str]:
+def _rule_status(rule: str, value: object) -> Iterator[str]:
+    """A rule is done or todo, or a mapping of status and comment."""
+    status = value.get("status") if isinstance(value, dict) else value
+    if status not in {"done", "todo", "exempt"}:
+        yield f"quality_scale.yaml: {rule}: status must be done, todo or exempt"
+    elif status == "exempt" and not (
+        isinstance(value, dict) and str(value.get("comment") or "").strip()
+    ):
+        yield f"quality_scale.yaml: {rule}: an exemption needs a comment saying why"
+    if isinstance(value, dict) and value.keys() - {"status", "comment"}:
+        yield f"quality_scale.yaml: {rule}: only status and comment are allowed"
+
+
+def check_actions(checkout: Checkout, _rules: Rules, code: Code) -> Iterator[str]:
     """services.yaml describes exactly the registered actions, all translated."""
-    described: dict[str, Any] = {
+    described = {
         name: description or {}
-        for name, description in (
-            yaml.safe_load((checkout.package / "services.yaml").read_text()) or {}
+        for name, description in load_yaml_dict(
+            checkout.package / "services.yaml"
         ).items()
         if not name.startswith(".")
     }
     english = checkout.json("translations/en.json")
     translated = english.get("services", {})
-    for name in sorted(code.actions.keys() ^ described.keys()):
-        yield (
-            f"services.yaml: '{name}' is "
-            + ("registered but not described" if name in code.actions else "not registered")
-        )
+    for name in sorted(code.actions.keys() - described.keys()):
+        yield f"services.yaml: '{name}' is registered but not described"
+    for name in sorted(described.keys() - code.actions.keys()):
+        yield f"services.yaml: '{name}' is not a registered action"
     for name in sorted(translated.keys() - code.actions.keys()):
         yield f"en.json: services.{name} translates an action that is not registered"
     for name in sorted(code.actions.keys() & described.keys()):
         fields: dict[str, Any] = described[name].get("fields") or {}
-        schema = code.actions[name]
-        keys = {
-            str(key): key
-            for key in (schema.schema if isinstance(schema, vol.Schema) else {})
-        }
-        for field in sorted(keys.keys() ^ fields.keys()):
-            side = "services.yaml" if field in fields else "the code's schema"
-            yield f"services.yaml: {name}.{field} is only in {side}"
-        for field in sorted(keys.keys() & fields.keys()):
-            required = isinstance(keys[field], vol.Required)
-            if bool(fields[field].get("required")) != required:
-                yield f"services.yaml: {name}.{field}: required differs from the code"
-            select = (fields[field].get("selector") or {}).get("select")
-            validator = schema.schema[keys[field]]
-            if select and isinstance(validator, vol.In):
-                if set(select.get("options", [])) != set(validator.container):
-                    yield f"services.yaml: {name}.{field}: options differ from the code"
-            if select and select.get("translation_key"):
-                options = (
-                    english.get("selector", {})
-                    .get(select["translation_key"], {})
-                    .get("options", {})
-                )
-                for option in select.get("options", []):
-                    if option not in options:
-                        yield (
-                            f"en.json: selector.{select['translation_key']}.options."
-                            f"{option} is missing"
-                        )
+        yield from _action_fields(name, fields, code.actions[name], english)
         text = translated.get(name, {})
         if not text.get("name") or not text.get("description"):
             yield f"en.json: services.{name} needs a name and a description"
-        for field in sorted(fields.keys() ^ text.get("fields", {}).keys()):
-            yield f"en.json: services.{name}.fields.{field} does not match services.yaml"
-        for field, field_text in text.get("fields", {}).items():
+        for field_name in sorted(fields.keys() ^ text.get("fields", {}).keys()):
+            yield f"en.json: services.{name}.fields.{field_name} does not match services.yaml"
+        for field_name, field_text in text.get("fields", {}).items():
             if not field_text.get("name") or not field_text.get("description"):
-                yield f"en.json: services.{name}.fields.{field} needs name and description"
+                yield f"en.json: services.{name}.fields.{field_name} needs name and description"
+
+
+def _action_fields(
+    name: str, fields: dict[str, Any], schema: object, english: dict[str, Any]
+) -> Iterator[str]:
+    """An action's fields are its schema's keys, required alike, options translated."""
+    validators = schema.schema if isinstance(schema, vol.Schema) else {}
+    keys = {str(key): key for key in validators}
+    for field_name in sorted(keys.keys() ^ fields.keys()):
+        side = "services.yaml" if field_name in fields else "the code's schema"
+        yield f"services.yaml: {name}.{field_name} is only in {side}"
+    for field_name in sorted(keys.keys() & fields.keys()):
+        key = keys[field_name]
+        if bool(fields[field_name].get("required")) != isinstance(key, vol.Required):
+            yield f"services.yaml: {name}.{field_name}: required differs from the code"
+        select = (fields[field_name].get("selector") or {}).get("select") or {}
+        options = select.get("options", [])
+        validator = validators[key]
+        # Typed as a Container; the code passes lists and tuples of the options.
+        allowed: Iterable[object] = getattr(validator, "container", options)
+        if isinstance(validator, vol.In) and set(options) != set(allowed):
+            yield f"services.yaml: {name}.{field_name}: options differ from the code"
+        selector_key = select.get("translation_key")
+        texts = english.get("selector", {}).get(selector_key, {}).get("options", {})
+        for option in options if selector_key else ():
+            if option not in texts:
+                yield f"en.json: selector.{selector_key}.options.{option} is missing"
 
 
 def check_icons(checkout: Checkout, rules: Rules, code: Code) -> Iterator[str]:
     """icons.json covers every entity and action with icons the frontend has."""
     icons = checkout.json("icons.json")
-    english = checkout.json("translations/en.json")
-    for platform, keys in _entity_keys(code).items():
-        platform_icons = icons.get("entity", {}).get(platform, {})
-        for key in sorted(keys - platform_icons.keys()):
-            yield f"icons.json: entity.{platform}.{key} is missing"
-        for key in sorted(platform_icons.keys() - keys):
-            yield f"icons.json: entity.{platform}.{key} belongs to no entity"
-        for key in sorted(keys & platform_icons.keys()):
-            if "default" not in platform_icons[key]:
-                yield f"icons.json: entity.{platform}.{key} needs a default icon"
-            states = english.get("entity", {}).get(platform, {}).get(key, {}).get("state")
-            for state in platform_icons[key].get("state", {}):
-                if states is not None and state not in states:
-                    yield f"icons.json: entity.{platform}.{key}: no state '{state}'"
+    yield from _entity_icons(icons, checkout.json("translations/en.json"), code)
     services = icons.get("services", {})
     for name in sorted(code.actions.keys() - services.keys()):
         yield f"icons.json: services.{name} is missing"
     for name in sorted(services.keys() - code.actions.keys()):
         yield f"icons.json: services.{name} is not a registered action"
+    if not rules.icon_names:
+        yield "icons.json: no frontend icon list (install home-assistant-frontend)"
     for where, icon in _icon_values(icons):
         prefix, _, name = icon.partition(":")
         if prefix != "mdi":
             yield f"icons.json: {where}: '{icon}' is not an mdi: icon"
         elif rules.icon_names and name not in rules.icon_names:
             yield f"icons.json: {where}: the frontend has no icon '{icon}'"
-    if not rules.icon_names:
-        yield "icons: no frontend icon list (install home-assistant-frontend)"
 
 
-def _icon_values(node: Any, path: str = "") -> Iterator[tuple[str, str]]:
+def _entity_icons(
+    icons: dict[str, Any], english: dict[str, Any], code: Code
+) -> Iterator[str]:
+    """Every entity's translation key has a default icon, state icons known states."""
+    for platform, keys in _entity_keys(code).items():
+        platform_icons = icons.get("entity", {}).get(platform, {})
+        for key in sorted(keys - platform_icons.keys()):
+            yield f"icons.json: entity.{platform}.{key} is missing"
+        for key in sorted(platform_icons.keys() - keys):
+            yield f"icons.json: entity.{platform}.{key} belongs to no entity"
+        texts = english.get("entity", {}).get(platform, {})
+        for key in sorted(keys & platform_icons.keys()):
+            if "default" not in platform_icons[key]:
+                yield f"icons.json: entity.{platform}.{key} needs a default icon"
+            states = texts.get(key, {}).get("state")
+            for state in platform_icons[key].get("state", {}) if states else ():
+                if state not in states:
+                    yield f"icons.json: entity.{platform}.{key}: no state '{state}'"
+
+
+def _icon_values(node: object, path: str = "") -> Iterator[tuple[str, str]]:
     if isinstance(node, dict):
         for key, value in node.items():
             yield from _icon_values(value, f"{path}.{key}" if path else key)
@@ -648,52 +714,52 @@ def _entity_keys(code: Code) -> dict[str, set[str]]:
     return {platform: found for platform, found in keys.items() if found}
 
 
-def check_translations(checkout: Checkout, rules: Rules, code: Code) -> Iterator[str]:
+def check_translations(checkout: Checkout, _rules: Rules, code: Code) -> Iterator[str]:
     """Every key the code uses is translated, none unused, every language complete."""
     english = checkout.json("translations/en.json")
-    entity = english.get("entity", {})
-    for platform, descriptions in code.entity_descriptions.items():
-        for description in descriptions:
-            key = description.translation_key
-            if key is None:
-                continue
-            text = entity.get(platform, {}).get(key)
-            if text is None:
-                yield f"en.json: entity.{platform}.{key} is missing"
-                continue
-            for option in getattr(description, "options", None) or ():
-                if option not in text.get("state", {}):
-                    yield f"en.json: entity.{platform}.{key}.state.{option} is missing"
-            event_states = (
-                text.get("state_attributes", {}).get("event_type", {}).get("state", {})
-            )
-            for event_type in getattr(description, "event_types", None) or ():
-                if event_type not in event_states:
-                    yield (
-                        f"en.json: entity.{platform}.{key}.state_attributes.event_type"
-                        f".state.{event_type} is missing"
-                    )
-    used_entities = _entity_keys(code)
-    for platform, texts in entity.items():
-        for key in sorted(texts.keys() - used_entities.get(platform, set())):
-            yield f"en.json: entity.{platform}.{key} belongs to no entity"
+    yield from _entity_texts(english.get("entity", {}), code)
     used = used_translation_keys(code)
     for where in used.hidden:
         yield f"{where}: translation key is not readable from the code"
-    config = english.get("config", {})
-    for section, keys, texts in (
-        ("exceptions", used.exceptions, english.get("exceptions", {})),
-        ("issues", used.issues, english.get("issues", {})),
-        ("config.step", used.config_steps, config.get("step", {})),
-        ("options.step", used.options_steps, english.get("options", {}).get("step", {})),
-        ("config.abort", used.aborts, config.get("abort", {})),
-        ("config.error", used.form_errors, config.get("error", {})),
-    ):
+    for section, keys in used.sections.items():
+        texts = english
+        for part in section.split("."):
+            texts = texts.get(part, {})
         for key in sorted(keys - texts.keys()):
             yield f"en.json: {section}.{key} is used by the code but missing"
         for key in sorted(texts.keys() - keys):
             yield f"en.json: {section}.{key} is not used by the code"
     yield from _languages(checkout, english)
+
+
+def _entity_texts(entity: dict[str, Any], code: Code) -> Iterator[str]:
+    """Each entity description's name, states and event types are translated."""
+    for platform, descriptions in code.entity_descriptions.items():
+        for description in descriptions:
+            key = description.translation_key
+            text = entity.get(platform, {}).get(key)
+            if key is not None and text is None:
+                yield f"en.json: entity.{platform}.{key} is missing"
+            elif key is not None:
+                yield from _entity_states(f"entity.{platform}.{key}", description, text)
+    used = _entity_keys(code)
+    for platform, texts in entity.items():
+        for key in sorted(texts.keys() - used.get(platform, set())):
+            yield f"en.json: entity.{platform}.{key} belongs to no entity"
+
+
+def _entity_states(
+    where: str, description: EntityDescription, text: dict[str, Any]
+) -> Iterator[str]:
+    """An enum's options are translated states, an event's types too."""
+    states = text.get("state", {})
+    events = text.get("state_attributes", {}).get("event_type", {}).get("state", {})
+    for option in getattr(description, "options", None) or ():
+        if option not in states:
+            yield f"en.json: {where}.state.{option} is missing"
+    for event_type in getattr(description, "event_types", None) or ():
+        if event_type not in events:
+            yield f"en.json: {where}: event type {event_type} is missing"
 
 
 def _languages(checkout: Checkout, english: dict[str, Any]) -> Iterator[str]:
@@ -813,12 +879,10 @@ def main() -> int:
     """Validate the checkout given (default: this one) and report."""
     root = Path(sys.argv[1]) if len(sys.argv) > 1 else CHECKOUT
     problems = validate(root, installed_rules())
-    for problem in problems:
-        print(problem)
+    sys.stdout.writelines(f"{problem}\n" for problem in problems)
     names = ", ".join(check.__name__.removeprefix("check_") for check in CHECKS)
-    print(
-        f"{len(problems)} problem(s) in {root}" if problems else f"valid: {names}",
-        file=sys.stderr,
+    sys.stderr.write(
+        f"{len(problems)} problem(s) in {root}\n" if problems else f"valid: {names}\n"
     )
     return 1 if problems else 0
 
