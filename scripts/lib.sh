@@ -20,7 +20,7 @@ MIN_PYTHON="3.14.2"
 # Roots: name, suite, packages. Changing a line changes its hash and rebuilds it.
 ENV_ROOT_SUITE="testing"
 ENV_ROOT_PACKAGES="python3.14,python3.14-venv,python3.14-dev,gcc,g++,libc6-dev,ca-certificates,qbittorrent-nox,procps"
-QBT_ROOTS="bookworm trixie"
+QBT_ROOTS="bullseye bookworm trixie"
 QBT_ROOT_PACKAGES="ca-certificates,qbittorrent-nox"
 
 log() { printf '\033[1;34m==>\033[0m %s\n' "$*" >&2; }
