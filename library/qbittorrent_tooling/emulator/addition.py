@@ -33,6 +33,8 @@ class AddOutcome:
     added: list[str] = field(default_factory=list)
     failed: int = 0
     pending: int = 0
+    # Torrents already there whose trackers were merged (before 4.5.0).
+    merged: int = 0
 
 
 def magnet_hash_and_name(url: str) -> tuple[str, str] | None:
@@ -123,8 +125,12 @@ def add_torrents(population: Population, request: AddRequest) -> AddOutcome:
         "category": fields.get("category", "").strip(),
         "tags": ",".join(t.strip() for t in tags.split(",") if t.strip()),
         "paused": paused,
-        "dl_limit": added_torrent_limit(fields.get("dlLimit")),
-        "up_limit": added_torrent_limit(fields.get("upLimit")),
+        "dl_limit": added_torrent_limit(
+            fields.get("dlLimit"), profile.unlimited_torrent_limit
+        ),
+        "up_limit": added_torrent_limit(
+            fields.get("upLimit"), profile.unlimited_torrent_limit
+        ),
     }
     found: list[tuple[str, str, bool]] = []
     for url in filter(None, (u.strip() for u in fields.get("urls", "").split("\n"))):
@@ -141,7 +147,12 @@ def add_torrents(population: Population, request: AddRequest) -> AddOutcome:
             outcome.failed += 1
     for torrent_hash, name, has_metadata in found:
         if torrent_hash in population.torrents:
-            outcome.failed += 1
+            # The population has no private torrents, the only duplicates
+            # that versions merging trackers still refuse.
+            if profile.merges_duplicate_adds:
+                outcome.merged += 1
+            else:
+                outcome.failed += 1
             continue
         population.add(
             torrent_hash=torrent_hash,
