@@ -33,7 +33,7 @@ class AddOutcome:
     added: list[str] = field(default_factory=list)
     failed: int = 0
     pending: int = 0
-    # Torrents already there whose trackers were merged (before 4.5.0).
+    # Torrents already there, their trackers merged (before 4.5.0).
     merged: int = 0
 
 

@@ -316,6 +316,7 @@ class VersionProfile:
     def merges_duplicate_adds(self) -> bool:
         """Adding a torrent that is already there merges its trackers: ``Ok.``.
 
-        Before 4.5.0 (seen on real 4.2.5); from 4.5.0 the add is refused.
+        Before 4.5.0 (qBittorrent's source from 3.x to 4.4.5, seen on real
+        4.2.5), unless the torrent is private; from 4.5.0 the add is refused.
         """
-        return self.generation is Generation.MODERN and self.version < (4, 5, 0)
+        return self.version < (4, 5, 0)
