@@ -5,10 +5,11 @@
 # Two modes:
 #   native  a Python >= 3.14.2 exists here: .venv in the checkout.
 #   chroot  otherwise, as root on Debian/Ubuntu: a Debian testing root built with
-#           debootstrap (Python 3.14, qbittorrent-nox 5.3.0), plus bookworm and
-#           trixie roots holding qbittorrent-nox 4.5.2 and 5.1.0. Commands run in a
-#           private mount namespace (unshare), so the bind mounts vanish when the
-#           command ends, even if killed, and parallel runs never share a mount.
+#           debootstrap (Python 3.14, qbittorrent-nox 5.3.0), plus bullseye,
+#           bookworm and trixie roots holding qbittorrent-nox 4.2.5, 4.5.2 and
+#           5.1.0. Commands run in a private mount namespace (unshare), so the
+#           bind mounts vanish when the command ends, even if killed, and
+#           parallel runs never share a mount.
 
 set -euo pipefail
 
@@ -164,7 +165,7 @@ setup_chroot() {
     flock 9
     local root suite pid
     local -a builders=()
-    # The three roots are independent: build them side by side.
+    # The roots are independent: build them side by side.
     build_root env "$ENV_ROOT_SUITE" "$ENV_ROOT_PACKAGES" >/dev/null &
     builders+=($!)
     for suite in $QBT_ROOTS; do
