@@ -108,6 +108,27 @@ def _flag(fields: dict[str, str], name: str) -> bool:
     return fields.get(name, "").strip().lower() == "true"
 
 
+def _readable_torrents(
+    request: AddRequest, outcome: AddOutcome
+) -> list[tuple[str, str, bool]]:
+    """(hash, name, has metadata) of each magnet and file; counts the rest."""
+    found: list[tuple[str, str, bool]] = []
+    urls = request.fields.get("urls", "").split("\n")
+    for url in filter(None, (u.strip() for u in urls)):
+        if (magnet := magnet_hash_and_name(url)) is not None:
+            found.append((*magnet, False))
+        elif url.startswith(("http://", "https://")):
+            outcome.pending += 1
+        else:
+            outcome.failed += 1
+    for _filename, data in request.files:
+        if (parsed := torrent_file_hash_and_name(data)) is not None:
+            found.append((*parsed, True))
+        else:
+            outcome.failed += 1
+    return found
+
+
 def add_torrents(population: Population, request: AddRequest) -> AddOutcome:
     """Add what the request names; flags follow the version's spelling."""
     profile = population.profile
@@ -132,20 +153,7 @@ def add_torrents(population: Population, request: AddRequest) -> AddOutcome:
             fields.get("upLimit"), profile.unlimited_torrent_limit
         ),
     }
-    found: list[tuple[str, str, bool]] = []
-    for url in filter(None, (u.strip() for u in fields.get("urls", "").split("\n"))):
-        if (magnet := magnet_hash_and_name(url)) is not None:
-            found.append((*magnet, False))
-        elif url.startswith(("http://", "https://")):
-            outcome.pending += 1
-        else:
-            outcome.failed += 1
-    for _filename, data in request.files:
-        if (parsed := torrent_file_hash_and_name(data)) is not None:
-            found.append((*parsed, True))
-        else:
-            outcome.failed += 1
-    for torrent_hash, name, has_metadata in found:
+    for torrent_hash, name, has_metadata in _readable_torrents(request, outcome):
         if torrent_hash in population.torrents:
             # The population has no private torrents, the only duplicates
             # that versions merging trackers still refuse.
