@@ -33,7 +33,7 @@ def parse_arguments() -> argparse.Namespace:
         "--qbittorrent",
         metavar="VERSION",
         default="5.3.0",
-        help="real qbittorrent-nox version to start (4.5.2, 5.1.0, 5.3.0; default 5.3.0)",
+        help="real qbittorrent-nox version to start (4.2.5, 4.5.2, 5.1.0, 5.3.0; default 5.3.0)",
     )
     backend.add_argument(
         "--emulator",

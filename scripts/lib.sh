@@ -5,10 +5,11 @@
 # Two modes:
 #   native  a Python >= 3.14.2 exists here: .venv in the checkout.
 #   chroot  otherwise, as root on Debian/Ubuntu: a Debian testing root built with
-#           debootstrap (Python 3.14, qbittorrent-nox 5.3.0), plus bookworm and
-#           trixie roots holding qbittorrent-nox 4.5.2 and 5.1.0. Commands run in a
-#           private mount namespace (unshare), so the bind mounts vanish when the
-#           command ends, even if killed, and parallel runs never share a mount.
+#           debootstrap (Python 3.14, qbittorrent-nox 5.3.0), plus bullseye,
+#           bookworm and trixie roots holding qbittorrent-nox 4.2.5, 4.5.2 and
+#           5.1.0. Commands run in a private mount namespace (unshare), so the
+#           bind mounts vanish when the command ends, even if killed, and
+#           parallel runs never share a mount.
 
 set -euo pipefail
 
@@ -20,7 +21,7 @@ MIN_PYTHON="3.14.2"
 # Roots: name, suite, packages. Changing a line changes its hash and rebuilds it.
 ENV_ROOT_SUITE="testing"
 ENV_ROOT_PACKAGES="python3.14,python3.14-venv,python3.14-dev,gcc,g++,libc6-dev,ca-certificates,qbittorrent-nox,procps"
-QBT_ROOTS="bookworm trixie"
+QBT_ROOTS="bullseye bookworm trixie"
 QBT_ROOT_PACKAGES="ca-certificates,qbittorrent-nox"
 
 log() { printf '\033[1;34m==>\033[0m %s\n' "$*" >&2; }
@@ -164,7 +165,7 @@ setup_chroot() {
     flock 9
     local root suite pid
     local -a builders=()
-    # The three roots are independent: build them side by side.
+    # The roots are independent: build them side by side.
     build_root env "$ENV_ROOT_SUITE" "$ENV_ROOT_PACKAGES" >/dev/null &
     builders+=($!)
     for suite in $QBT_ROOTS; do

@@ -25,8 +25,8 @@ from qbittorrent_tooling.traffic import PASSWORD, USERNAME, new_session
 if TYPE_CHECKING:
     from qbittorrent_webui_client import QBittorrentClient
 
-# The versions Debian ships (bookworm, trixie, testing); scripts/setup installs all three.
-REAL_VERSIONS = ("4.5.2", "5.1.0", "5.3.0")
+# The versions Debian ships (bullseye, bookworm, trixie, testing); scripts/setup installs all four.
+REAL_VERSIONS = ("4.2.5", "4.5.2", "5.1.0", "5.3.0")
 # One version per behaviour change the client has to follow.
 EMULATED_VERSIONS = (
     "3.1.12",

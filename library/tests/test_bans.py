@@ -1,6 +1,6 @@
 """A ban of the client's IP address is waited out, then left by itself.
 
-Real 4.5.2, 5.1.0 and 5.3.0 refuse only the logins of a banned IP (403 with
+Real 4.2.5, 4.5.2, 5.1.0 and 5.3.0 refuse only the logins of a banned IP (403 with
 a text); a live session keeps working, a request without one gets the plain
 403 of an expired session, logins during the ban do not extend it, and no
 header says when it ends. The length is ``web_ui_ban_duration`` in the
@@ -234,7 +234,8 @@ async def test_what_a_banned_address_gets(
             await asyncio.sleep(0.2)
 
     assert answers[0][0] == 200
-    assert answers[1] == (403, "Forbidden")
+    # An error without a message of its own has an empty body before 4.3.
+    assert answers[1] == (403, "Forbidden" if version >= "4.3" else "")
     assert answers[2] == (
         403,
         "Your IP address has been banned after too many failed authentication attempts.",

@@ -152,27 +152,36 @@ async def test_refused_add_has_its_own_error(
     client = client_factory(url)
     info = await client.detect()
     existing = next(iter(emulator.torrents))
-    magnet = f"magnet:?xt=urn:btih:{existing}&tr=http://t.invalid/SECRETPASSKEY"
+    passkey = "&tr=http://t.invalid/SECRETPASSKEY"
+    duplicate = f"magnet:?xt=urn:btih:{existing}{passkey}"
+    unreadable = f"magnet:?xt=urn:btih:not-a-hash{passkey}"
     content, file_hash = torrent_file("twice")
     await client.add_torrent_files([content])
     count = len(emulator.torrents)
     # 4.0.x is the first to answer "Fails." to a link; 3.x answers the same
-    # whatever happened. Files are reported from 4.1 on.
+    # whatever happened. Files are reported from 4.1 on. Before 4.5 adding a
+    # torrent that is already there merges its trackers and succeeds.
     reports_links = info.generation is Generation.MODERN or version == "4.0.4"
     reports_files = info.generation is Generation.MODERN
+    refuses_duplicates = emulator.profile.version >= (4, 5, 0)
 
     if reports_links:
         with pytest.raises(QBittorrentAddTorrentError) as refused:
-            await client.add_torrent_urls([magnet])
+            await client.add_torrent_urls([unreadable])
+        assert "SECRETPASSKEY" not in str(refused.value)
+    if refuses_duplicates:
+        with pytest.raises(QBittorrentAddTorrentError) as refused:
+            await client.add_torrent_urls([duplicate])
         assert "already added" in str(refused.value)
         assert "SECRETPASSKEY" not in str(refused.value)
-    else:
-        await client.add_torrent_urls([magnet])
-    if reports_files:
         with pytest.raises(QBittorrentAddTorrentError):
             await client.add_torrent_files([content])
     else:
+        await client.add_torrent_urls([duplicate])
         await client.add_torrent_files([content])
+    if reports_files:
+        with pytest.raises(QBittorrentAddTorrentError):
+            await client.add_torrent_files([b"not a torrent"])
 
     assert len(emulator.torrents) == count
     assert file_hash in emulator.torrents

@@ -520,7 +520,8 @@ class QBittorrentClient:
 
         Raises:
             QBittorrentAddTorrentError: qBittorrent reported that it added
-                nothing (duplicate or invalid link); 3.1.x-3.3.x report nothing.
+                nothing (duplicate or invalid link); 3.1.x-3.3.x report nothing,
+                and before 4.5 a duplicate is no error (its trackers are merged).
             ValueError: A limit in ``options`` is above :data:`MAX_SPEED_LIMIT`.
         """
         _check_add_options(options)
@@ -537,7 +538,8 @@ class QBittorrentClient:
         Raises:
             QBittorrentAddTorrentError: qBittorrent reported that it added
                 nothing (duplicate or invalid file); before 4.1 it reports
-                only invalid files, if anything.
+                only invalid files, if anything, and before 4.5 a duplicate
+                is no error (its trackers are merged).
             ValueError: A limit in ``options`` is above :data:`MAX_SPEED_LIMIT`.
         """
         _check_add_options(options)

@@ -62,9 +62,14 @@ Generations (see ``versions.py`` for the per-version switches):
 * 4.1+: ``/api/v2``; see ``modern.py`` for endpoints and the versions that
   have them.
 
-What the real servers (4.5.2, 5.1.0, 5.3.0, checked by
+What the real servers (4.2.5, 4.5.2, 5.1.0, 5.3.0, checked by
 ``library/tests/test_emulator_against_real_servers.py``) did that the documents
 did not say:
+
+* 4.2.5 accepts GET on every action; errors without a message of their own
+  (403, 404, 400, 401) have an empty body before 4.3.0; an unlimited
+  per-torrent limit reads -1 before 4.5.0; a duplicate add answers ``Ok.``
+  (trackers merged) before 4.5.0; no ``trackers_count`` before 4.3.0.
 
 * 5.3.0 reports webapiVersion ``2.16.2``.
 * ``sync/maindata?rid=0`` on 4.5.2 restarts the numbering (answer rid 1);

@@ -33,6 +33,8 @@ class AddOutcome:
     added: list[str] = field(default_factory=list)
     failed: int = 0
     pending: int = 0
+    # Torrents already there, their trackers merged (before 4.5.0).
+    merged: int = 0
 
 
 def magnet_hash_and_name(url: str) -> tuple[str, str] | None:
@@ -106,6 +108,27 @@ def _flag(fields: dict[str, str], name: str) -> bool:
     return fields.get(name, "").strip().lower() == "true"
 
 
+def _readable_torrents(
+    request: AddRequest, outcome: AddOutcome
+) -> list[tuple[str, str, bool]]:
+    """(hash, name, has metadata) of each magnet and file; counts the rest."""
+    found: list[tuple[str, str, bool]] = []
+    urls = request.fields.get("urls", "").split("\n")
+    for url in filter(None, (u.strip() for u in urls)):
+        if (magnet := magnet_hash_and_name(url)) is not None:
+            found.append((*magnet, False))
+        elif url.startswith(("http://", "https://")):
+            outcome.pending += 1
+        else:
+            outcome.failed += 1
+    for _filename, data in request.files:
+        if (parsed := torrent_file_hash_and_name(data)) is not None:
+            found.append((*parsed, True))
+        else:
+            outcome.failed += 1
+    return found
+
+
 def add_torrents(population: Population, request: AddRequest) -> AddOutcome:
     """Add what the request names; flags follow the version's spelling."""
     profile = population.profile
@@ -123,25 +146,21 @@ def add_torrents(population: Population, request: AddRequest) -> AddOutcome:
         "category": fields.get("category", "").strip(),
         "tags": ",".join(t.strip() for t in tags.split(",") if t.strip()),
         "paused": paused,
-        "dl_limit": added_torrent_limit(fields.get("dlLimit")),
-        "up_limit": added_torrent_limit(fields.get("upLimit")),
+        "dl_limit": added_torrent_limit(
+            fields.get("dlLimit"), profile.unlimited_torrent_limit
+        ),
+        "up_limit": added_torrent_limit(
+            fields.get("upLimit"), profile.unlimited_torrent_limit
+        ),
     }
-    found: list[tuple[str, str, bool]] = []
-    for url in filter(None, (u.strip() for u in fields.get("urls", "").split("\n"))):
-        if (magnet := magnet_hash_and_name(url)) is not None:
-            found.append((*magnet, False))
-        elif url.startswith(("http://", "https://")):
-            outcome.pending += 1
-        else:
-            outcome.failed += 1
-    for _filename, data in request.files:
-        if (parsed := torrent_file_hash_and_name(data)) is not None:
-            found.append((*parsed, True))
-        else:
-            outcome.failed += 1
-    for torrent_hash, name, has_metadata in found:
+    for torrent_hash, name, has_metadata in _readable_torrents(request, outcome):
         if torrent_hash in population.torrents:
-            outcome.failed += 1
+            # The population has no private torrents, the only duplicates
+            # that versions merging trackers still refuse.
+            if profile.merges_duplicate_adds:
+                outcome.merged += 1
+            else:
+                outcome.failed += 1
             continue
         population.add(
             torrent_hash=torrent_hash,

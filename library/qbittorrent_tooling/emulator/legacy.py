@@ -294,7 +294,8 @@ def _add(
         fields["category"] = fields.pop("label")
     outcome = add_torrents(server.population, AddRequest(fields=fields, files=files))
     if server.profile.version >= (4, 0, 0) and not files:
-        return text("Ok." if outcome.added or outcome.pending else "Fails.")
+        accepted = outcome.added or outcome.pending or outcome.merged
+        return text("Ok." if accepted else "Fails.")
     return text()
 
 

@@ -7,6 +7,7 @@ import binascii
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
+from http import HTTPStatus
 import json
 import re
 from typing import TYPE_CHECKING, Any
@@ -31,6 +32,12 @@ _PATH = re.compile(r"^/api/v2/(?P<scope>\w+)/(?P<action>\w+)$")
 def text(body: str = "", status: int = 200) -> web.Response:
     """A plain-text reply as qBittorrent sends it."""
     return web.Response(status=status, text=body, content_type=TEXT, charset="UTF-8")
+
+
+def error_reply(server: Server, status: HTTPStatus) -> web.Response:
+    """An HTTP error without a message of its own, as the version words it."""
+    body = status.phrase if server.profile.error_body_is_status_text else ""
+    return text(body, status)
 
 
 def json_reply(payload: Any, status: int = 200) -> web.Response:
@@ -403,12 +410,21 @@ def _field_setter(
     return action
 
 
-def _limit(value: str) -> int:
+def _torrent_limit_setter(field_name: str) -> Callable[[Server, str, Params], None]:
     """A per-torrent limit in B/s, kept exactly (unlike the global limits)."""
-    try:
-        return stored_torrent_limit(int(value))
-    except ValueError:
-        raise BadParams("limit") from None
+
+    def action(server: Server, torrent_hash: str, params: Params) -> None:
+        (value,) = required(params, "limit")
+        try:
+            limit = int(value)
+        except ValueError:
+            raise BadParams("limit") from None
+        unlimited = server.profile.unlimited_torrent_limit
+        server.population.update(
+            torrent_hash, **{field_name: stored_torrent_limit(limit, unlimited)}
+        )
+
+    return action
 
 
 def _torrent_limits(field_name: str) -> Handler:
@@ -577,7 +593,7 @@ def rename(server: Server, _s: WebSession, params: Params) -> web.Response:
     torrent_hash, name = required(params, "hash", "name")
     torrent = server.population.torrents.get(torrent_hash.lower())
     if torrent is None:
-        return text("Not Found", 404)
+        return error_reply(server, HTTPStatus.NOT_FOUND)
     if not name.strip():
         return text("Incorrect torrent name", 409)
     server.population.update(torrent.hash, name=name)
@@ -589,7 +605,7 @@ def add_trackers(server: Server, _s: WebSession, params: Params) -> web.Response
     torrent_hash, urls = required(params, "hash", "urls")
     torrent = server.population.torrents.get(torrent_hash.lower())
     if torrent is None:
-        return text("Not Found", 404)
+        return error_reply(server, HTTPStatus.NOT_FOUND)
     new_urls = [u for u in urls.split("\n") if u.strip()]
     server.population.update(
         torrent.hash,
@@ -603,7 +619,7 @@ def file_prio(server: Server, _s: WebSession, params: Params) -> web.Response:
     """``torrents/filePrio`` (the population has no files; checks only)."""
     torrent_hash, _ids, priority = required(params, "hash", "id", "priority")
     if torrent_hash.lower() not in server.population.torrents:
-        return text("Not Found", 404)
+        return error_reply(server, HTTPStatus.NOT_FOUND)
     if priority not in {"0", "1", "6", "7"}:
         return text("Priority is not valid", 400)
     return text()
@@ -620,7 +636,8 @@ def torrents_add(server: Server, request_data: AddRequest) -> web.Response:
             return text(f"Error: '{filename}' is not a valid torrent file.", 415)
     outcome = add_torrents(server.population, request_data)
     if not server.profile.no_content_actions:
-        return text("Ok." if outcome.added or outcome.pending else "Fails.")
+        accepted = outcome.added or outcome.pending or outcome.merged
+        return text("Ok." if accepted else "Fails.")
     if not outcome.added and not outcome.pending:
         return text("Conflict", 409)
     payload = {
@@ -705,10 +722,10 @@ ENDPOINTS: dict[tuple[str, str], Endpoint] = {
     ("torrents", "downloadLimit"): Endpoint(_torrent_limits("dl_limit")),
     ("torrents", "uploadLimit"): Endpoint(_torrent_limits("up_limit")),
     ("torrents", "setDownloadLimit"): Endpoint(
-        _each(_field_setter("dl_limit", "limit", _limit)), mutating=True
+        _each(_torrent_limit_setter("dl_limit")), mutating=True
     ),
     ("torrents", "setUploadLimit"): Endpoint(
-        _each(_field_setter("up_limit", "limit", _limit)), mutating=True
+        _each(_torrent_limit_setter("up_limit")), mutating=True
     ),
 }
 _ADD = ("torrents", "add")
@@ -786,7 +803,7 @@ async def handle(server: Server, request: web.Request) -> web.Response:  # noqa:
     """Answer one request the way a 4.1+ qBittorrent would."""
     profile = server.profile
     if server.origin_rejected(request):
-        return text("Unauthorized", 401)
+        return error_reply(server, HTTPStatus.UNAUTHORIZED)
     match = _PATH.match(request.path)
     if match is None:
         return _non_api(server, request)
@@ -796,12 +813,12 @@ async def handle(server: Server, request: web.Request) -> web.Response:  # noqa:
         return failure
     endpoint = _available(server, key)
     if request.method != "POST" and _post_only(server, key, endpoint):
-        return text("Method Not Allowed", 405)
+        return error_reply(server, HTTPStatus.METHOD_NOT_ALLOWED)
     params, add = await _params(request)
     if key == _LOGIN:
         return login(server, request, session, params)
     if session is None:
-        return text("Forbidden", 403)
+        return error_reply(server, HTTPStatus.FORBIDDEN)
     try:
         if key == _ADD:
             add.fields = params
@@ -812,7 +829,7 @@ async def handle(server: Server, request: web.Request) -> web.Response:  # noqa:
     except BadParams as error:
         if profile.version >= (5, 2, 0):
             return text(f"Missing required parameters: {error}", 400)
-        return text("Bad Request", 400)
+        return error_reply(server, HTTPStatus.BAD_REQUEST)
 
 
 def _non_api(server: Server, request: web.Request) -> web.Response:
@@ -832,4 +849,4 @@ def _non_api(server: Server, request: web.Request) -> web.Response:
             "<body></body></html>",
             content_type="text/html",
         )
-    return text("Not Found", 404)
+    return error_reply(server, HTTPStatus.NOT_FOUND)

@@ -20,27 +20,31 @@ def as_int32(value: int) -> int:
     return (value + 2**31) % 2**32 - 2**31
 
 
-def stored_torrent_limit(limit: int) -> int:
+def stored_torrent_limit(limit: int, unlimited: int = 0) -> int:
     """A per-torrent limit in B/s as qBittorrent keeps it: to the byte, 32-bit.
 
-    Seen on 4.5.2, 5.1.0 and 5.3.0: 2**31 - 2 is kept, 2**31 - 1 and 2**31
-    become unlimited, 2**32 + 1024 becomes 1024.
+    Seen on 4.2.5, 4.5.2, 5.1.0 and 5.3.0: 2**31 - 2 is kept, 2**31 - 1
+    becomes ``unlimited`` (the version's reading of "no limit"), 2**31 and
+    negative limits 0, 2**32 + 1024 becomes 1024.
     """
     limit = as_int32(limit)
-    return 0 if limit <= 0 or limit == TORRENT_UNLIMITED else limit
+    return unlimited if limit == TORRENT_UNLIMITED else max(limit, 0)
 
 
-def added_torrent_limit(text: str | None) -> int:
+def added_torrent_limit(text: str | None, unlimited: int = 0) -> int:
     """The limit of a torrent added with ``dlLimit``/``upLimit`` = ``text``.
 
-    Seen on 4.5.2, 5.1.0 and 5.3.0: a number beyond 32 bits is not read (the
-    torrent is unlimited) instead of wrapping.
+    Seen on 4.2.5, 4.5.2, 5.1.0 and 5.3.0: a number beyond 32 bits is not
+    read (the torrent is unlimited) instead of wrapping; without a positive
+    limit the torrent has none.
     """
     try:
         limit = int(text or 0)
     except ValueError:
-        return 0
-    return stored_torrent_limit(limit) if as_int32(limit) == limit else 0
+        return unlimited
+    if limit <= 0 or as_int32(limit) != limit:
+        return unlimited
+    return stored_torrent_limit(limit, unlimited)
 
 
 @dataclass(slots=True)

@@ -174,7 +174,7 @@ class Population:
             "completed": downloaded,
             "completion_on": NEVER,
             "content_path": f"{save_path or self.save_path}/{name}",
-            "dl_limit": 0,
+            "dl_limit": self.profile.unlimited_torrent_limit,
             "dlspeed": 0,
             "download_path": "",
             "downloaded": downloaded,
@@ -209,7 +209,7 @@ class Population:
             "total_size": size if size > 0 else -1,
             "tracker": tracker,
             "trackers_count": 1 if tracker else 0,
-            "up_limit": 0,
+            "up_limit": self.profile.unlimited_torrent_limit,
             "uploaded": 0,
             "uploaded_session": 0,
             "upspeed": 0,
@@ -297,8 +297,8 @@ class Population:
         tags: str = "",
         paused: bool = False,
         metadata: bool = True,
-        dl_limit: int = 0,
-        up_limit: int = 0,
+        dl_limit: int | None = None,
+        up_limit: int | None = None,
     ) -> str:
         """Add a torrent (as ``torrents/add`` would) and return its hash."""
         rng = self._random
@@ -314,7 +314,10 @@ class Population:
             tracker="",
             save_path=save_path,
         )
-        fields.update(dl_limit=dl_limit, up_limit=up_limit)
+        if dl_limit is not None:
+            fields["dl_limit"] = dl_limit
+        if up_limit is not None:
+            fields["up_limit"] = up_limit
         if category and category not in self.categories:
             self.add_category(category, "")
         for tag in filter(None, tags.split(",")):

@@ -1,8 +1,8 @@
 """What each emulated qBittorrent version looks like from the WebUI.
 
 The tables come from the project's research notes (which cite the qBittorrent
-source per release tag) and were checked against real 4.5.2, 5.1.0 and 5.3.0
-servers where those are available.
+source per release tag) and were checked against real 4.2.5, 4.5.2, 5.1.0 and
+5.3.0 servers where those are available.
 """
 
 from __future__ import annotations
@@ -79,6 +79,7 @@ SUPPORTED_VERSIONS = (
     "3.3.16",
     "4.0.4",
     "4.1.9",
+    "4.2.5",
     "4.5.2",
     "4.6.7",
     "5.1.0",
@@ -283,6 +284,39 @@ class VersionProfile:
         return 15 if self.version >= (5, 3, 0) else None
 
     @property
+    def error_body_is_status_text(self) -> bool:
+        """An HTTP error without a message of its own has its status text as body.
+
+        From 4.3.0 (403 ``Forbidden``, 404 ``Not Found``...); before, such an
+        answer has an empty body (seen on real 4.2.5).
+        """
+        return self.version >= (4, 3, 0)
+
+    @property
     def endpoint_missing_body(self) -> str:
         """Body of a 404 for an unknown ``/api/v2`` endpoint."""
-        return "Endpoint does not exist" if self.version >= (5, 2, 0) else "Not Found"
+        if self.version >= (5, 2, 0):
+            return "Endpoint does not exist"
+        return "Not Found" if self.error_body_is_status_text else ""
+
+    @property
+    def unlimited_torrent_limit(self) -> int:
+        """What a per-torrent limit reads when the torrent has none.
+
+        Before 4.5.0 the API shows libtorrent's own value, -1, for a torrent
+        added without a limit or set to libtorrent's maximum (seen on real
+        4.2.5; a limit set to 0 reads 0); from 4.5.0 qBittorrent keeps the
+        limit itself and shows 0.
+        """
+        if self.generation is Generation.MODERN and self.version < (4, 5, 0):
+            return -1
+        return 0
+
+    @property
+    def merges_duplicate_adds(self) -> bool:
+        """Adding a torrent that is already there merges its trackers: ``Ok.``.
+
+        Before 4.5.0 (qBittorrent's source from 3.x to 4.4.5, seen on real
+        4.2.5), unless the torrent is private; from 4.5.0 the add is refused.
+        """
+        return self.version < (4, 5, 0)

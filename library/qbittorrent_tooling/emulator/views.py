@@ -76,7 +76,7 @@ _MODERN_FIELDS: tuple[tuple[str, VersionTuple, VersionTuple | None], ...] = (
     ("total_size", (4, 1, 0), None),
     ("total_wasted", (5, 2, 0), None),
     ("tracker", (4, 1, 0), None),
-    ("trackers_count", (4, 2, 0), None),
+    ("trackers_count", (4, 3, 0), None),
     ("up_limit", (4, 1, 0), None),
     ("uploaded", (4, 1, 0), None),
     ("uploaded_session", (4, 1, 0), None),

@@ -309,12 +309,13 @@ async def test_action_missing_from_a_generation(
     assert caught.value.translation_placeholders["minimum"] == "4.1.2"
 
 
-# 4.0-5.1 answer "Fails." and 5.2+ 409 to a refused add; older servers answer
-# the same whether or not the torrent was added.
+# 4.5-5.1 answer "Fails." and 5.2+ 409 to a duplicate; 4.0-4.4 merge its
+# trackers into the torrent and answer "Ok."; older servers answer the same
+# whether or not the torrent was added.
 REPORTS_REFUSED_ADD = {
     "3.1.12": False,
     "3.3.16": False,
-    "4.0.4": True,
+    "4.0.4": False,
     "4.6.7": True,
     "5.3.0": True,
 }

@@ -1,4 +1,5 @@
-"""Every text the integration shows has an English translation and an icon."""
+"""Every text the integration shows has an English translation and an icon, and
+every other language translates exactly the English texts with their placeholders."""
 
 import json
 from pathlib import Path
@@ -20,6 +21,9 @@ from custom_components.qbittorrent_webui.qbittorrent_webui_client import (
 
 PACKAGE = Path(__file__).parents[3] / "custom_components" / "qbittorrent_webui"
 EN = json.loads((PACKAGE / "translations" / "en.json").read_text())
+LANGUAGES = sorted(
+    path.stem for path in (PACKAGE / "translations").glob("*.json") if path.stem != "en"
+)
 ICONS = json.loads((PACKAGE / "icons.json").read_text())
 SERVICES = {
     name: description
@@ -109,3 +113,35 @@ def test_actions_are_translated_with_icons() -> None:
             if select:
                 options = EN["selector"][select["translation_key"]]["options"]
                 assert set(select["options"]) <= set(options)
+
+
+def _texts(node: dict[str, Any], path: str = "") -> dict[str, str]:
+    """Return every text of a translation file by its dotted key."""
+    texts: dict[str, str] = {}
+    for key, value in node.items():
+        if isinstance(value, dict):
+            texts |= _texts(value, f"{path}{key}.")
+        else:
+            texts[f"{path}{key}"] = value
+    return texts
+
+
+def _placeholders(text: str) -> list[str]:
+    return sorted(re.findall(r"{\w*}", text))
+
+
+def test_the_promised_languages_exist() -> None:
+    assert {"de", "es", "fr", "nl", "ru"} <= set(LANGUAGES)
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_languages_translate_every_english_text(language: str) -> None:
+    """Same keys as English, each text non-empty with the same placeholders."""
+    english = _texts(EN)
+    translated = _texts(
+        json.loads((PACKAGE / "translations" / f"{language}.json").read_text())
+    )
+    assert sorted(translated) == sorted(english)
+    for key, text in english.items():
+        assert translated[key].strip(), key
+        assert _placeholders(translated[key]) == _placeholders(text), key
