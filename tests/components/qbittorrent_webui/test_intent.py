@@ -148,11 +148,15 @@ async def test_status(hass: HomeAssistant) -> None:
 
 
 @pytest.mark.usefixtures("voice")
-async def test_status_in_german_falls_back_per_text(hass: HomeAssistant) -> None:
-    """A language without a translation answers in English, numbers its way."""
+async def test_status_in_german(hass: HomeAssistant) -> None:
+    """A regional variant answers in its language, with its decimal comma."""
     response = await _ask(hass, INTENT_STATUS, language="de-CH")
 
-    assert "2,5" in _speech(response)
+    assert _speech(response) == (
+        "2 Torrents werden in qBittorrent heruntergeladen, mit zusammen 2,5 Megabyte"
+        " pro Sekunde. Als Nächstes ist ubuntu-24.04.1-desktop-amd64.iso fertig, in"
+        " 5 Minuten."
+    )
 
 
 @pytest.mark.usefixtures("voice")
@@ -166,7 +170,7 @@ async def test_status_in_german_falls_back_per_text(hass: HomeAssistant) -> None
         ),
         (
             make_main_data(torrent_answer(1, eta=8_640_000), dl_info_speed=1024),
-            "One torrent is downloading in qBittorrent, at 1 kilobyte per second.",
+            "1 torrent is downloading in qBittorrent, at 1 kilobyte per second.",
         ),
     ],
     ids=["empty", "all-paused", "one-without-estimate"],
@@ -422,13 +426,15 @@ async def test_durations(hass: HomeAssistant, seconds: int, speech: str) -> None
         ("en", 0, "0 kilobytes per second"),
         ("en", 1_048_576, "1 megabyte per second"),
         ("en", 15_000_000, "14 megabytes per second"),
-        ("fr", 1_572_864, "1,5 megabyte per second"),
+        ("fr", 1_572_864, "1,5 mégaoctet par seconde"),
+        ("ru", 22_528, "22 килобайта в секунду"),
+        ("ru", 25_600, "25 килобайт в секунду"),
     ],
 )
 async def test_speeds(
     hass: HomeAssistant, language: str, speed: int, speech: str
 ) -> None:
-    """French says 1,5 in the singular; its text falls back to English here."""
+    """French says 1,5 in the singular; Russian declines after the number."""
     assert await async_render(hass, language, [speed_phrase(speed, language)]) == (
         speech
     )

@@ -79,7 +79,7 @@ CALLS: list[tuple[str, str, dict[str, Any], str, str]] = [
         {},
         "sync",
         (
-            "One torrent is downloading in qBittorrent, at 2 megabytes per second."
+            "1 torrent is downloading in qBittorrent, at 2 megabytes per second."
             " ubuntu-24.04 finishes next, in 5 minutes."
         ),
     ),
