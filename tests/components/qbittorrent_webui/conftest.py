@@ -404,6 +404,7 @@ def entity_registry_enabled_by_default() -> Iterator[None]:
 def platforms() -> list[Platform]:
     """Return the platforms to set up; parametrize to restrict."""
     return [
+        Platform.BINARY_SENSOR,
         Platform.BUTTON,
         Platform.EVENT,
         Platform.NUMBER,

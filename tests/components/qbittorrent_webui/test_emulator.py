@@ -67,7 +67,7 @@ async def _poll(hass: HomeAssistant) -> None:
 def _state(hass: HomeAssistant, entry: ConfigEntry, key: str) -> str:
     """Return the state of the entity with ``key`` of ``entry``."""
     registry = er.async_get(hass)
-    for platform in ("sensor", "switch", "number", "event", "button"):
+    for platform in ("sensor", "switch", "number", "event", "button", "binary_sensor"):
         entity_id = registry.async_get_entity_id(
             platform, DOMAIN, f"{entry.unique_id}_{key}"
         )
