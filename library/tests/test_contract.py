@@ -359,3 +359,16 @@ async def test_contract_limits_that_would_wrap_are_refused(
     assert await client.get_torrent_download_limits([MAGNET_HASH]) == {
         MAGNET_HASH: MAX_SPEED_LIMIT
     }
+
+
+# --- server-wide controls (buttons, switches and numbers of the integration) ---
+
+
+async def test_contract_server_controls(
+    server: Server, client_factory: ClientFactory
+) -> None:
+    client = client_factory(server.url)
+    await client.add_torrent_urls([MAGNET], AddTorrentOptions(stopped=True))
+    await wait_for(client, lambda r: MAGNET_HASH in r.data.torrents)
+    # Every server of these versions takes "all" as the torrents to announce.
+    await client.reannounce_all()

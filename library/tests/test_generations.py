@@ -216,9 +216,14 @@ async def test_per_torrent_operations(
             await client.set_force_start([first], True)
     if info.capabilities.reannounce:
         await client.reannounce_torrents([first])
+        assert emulator.reannounced == [first]
+        await client.reannounce_all()
+        assert sorted(emulator.reannounced[1:]) == sorted(emulator.torrents)
     else:
         with pytest.raises(QBittorrentUnsupportedOperationError, match=r"4\.1\.2"):
             await client.reannounce_torrents([first])
+        with pytest.raises(QBittorrentUnsupportedOperationError, match=r"4\.1\.2"):
+            await client.reannounce_all()
 
 
 @pytest.mark.parametrize("version", ["3.3.16", "4.0.4", "4.6.7", "5.3.0"])

@@ -578,6 +578,14 @@ class QBittorrentClient:
             lambda dialect: dialect.reannounce_torrents(list(hashes)),
         )
 
+    async def reannounce_all(self) -> None:
+        """Announce every torrent to its trackers now."""
+        await self._run_if_supported(
+            "reannounce_torrents",
+            # qBittorrent reads the hash list "all" as every torrent.
+            lambda dialect: dialect.reannounce_torrents(["all"]),
+        )
+
     async def set_force_start(self, hashes: Sequence[str], enabled: bool) -> None:  # noqa: FBT001
         """Force-start the given torrents (ignore queueing), or stop forcing."""
         await self._run_if_supported(

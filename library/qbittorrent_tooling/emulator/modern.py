@@ -380,8 +380,9 @@ def _recheck(server: Server, torrent_hash: str, _p: Params) -> None:
     server.population.recheck(torrent_hash)
 
 
-def _reannounce(_e: Server, _h: str, _p: Params) -> None:
-    """Nothing visible changes."""
+def _reannounce(server: Server, torrent_hash: str, _p: Params) -> None:
+    """Nothing visible changes; recorded for tests."""
+    server.reannounced.append(torrent_hash)
 
 
 def _force_start(server: Server, torrent_hash: str, params: Params) -> None:

@@ -106,6 +106,8 @@ class Server:
         self.session_data = [0, 0]
         self.alltime = [0, 0]
         self.shutdown_requested = False
+        # Hashes announced on request, in order, for tests.
+        self.reannounced: list[str] = []
         self.preferences: dict[str, Any] = {}
         # Digest nonces handed out in stale challenges (``faults.stale_nonces``).
         self.fresh_nonces: set[str] = set()

@@ -113,6 +113,9 @@ async def test_setup_and_entities(
     is_digest = emulator.version == "3.1.12"
     assert ("alternative_speed_limits" in keys) is not is_digest
     assert "download_limit" in keys
+    # Reannouncing came with 4.1.2; every generation can shut down.
+    assert ("reannounce_all" in keys) is (emulator.version >= "4.1.2")
+    assert "shutdown" in keys
     assert {
         "torrents",
         "pause_all",
@@ -127,6 +130,8 @@ async def test_setup_and_entities(
     for key in keys - {
         "pause_all",
         "resume_all",
+        "reannounce_all",
+        "shutdown",
         "global_ratio",
         "alt_download_limit",
         "alt_upload_limit",
