@@ -11,6 +11,7 @@ from homeassistant.config_entries import (
 from homeassistant.const import (
     CONF_API_KEY,
     CONF_PASSWORD,
+    CONF_SCAN_INTERVAL,
     CONF_URL,
     CONF_USERNAME,
     CONF_VERIFY_SSL,
@@ -18,6 +19,9 @@ from homeassistant.const import (
 from homeassistant.core import HomeAssistant, callback
 from homeassistant.helpers import device_registry as dr, entity_registry as er
 from homeassistant.helpers.selector import (
+    NumberSelector,
+    NumberSelectorConfig,
+    NumberSelectorMode,
     TextSelector,
     TextSelectorConfig,
     TextSelectorType,
@@ -26,7 +30,15 @@ import voluptuous as vol
 from yarl import URL
 
 from .client import create_client, forget_ban
-from .const import CONF_ENABLE_EVENTS, DEFAULT_ENABLE_EVENTS, DOMAIN, LOGGER
+from .const import (
+    CONF_ENABLE_EVENTS,
+    DEFAULT_ENABLE_EVENTS,
+    DOMAIN,
+    LOGGER,
+    MAX_SCAN_INTERVAL,
+    MIN_SCAN_INTERVAL,
+    UPDATE_INTERVAL,
+)
 from .device import find_entry_device
 from .errors import ban_translation
 from .qbittorrent_webui_client import (
@@ -76,7 +88,20 @@ CREDENTIALS_SCHEMA = vol.Schema(
 )
 CREDENTIAL_FIELDS = frozenset({CONF_USERNAME, CONF_PASSWORD, CONF_API_KEY})
 OPTIONS_SCHEMA = vol.Schema(
-    {vol.Optional(CONF_ENABLE_EVENTS, default=DEFAULT_ENABLE_EVENTS): bool}
+    {
+        vol.Optional(
+            CONF_SCAN_INTERVAL, default=UPDATE_INTERVAL.total_seconds()
+        ): NumberSelector(
+            NumberSelectorConfig(
+                min=MIN_SCAN_INTERVAL,
+                max=MAX_SCAN_INTERVAL,
+                step=1,
+                unit_of_measurement="s",
+                mode=NumberSelectorMode.BOX,
+            )
+        ),
+        vol.Optional(CONF_ENABLE_EVENTS, default=DEFAULT_ENABLE_EVENTS): bool,
+    }
 )
 DEFAULT_PORTS = {"http": 80, "https": 443}
 

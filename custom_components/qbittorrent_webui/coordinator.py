@@ -6,7 +6,7 @@ from datetime import timedelta
 from typing import TYPE_CHECKING, Any
 
 from homeassistant.config_entries import ConfigEntry
-from homeassistant.const import CONF_URL
+from homeassistant.const import CONF_SCAN_INTERVAL, CONF_URL
 from homeassistant.core import CALLBACK_TYPE, HassJob, HomeAssistant, callback
 from homeassistant.exceptions import (
     ConfigEntryAuthFailed,
@@ -153,7 +153,11 @@ class QBittorrentDataUpdateCoordinator(QBittorrentCoordinator[MainData]):
             client,
             # Named like the device; the failures it logs name the URL.
             name=device_name(hass, entry),
-            update_interval=UPDATE_INTERVAL,
+            update_interval=timedelta(
+                seconds=entry.options.get(
+                    CONF_SCAN_INTERVAL, UPDATE_INTERVAL.total_seconds()
+                )
+            ),
         )
         self.events_enabled: bool = entry.options.get(
             CONF_ENABLE_EVENTS, DEFAULT_ENABLE_EVENTS

@@ -9,6 +9,7 @@ from homeassistant.config_entries import SOURCE_REAUTH, ConfigEntryState
 from homeassistant.const import (
     CONF_API_KEY,
     CONF_PASSWORD,
+    CONF_SCAN_INTERVAL,
     CONF_URL,
     CONF_USERNAME,
     STATE_UNAVAILABLE,
@@ -392,6 +393,7 @@ async def test_disabled_by_default(
         "alt_upload_limit",
         "dht_nodes",
         "download_limit",
+        "shutdown",
         "torrents_checking",
         "torrents_inactive",
         "torrents_moving",
@@ -467,3 +469,27 @@ async def test_second_server_is_told_apart_and_names_stay(
         assert await hass.config_entries.async_reload(entry.entry_id)
         await hass.async_block_till_done()
     assert names() == ["qBittorrent", "qBittorrent nas:8080"]
+
+
+async def test_poll_interval_option_sets_the_polling(
+    hass: HomeAssistant,
+    mock_client: MagicMock,
+    mock_config_entry: MockConfigEntry,
+    freezer: FrozenDateTimeFactory,
+) -> None:
+    mock_config_entry.add_to_hass(hass)
+    hass.config_entries.async_update_entry(
+        mock_config_entry, options={CONF_SCAN_INTERVAL: 30}
+    )
+    await setup_entry(hass, mock_config_entry)
+    assert mock_client.sync.await_count == 1
+
+    freezer.tick(UPDATE_INTERVAL)
+    async_fire_time_changed(hass)
+    await hass.async_block_till_done()
+    assert mock_client.sync.await_count == 1
+
+    freezer.tick(timedelta(seconds=20))
+    async_fire_time_changed(hass)
+    await hass.async_block_till_done()
+    assert mock_client.sync.await_count == 2
