@@ -30,7 +30,7 @@ if TYPE_CHECKING:
     from homeassistant.core import HomeAssistant
     from homeassistant.helpers.entity_platform import AddConfigEntryEntitiesCallback
 
-    from .qbittorrent_webui_client import MainData, QBittorrentClient, SpeedLimits
+    from .qbittorrent_webui_client import MainData, Preferences, QBittorrentClient
 
 # One command at a time per server keeps qBittorrent's answers in order.
 PARALLEL_UPDATES = 1
@@ -69,19 +69,19 @@ GLOBAL_LIMITS: tuple[QBittorrentLimitEntityDescription[MainData], ...] = (
     ),
 )
 
-ALTERNATIVE_LIMITS: tuple[QBittorrentLimitEntityDescription[SpeedLimits], ...] = (
+ALTERNATIVE_LIMITS: tuple[QBittorrentLimitEntityDescription[Preferences], ...] = (
     QBittorrentLimitEntityDescription(
         key="alt_download_limit",
         translation_key="alt_download_limit",
         entity_registry_enabled_default=False,
-        value_fn=lambda limits: limits.download,
+        value_fn=lambda preferences: preferences.alternative_limits.download,
         set_fn=lambda client, limit: client.set_alternative_download_limit(limit),
     ),
     QBittorrentLimitEntityDescription(
         key="alt_upload_limit",
         translation_key="alt_upload_limit",
         entity_registry_enabled_default=False,
-        value_fn=lambda limits: limits.upload,
+        value_fn=lambda preferences: preferences.alternative_limits.upload,
         set_fn=lambda client, limit: client.set_alternative_upload_limit(limit),
     ),
 )

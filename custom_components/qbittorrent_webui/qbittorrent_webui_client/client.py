@@ -33,6 +33,7 @@ if TYPE_CHECKING:
     from .models import (
         AddTorrentOptions,
         Ban,
+        Preferences,
         QueueMove,
         ServerInfo,
         ServerState,
@@ -731,6 +732,34 @@ class QBittorrentClient:
             await dialect.set_preferences(changes)
 
         await self._run(apply)
+
+    async def get_server_preferences(self) -> Preferences:
+        """Return the server-wide settings of the preferences, in one request."""
+        return await self._run(lambda dialect: dialect.get_server_preferences())
+
+    async def set_share_ratio_limit(self, ratio: float) -> None:
+        """Set the global share ratio limit; a negative ``ratio`` removes it.
+
+        Sent with its switch: up to 5.1 qBittorrent ignores ``max_ratio``
+        given alone (5.3.0 turns the switch on by itself).
+        """
+        limited = ratio >= 0
+        await self.set_preferences(
+            {"max_ratio_enabled": limited, "max_ratio": ratio if limited else -1}
+        )
+
+    async def set_seeding_time_limit(self, minutes: int) -> None:
+        """Set the global seeding time limit; a negative value removes it.
+
+        Sent with its switch, like :meth:`set_share_ratio_limit`.
+        """
+        limited = minutes >= 0
+        await self.set_preferences(
+            {
+                "max_seeding_time_enabled": limited,
+                "max_seeding_time": minutes if limited else -1,
+            }
+        )
 
     async def shutdown(self) -> None:
         """Quit qBittorrent."""

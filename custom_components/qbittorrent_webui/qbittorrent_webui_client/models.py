@@ -392,6 +392,12 @@ class ServerState:
     dht_nodes: int | None = None
     free_space_on_disk: int | None = None
     alternative_speed_limits_enabled: bool | None = None
+    queueing: bool | None = None
+    """Torrent queueing is on (maindata, 3.2+)."""
+    peer_connections: int | None = None
+    """Peers connected over all torrents (maindata, 4.1+)."""
+    session_paused: bool | None = None
+    """The whole BitTorrent session is paused (5.3.0+, ``session_state``)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -404,6 +410,41 @@ class SpeedLimits:
 
     download: int | None = None
     upload: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Preferences:
+    """The server-wide settings read from the preferences in one request.
+
+    A field is ``None`` where the server does not report it. Counts and the
+    limits of share ratio (a ratio) and seeding time (minutes) are as
+    qBittorrent reports them: ``-1`` means no limit. Real 4.5.2-5.3.0 store
+    ``-1`` for a connection or upload-slot count of ``0``.
+
+    Attributes:
+        alternative_limits: The alternative speed limits, in B/s.
+        dht: Find peers on the DHT network.
+        pex: Find peers by peer exchange.
+        lsd: Find peers on the local network.
+        queueing: Torrent queueing is on (the max active counts apply).
+        listen_port: The port incoming connections arrive on.
+    """
+
+    alternative_limits: SpeedLimits = SpeedLimits()
+    dht: bool | None = None
+    pex: bool | None = None
+    lsd: bool | None = None
+    queueing: bool | None = None
+    listen_port: int | None = None
+    max_active_downloads: int | None = None
+    max_active_uploads: int | None = None
+    max_active_torrents: int | None = None
+    max_connections: int | None = None
+    max_connections_per_torrent: int | None = None
+    max_uploads: int | None = None
+    max_uploads_per_torrent: int | None = None
+    share_ratio_limit: float | None = None
+    seeding_time_limit: int | None = None
 
 
 @dataclass(frozen=True, slots=True)

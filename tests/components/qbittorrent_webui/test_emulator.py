@@ -116,6 +116,11 @@ async def test_setup_and_entities(
     # Reannouncing came with 4.1.2; every generation can shut down.
     assert ("reannounce_all" in keys) is (emulator.version >= "4.1.2")
     assert "shutdown" in keys
+    # Queueing is in maindata from 3.2 on; the peer sources are preferences,
+    # checked on real 4.1+ servers only.
+    assert ("queueing" in keys) is not is_digest
+    modern = emulator.version >= "4.1"
+    assert {"dht", "pex", "lsd"} <= keys if modern else not {"dht", "pex", "lsd"} & keys
     assert {
         "torrents",
         "pause_all",
@@ -132,6 +137,8 @@ async def test_setup_and_entities(
         "resume_all",
         "reannounce_all",
         "shutdown",
+        "pex",
+        "lsd",
         "global_ratio",
         "alt_download_limit",
         "alt_upload_limit",

@@ -393,6 +393,8 @@ async def test_disabled_by_default(
         "alt_upload_limit",
         "dht_nodes",
         "download_limit",
+        "lsd",
+        "pex",
         "shutdown",
         "torrents_checking",
         "torrents_inactive",
@@ -424,7 +426,7 @@ async def test_generation_without_alternative_speed(
     assert "alt_download_limit" not in keys
     assert "download_limit" not in keys
     assert {"pause_all", "download_speed", "torrents_total"} <= keys
-    mock_client.get_alternative_speed_limits.assert_not_awaited()
+    mock_client.get_server_preferences.assert_not_awaited()
 
 
 async def test_second_server_is_told_apart_and_names_stay(

@@ -16,6 +16,7 @@ from pytest_homeassistant_custom_component.common import async_fire_time_changed
 
 from custom_components.qbittorrent_webui.const import DOMAIN
 from custom_components.qbittorrent_webui.qbittorrent_webui_client import (
+    Preferences,
     QBittorrentAuthenticationError,
     QBittorrentConnectionError,
     QBittorrentUnsupportedOperationError,
@@ -71,8 +72,8 @@ async def test_alternative_limit_number(
     hass: HomeAssistant, mock_client: MagicMock
 ) -> None:
     assert hass.states.get(ALT_DOWNLOAD_LIMIT).state == "100.0"
-    mock_client.get_alternative_speed_limits.return_value = SpeedLimits(
-        download=64 * 1024, upload=50 * 1024
+    mock_client.get_server_preferences.return_value = Preferences(
+        alternative_limits=SpeedLimits(download=64 * 1024, upload=50 * 1024)
     )
 
     await hass.services.async_call(
@@ -92,8 +93,8 @@ async def test_alternative_limit_number(
 async def test_alternative_limit_unknown_when_not_reported(
     hass: HomeAssistant, mock_client: MagicMock, freezer: FrozenDateTimeFactory
 ) -> None:
-    mock_client.get_alternative_speed_limits.return_value = SpeedLimits(
-        download=None, upload=50 * 1024
+    mock_client.get_server_preferences.return_value = Preferences(
+        alternative_limits=SpeedLimits(download=None, upload=50 * 1024)
     )
     freezer.tick(600)
     async_fire_time_changed(hass)
@@ -156,7 +157,7 @@ async def test_preferences_failures(
     freezer: FrozenDateTimeFactory,
 ) -> None:
     """Alternative limits go unavailable, or start reauth, on their own poll."""
-    mock_client.get_alternative_speed_limits.side_effect = QBittorrentConnectionError(
+    mock_client.get_server_preferences.side_effect = QBittorrentConnectionError(
         "refused"
     )
     freezer.tick(600)
@@ -165,8 +166,8 @@ async def test_preferences_failures(
     assert hass.states.get(ALT_DOWNLOAD_LIMIT).state == "unavailable"
     assert hass.states.get(DOWNLOAD_LIMIT).state == "0.0"
 
-    mock_client.get_alternative_speed_limits.side_effect = (
-        QBittorrentAuthenticationError("no")
+    mock_client.get_server_preferences.side_effect = QBittorrentAuthenticationError(
+        "no"
     )
     freezer.tick(600)
     async_fire_time_changed(hass)

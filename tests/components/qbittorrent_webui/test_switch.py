@@ -1,5 +1,6 @@
 """Tests of the switches."""
 
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from homeassistant.components.switch import DOMAIN as SWITCH_DOMAIN
@@ -11,20 +12,32 @@ from homeassistant.const import (
     STATE_ON,
     Platform,
 )
+from homeassistant.exceptions import HomeAssistantError
+from homeassistant.helpers import entity_registry as er
 import pytest
 from pytest_homeassistant_custom_component.common import async_fire_time_changed
 
 from custom_components.qbittorrent_webui.const import DOMAIN, UPDATE_INTERVAL
-from custom_components.qbittorrent_webui.qbittorrent_webui_client import SyncResult
+from custom_components.qbittorrent_webui.qbittorrent_webui_client import (
+    QBittorrentConnectionError,
+    SyncResult,
+)
 
-from .conftest import make_main_data, setup_entry, snapshot_platform, stopped_answer
+from .conftest import (
+    DIGEST_MAIN_DATA,
+    DIGEST_SERVER_INFO,
+    PREFERENCES,
+    make_main_data,
+    setup_entry,
+    snapshot_platform,
+    stopped_answer,
+)
 
 if TYPE_CHECKING:
     from unittest.mock import MagicMock
 
     from freezegun.api import FrozenDateTimeFactory
     from homeassistant.core import HomeAssistant
-    from homeassistant.helpers import entity_registry as er
     from pytest_homeassistant_custom_component.common import MockConfigEntry
     from syrupy.assertion import SnapshotAssertion
 
@@ -116,3 +129,88 @@ async def test_pause_all_switch_of_earlier_versions_is_removed(
     assert entity_registry.async_get(old.entity_id) is None
     assert hass.states.get(old.entity_id) is None
     assert hass.states.get(PAUSE_ALL) is not None
+
+
+QUEUEING = "switch.qbittorrent_torrent_queueing"
+DHT = "switch.qbittorrent_dht"
+PEX = "switch.qbittorrent_peer_exchange_pex"
+LSD = "switch.qbittorrent_local_peer_discovery"
+
+
+@pytest.mark.usefixtures("init_integration")
+@pytest.mark.parametrize(
+    ("service", "enabled"), [(SERVICE_TURN_ON, True), (SERVICE_TURN_OFF, False)]
+)
+async def test_queueing_switch_reads_maindata(
+    hass: HomeAssistant, mock_client: MagicMock, service: str, *, enabled: bool
+) -> None:
+    assert hass.states.get(QUEUEING).state == STATE_ON
+    mock_client.sync.return_value = SyncResult(
+        data=make_main_data(queueing=enabled), baseline=False
+    )
+    await hass.services.async_call(
+        SWITCH_DOMAIN, service, {ATTR_ENTITY_ID: QUEUEING}, blocking=True
+    )
+    mock_client.set_preferences.assert_awaited_once_with({"queueing_enabled": enabled})
+    assert hass.states.get(QUEUEING).state == (STATE_ON if enabled else STATE_OFF)
+
+
+@pytest.mark.usefixtures("entity_registry_enabled_by_default", "init_integration")
+@pytest.mark.parametrize(
+    ("switch", "preference"), [(DHT, "dht"), (PEX, "pex"), (LSD, "lsd")]
+)
+async def test_preference_switches(
+    hass: HomeAssistant, mock_client: MagicMock, switch: str, preference: str
+) -> None:
+    """Each sets its preference, and the preferences are read back at once."""
+    assert hass.states.get(switch).state == STATE_ON
+    mock_client.get_server_preferences.return_value = replace(
+        PREFERENCES, **{preference: False}
+    )
+    await hass.services.async_call(
+        SWITCH_DOMAIN, SERVICE_TURN_OFF, {ATTR_ENTITY_ID: switch}, blocking=True
+    )
+    mock_client.set_preferences.assert_awaited_once_with({preference: False})
+    assert hass.states.get(switch).state == STATE_OFF
+
+    await hass.services.async_call(
+        SWITCH_DOMAIN, SERVICE_TURN_ON, {ATTR_ENTITY_ID: switch}, blocking=True
+    )
+    mock_client.set_preferences.assert_awaited_with({preference: True})
+
+
+@pytest.mark.usefixtures("init_integration")
+async def test_peer_source_switches_start_disabled_but_dht(
+    hass: HomeAssistant, entity_registry: er.EntityRegistry
+) -> None:
+    assert hass.states.get(DHT) is not None
+    for switch in (PEX, LSD):
+        entry = entity_registry.async_get(switch)
+        assert entry is not None
+        assert entry.disabled_by is er.RegistryEntryDisabler.INTEGRATION
+
+
+@pytest.mark.usefixtures("init_integration")
+async def test_preference_switch_failure_leaves_it_unchanged(
+    hass: HomeAssistant, mock_client: MagicMock
+) -> None:
+    mock_client.set_preferences.side_effect = QBittorrentConnectionError("refused")
+    with pytest.raises(HomeAssistantError) as caught:
+        await hass.services.async_call(
+            SWITCH_DOMAIN, SERVICE_TURN_OFF, {ATTR_ENTITY_ID: DHT}, blocking=True
+        )
+    assert caught.value.translation_key == "cannot_connect"
+    assert hass.states.get(DHT).state == STATE_ON
+
+
+@pytest.mark.parametrize(
+    ("server_info", "main_data"), [(DIGEST_SERVER_INFO, DIGEST_MAIN_DATA)]
+)
+@pytest.mark.usefixtures("entity_registry_enabled_by_default", "init_integration")
+async def test_generation_without_the_settings(
+    hass: HomeAssistant, mock_client: MagicMock
+) -> None:
+    """3.1.x reports no queueing in its transfer info; preferences stay unread."""
+    for switch in (QUEUEING, DHT, PEX, LSD):
+        assert hass.states.get(switch) is None
+    mock_client.get_server_preferences.assert_not_awaited()
