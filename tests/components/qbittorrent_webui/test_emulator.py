@@ -120,7 +120,8 @@ async def test_setup_and_entities(
     # checked on real 4.1+ servers only.
     assert ("queueing" in keys) is not is_digest
     modern = emulator.version >= "4.1"
-    assert {"dht", "pex", "lsd"} <= keys if modern else not {"dht", "pex", "lsd"} & keys
+    settings = {"dht", "pex", "lsd", "listen_port", "share_ratio_limit"}
+    assert settings <= keys if modern else not settings & keys
     assert {
         "torrents",
         "pause_all",
@@ -139,6 +140,10 @@ async def test_setup_and_entities(
         "shutdown",
         "pex",
         "lsd",
+        "max_connections",
+        "max_connections_per_torrent",
+        "max_uploads",
+        "max_uploads_per_torrent",
         "global_ratio",
         "alt_download_limit",
         "alt_upload_limit",
@@ -365,3 +370,49 @@ async def test_adding_the_same_magnet_twice(
         assert not isinstance(caught.value, ServiceValidationError)
         assert "already added" in str(caught.value)
     assert len(emulator.torrents) == count + 1
+
+
+def _entity_id(hass: HomeAssistant, entry: ConfigEntry, platform: str, key: str) -> str:
+    entity_id = er.async_get(hass).async_get_entity_id(
+        platform, DOMAIN, f"{entry.unique_id}_{key}"
+    )
+    assert entity_id is not None, key
+    return entity_id
+
+
+async def test_settings_reach_the_server(
+    hass: HomeAssistant, emulator: QBittorrentEmulator, emulator_url: str
+) -> None:
+    """Switches and numbers over the preferences change them, and show it."""
+    entry = await configure_entry(hass, emulator_url)
+    if emulator.version < "4.1":
+        assert "listen_port" not in _keys(hass, entry)
+        return
+    await hass.services.async_call(
+        "number",
+        "set_value",
+        {"entity_id": _entity_id(hass, entry, "number", "listen_port"), "value": 51413},
+        blocking=True,
+    )
+    await hass.services.async_call(
+        "number",
+        "set_value",
+        {
+            "entity_id": _entity_id(hass, entry, "number", "share_ratio_limit"),
+            "value": 1.5,
+        },
+        blocking=True,
+    )
+    await hass.services.async_call(
+        "switch",
+        "turn_off",
+        {"entity_id": _entity_id(hass, entry, "switch", "dht")},
+        blocking=True,
+    )
+    preferences = emulator.preferences
+    assert preferences["listen_port"] == 51413
+    assert preferences["max_ratio"] == 1.5
+    assert preferences["dht"] is False
+    assert _state(hass, entry, "listen_port") == "51413"
+    assert _state(hass, entry, "share_ratio_limit") == "1.5"
+    assert _state(hass, entry, "dht") == "off"
