@@ -380,6 +380,20 @@ class QBittorrentPreferencesCoordinator(QBittorrentCoordinator[Preferences]):
             update_interval=PREFERENCES_INTERVAL,
         )
         self.data = Preferences()
+        self._first_read: asyncio.Task[None] | None = None
+
+    async def async_read_once(self) -> None:
+        """Read the preferences unless they were read already.
+
+        Every entity that shows them asks when it appears; those appearing
+        together share the one read, which the debouncer would follow with a
+        second one after its cooldown.
+        """
+        if self._first_read is None:
+            self._first_read = self.config_entry.async_create_task(
+                self.hass, self.async_refresh(), f"{self.name} first read"
+            )
+        await asyncio.shield(self._first_read)
 
     async def _async_update_data(self) -> Preferences:
         """Fetch the preferences, limits in B/s."""

@@ -59,12 +59,9 @@ class QBittorrentPreferencesEntity(
     """An entity that shows a setting of qBittorrent's preferences."""
 
     async def async_added_to_hass(self) -> None:
-        """Read the preferences when such an entity appears.
-
-        The refresh is debounced, so entities that appear together share it.
-        """
+        """Read the preferences when the first such entity appears."""
         await super().async_added_to_hass()
-        await self.coordinator.async_request_refresh()
+        await self.coordinator.async_read_once()
 
     async def async_change(self, request: Awaitable[None]) -> None:
         """Send a change, then read the preferences back.

@@ -271,12 +271,9 @@ class QBittorrentAlternativeLimitEntity(
     """An alternative limit, stored in qBittorrent's preferences."""
 
     async def async_added_to_hass(self) -> None:
-        """Read the preferences when such an entity appears.
-
-        The refresh is debounced, so both alternative limits share one request.
-        """
+        """Read the preferences when the first such entity appears."""
         await super().async_added_to_hass()
-        await self.coordinator.async_request_refresh()
+        await self.coordinator.async_read_once()
 
     async def async_set_native_value(self, value: float) -> None:
         """Change the limit, then read the preferences back."""

@@ -510,6 +510,14 @@ class Torrent:
         """Whether the torrent transfers data right now."""
         return bool(self.download_speed) or bool(self.upload_speed)
 
+    @property
+    def finishes_in(self) -> int | None:
+        """Seconds until its download completes, if incomplete with a known ETA.
+
+        A complete torrent's ETA counts down to its share limit instead.
+        """
+        return self.eta if self.is_complete is False else None
+
 
 @dataclass(frozen=True, slots=True)
 class Category:
@@ -533,24 +541,31 @@ class TorrentSummary:
             :attr:`Torrent.is_active`).
         status_counts: Number of torrents per status; statuses no torrent has
             are absent, so equal populations give equal summaries.
+        soonest_finish: Seconds until the first incomplete torrent with a
+            known ETA finishes downloading; ``None`` without one.
     """
 
     total: int = 0
     active: int = 0
     status_counts: Mapping[TorrentStatus, int] = field(default_factory=_empty_mapping)  # type: ignore[arg-type]
+    soonest_finish: int | None = None
 
     @classmethod
     def of(cls, torrents: Iterable[Torrent]) -> TorrentSummary:
         """Count ``torrents`` from scratch."""
         status_counts: Counter[TorrentStatus] = Counter()
         active = 0
+        finishes: list[int] = []
         for torrent in torrents:
             status_counts[torrent.status] += 1
             active += torrent.is_active
+            if (eta := torrent.finishes_in) is not None:
+                finishes.append(eta)
         return cls(
             total=status_counts.total(),
             active=active,
             status_counts=MappingProxyType(dict(status_counts)),
+            soonest_finish=min(finishes, default=None),
         )
 
     @property

@@ -391,6 +391,7 @@ async def test_disabled_by_default(
     assert disabled == [
         "alt_download_limit",
         "alt_upload_limit",
+        "categories",
         "dht_nodes",
         "download_limit",
         "lsd",
@@ -400,6 +401,7 @@ async def test_disabled_by_default(
         "max_uploads_per_torrent",
         "pex",
         "shutdown",
+        "tags",
         "torrents_checking",
         "torrents_inactive",
         "torrents_moving",
@@ -499,3 +501,22 @@ async def test_poll_interval_option_sets_the_polling(
     async_fire_time_changed(hass)
     await hass.async_block_till_done()
     assert mock_client.sync.await_count == 2
+
+
+@pytest.mark.usefixtures("entity_registry_enabled_by_default")
+async def test_preferences_are_read_once_for_all_their_entities(
+    hass: HomeAssistant,
+    mock_config_entry: MockConfigEntry,
+    mock_client: MagicMock,
+    freezer: FrozenDateTimeFactory,
+) -> None:
+    """Switches and numbers over the preferences share one read, then 5 min."""
+    await setup_entry(hass, mock_config_entry)
+    assert mock_client.get_server_preferences.await_count == 1
+    for _ in range(3):
+        await _poll(hass, freezer)
+    assert mock_client.get_server_preferences.await_count == 1
+    freezer.tick(timedelta(minutes=5))
+    async_fire_time_changed(hass)
+    await hass.async_block_till_done()
+    assert mock_client.get_server_preferences.await_count == 2
