@@ -84,6 +84,21 @@ SWITCHES: tuple[QBittorrentSwitchEntityDescription, ...] = (
         turn_off_fn=lambda client: client.pause_all(),
         exists_fn=lambda _info, _data: True,
     ),
+    # 5.3.0 pauses the whole session and keeps each torrent's state, so
+    # turning it back on resumes exactly what ran.
+    QBittorrentSwitchEntityDescription(
+        key="session",
+        translation_key="session",
+        is_on_fn=lambda data: (
+            None if (paused := data.server_state.session_paused) is None else not paused
+        ),
+        turn_on_fn=lambda client: client.resume_session(),
+        turn_off_fn=lambda client: client.pause_session(),
+        exists_fn=lambda info, data: (
+            info.capabilities.session_pause
+            and data.server_state.session_paused is not None
+        ),
+    ),
     # Maindata reports it, so it needs no preferences request.
     QBittorrentSwitchEntityDescription(
         key="queueing",

@@ -23,6 +23,7 @@ from qbittorrent_webui_client import (
     QBittorrentAuthenticationError,
     QBittorrentClient,
     QBittorrentRequestRejectedError,
+    QBittorrentUnsupportedOperationError,
     SpeedLimits,
     SyncResult,
     TorrentStatus,
@@ -373,6 +374,9 @@ async def test_contract_server_controls(
     await wait_for(client, lambda r: MAGNET_HASH in r.data.torrents)
     # Every server of these versions takes "all" as the torrents to announce.
     await client.reannounce_all()
+    synced = await client.sync()
+    assert synced.data.server_state.queueing is True
+    assert synced.data.server_state.peer_connections == 0
 
     # The preferences behind the integration's switches and numbers: keys,
     # units and what the server stores for edge values.
@@ -409,6 +413,9 @@ async def test_contract_server_controls(
     await client.set_share_ratio_limit(2.5)
     await client.set_seeding_time_limit(90)
     after = await client.get_server_preferences()
+    # Maindata follows the queueing preference, so its switch needs no read.
+    unqueued = await wait_for(client, lambda r: r.data.server_state.queueing is False)
+    assert unqueued.data.server_state.queueing is False
     assert (after.dht, after.pex, after.lsd) == (
         not before.dht,
         not before.pex,
@@ -434,3 +441,27 @@ async def test_contract_server_controls(
     await client.set_preferences({"max_ratio": 3})
     alone = (await client.get_server_preferences()).share_ratio_limit
     assert alone == (3 if server.version == "5.3.0" else -1)
+
+
+async def test_contract_session_pause(
+    server: Server, client_factory: ClientFactory
+) -> None:
+    client = client_factory(server.url)
+    synced = await client.sync()
+    # Pausing the session: 5.3.0 has it, and says so in maindata.
+    if server.version == "5.3.0":
+        assert synced.data.server_state.session_paused is False
+        await client.pause_session()
+        paused = await wait_for(
+            client, lambda r: r.data.server_state.session_paused is True
+        )
+        assert paused.data.server_state.session_paused is True
+        await client.resume_session()
+        resumed = await wait_for(
+            client, lambda r: r.data.server_state.session_paused is False
+        )
+        assert resumed.data.server_state.session_paused is False
+    else:
+        assert synced.data.server_state.session_paused is None
+        with pytest.raises(QBittorrentUnsupportedOperationError, match=r"5\.3\.0"):
+            await client.pause_session()

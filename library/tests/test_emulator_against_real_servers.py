@@ -773,3 +773,28 @@ async def test_session_preferences_are_stored_like_real_servers(
             "max_uploads_per_torrent": 4,
         },
     )
+
+
+async def test_session_pause_endpoints(
+    http: aiohttp.ClientSession, backend: Backend
+) -> None:
+    """5.3.0 pauses the session (and reports it); older servers lack the endpoint."""
+    await login(http, backend)
+    status, _, _ = await call(http, backend, "POST", "/api/v2/transfer/pauseSession")
+    if backend.version != "5.3.0":
+        assert status == 404
+        assert "session_state" not in (await maindata(http, backend, 0))["server_state"]
+        return
+    assert status == 204
+    for _ in range(50):
+        if (await maindata(http, backend, 0))["server_state"]["session_state"]:
+            break
+        await asyncio.sleep(0.1)
+    assert (await maindata(http, backend, 0))["server_state"]["session_state"] is True
+    status, _, _ = await call(http, backend, "POST", "/api/v2/transfer/resumeSession")
+    assert status == 204
+    for _ in range(50):
+        if not (await maindata(http, backend, 0))["server_state"]["session_state"]:
+            break
+        await asyncio.sleep(0.1)
+    assert (await maindata(http, backend, 0))["server_state"]["session_state"] is False

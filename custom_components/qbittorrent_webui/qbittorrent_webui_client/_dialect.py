@@ -211,6 +211,14 @@ class OptionalOperations(Protocol):
         """Announce torrents to their trackers now."""
         ...
 
+    async def pause_session(self) -> None:
+        """Pause the whole BitTorrent session."""
+        ...
+
+    async def resume_session(self) -> None:
+        """Resume the whole BitTorrent session."""
+        ...
+
 
 class Dialect(ABC):
     """One generation's endpoints for the client's operations.

@@ -579,6 +579,22 @@ class QBittorrentClient:
             lambda dialect: dialect.reannounce_torrents(list(hashes)),
         )
 
+    async def pause_session(self) -> None:
+        """Pause the whole BitTorrent session (5.3.0+).
+
+        Unlike :meth:`pause_all`, the torrents keep their own states, and
+        :meth:`resume_session` brings back exactly those that ran.
+        """
+        await self._run_if_supported(
+            "pause_session", lambda dialect: dialect.pause_session()
+        )
+
+    async def resume_session(self) -> None:
+        """Resume the BitTorrent session paused by :meth:`pause_session`."""
+        await self._run_if_supported(
+            "resume_session", lambda dialect: dialect.resume_session()
+        )
+
     async def reannounce_all(self) -> None:
         """Announce every torrent to its trackers now."""
         await self._run_if_supported(

@@ -276,6 +276,8 @@ class Capabilities:
     api_key: bool = False
     stop_start_naming: bool = False
     """The server names pause/resume ``stop``/``start`` (API 2.11+)."""
+    session_pause: bool = False
+    """The whole BitTorrent session can be paused (``transfer/pauseSession``)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -317,6 +319,9 @@ OPERATION_REQUIREMENTS: Mapping[str, OperationRequirement] = MappingProxyType(
         "set_location": OperationRequirement("3.3.11", "set_location"),
         "rename_torrent": OperationRequirement("3.3.11", "rename"),
         "reannounce_torrents": OperationRequirement("4.1.2", "reannounce"),
+        # Absent on real 5.1.0, present on real 5.3.0 (5.2 was not checked).
+        "pause_session": OperationRequirement("5.3.0", "session_pause"),
+        "resume_session": OperationRequirement("5.3.0", "session_pause"),
         # Arguments and options of methods every generation has.
         "add options": OperationRequirement("3.3.1", "add_options"),
         "add option stopped": OperationRequirement("3.3.13"),

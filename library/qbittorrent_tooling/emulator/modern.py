@@ -297,6 +297,16 @@ def toggle_speed_limits_mode(
     return text()
 
 
+def _session_pauser(*, paused: bool) -> Handler:
+    """``transfer/pauseSession`` or ``resumeSession`` (5.3.0), answering 204."""
+
+    def handler(server: Server, _s: WebSession, _p: Params) -> web.Response:
+        server.session_paused = paused
+        return text(status=204)
+
+    return handler
+
+
 def set_speed_limits_mode(
     server: Server, _s: WebSession, params: Params
 ) -> web.Response:
@@ -713,6 +723,12 @@ ENDPOINTS: dict[tuple[str, str], Endpoint] = {
     ),
     ("transfer", "setSpeedLimitsMode"): Endpoint(
         set_speed_limits_mode, since=(2, 8, 14), mutating=True
+    ),
+    ("transfer", "pauseSession"): Endpoint(
+        _session_pauser(paused=True), since=(2, 16, 2), mutating=True
+    ),
+    ("transfer", "resumeSession"): Endpoint(
+        _session_pauser(paused=False), since=(2, 16, 2), mutating=True
     ),
     ("transfer", "downloadLimit"): Endpoint(_limit_getter(download=True)),
     ("transfer", "uploadLimit"): Endpoint(_limit_getter(download=False)),

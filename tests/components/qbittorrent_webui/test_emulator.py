@@ -419,3 +419,22 @@ async def test_settings_reach_the_server(
     assert _state(hass, entry, "listen_port") == "51413"
     assert _state(hass, entry, "share_ratio_limit") == "1.5"
     assert _state(hass, entry, "dht") == "off"
+
+
+async def test_session_switch_where_the_server_has_it(
+    hass: HomeAssistant, emulator: QBittorrentEmulator, emulator_url: str
+) -> None:
+    """Only 5.3.0 can pause the whole session."""
+    entry = await configure_entry(hass, emulator_url)
+    if emulator.version != "5.3.0":
+        assert "session" not in _keys(hass, entry)
+        return
+    assert _state(hass, entry, "session") == "on"
+    await hass.services.async_call(
+        "switch",
+        "turn_off",
+        {"entity_id": _entity_id(hass, entry, "switch", "session")},
+        blocking=True,
+    )
+    assert emulator.session_paused is True
+    assert _state(hass, entry, "session") == "off"

@@ -214,3 +214,33 @@ async def test_generation_without_the_settings(
     for switch in (QUEUEING, DHT, PEX, LSD):
         assert hass.states.get(switch) is None
     mock_client.get_server_preferences.assert_not_awaited()
+
+
+SESSION = "switch.qbittorrent_bittorrent_session"
+
+
+@pytest.mark.usefixtures("init_integration")
+async def test_session_switch(hass: HomeAssistant, mock_client: MagicMock) -> None:
+    """Off pauses the whole session (5.3.0), shown by maindata's session_state."""
+    assert hass.states.get(SESSION).state == STATE_ON
+    mock_client.sync.return_value = SyncResult(
+        data=make_main_data(session_state=True), baseline=False
+    )
+    await hass.services.async_call(
+        SWITCH_DOMAIN, SERVICE_TURN_OFF, {ATTR_ENTITY_ID: SESSION}, blocking=True
+    )
+    mock_client.pause_session.assert_awaited_once_with()
+    mock_client.pause_all.assert_not_awaited()
+    assert hass.states.get(SESSION).state == STATE_OFF
+
+    await hass.services.async_call(
+        SWITCH_DOMAIN, SERVICE_TURN_ON, {ATTR_ENTITY_ID: SESSION}, blocking=True
+    )
+    mock_client.resume_session.assert_awaited_once_with()
+
+
+@pytest.mark.parametrize("main_data", [make_main_data(session_state=None)])
+@pytest.mark.usefixtures("init_integration")
+async def test_no_session_switch_before_5_3(hass: HomeAssistant) -> None:
+    """Servers without session pause report no session_state."""
+    assert hass.states.get(SESSION) is None
