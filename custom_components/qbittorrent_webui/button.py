@@ -1,9 +1,10 @@
-"""Buttons of the qBittorrent WebUI integration: pause or resume everything."""
+"""Buttons of the qBittorrent WebUI integration: commands to the whole server."""
 
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from homeassistant.components.button import ButtonEntity, ButtonEntityDescription
+from homeassistant.const import EntityCategory
 
 from .coordinator import QBittorrentConfigEntry, QBittorrentDataUpdateCoordinator
 from .entity import QBittorrentEntity
@@ -14,7 +15,7 @@ if TYPE_CHECKING:
     from homeassistant.core import HomeAssistant
     from homeassistant.helpers.entity_platform import AddConfigEntryEntitiesCallback
 
-    from .qbittorrent_webui_client import QBittorrentClient
+    from .qbittorrent_webui_client import QBittorrentClient, ServerInfo
 
 # One command at a time per server keeps qBittorrent's answers in order.
 PARALLEL_UPDATES = 1
@@ -25,6 +26,7 @@ class QBittorrentButtonEntityDescription(ButtonEntityDescription):
     """Describes a qBittorrent button."""
 
     press_fn: Callable[[QBittorrentClient], Coroutine[Any, Any, None]]
+    exists_fn: Callable[[ServerInfo], bool] = lambda _info: True
 
 
 BUTTONS: tuple[QBittorrentButtonEntityDescription, ...] = (
@@ -38,6 +40,21 @@ BUTTONS: tuple[QBittorrentButtonEntityDescription, ...] = (
         translation_key="resume_all",
         press_fn=lambda client: client.resume_all(),
     ),
+    QBittorrentButtonEntityDescription(
+        key="reannounce_all",
+        translation_key="reannounce_all",
+        press_fn=lambda client: client.reannounce_all(),
+        exists_fn=lambda info: info.capabilities.reannounce,
+    ),
+    # Quitting qBittorrent cannot be undone from Home Assistant: opt in.
+    QBittorrentButtonEntityDescription(
+        key="shutdown",
+        translation_key="shutdown",
+        entity_category=EntityCategory.CONFIG,
+        entity_registry_enabled_default=False,
+        press_fn=lambda client: client.shutdown(),
+        exists_fn=lambda info: info.capabilities.shutdown,
+    ),
 )
 
 
@@ -46,13 +63,14 @@ async def async_setup_entry(
     entry: QBittorrentConfigEntry,
     async_add_entities: AddConfigEntryEntitiesCallback,
 ) -> None:
-    """Set up the buttons; every generation can pause and resume all."""
-    coordinator = entry.runtime_data.coordinator
+    """Set up the buttons the server's generation supports."""
+    runtime = entry.runtime_data
     async_add_entities(
         QBittorrentButtonEntity(
-            entry=entry, coordinator=coordinator, description=description
+            entry=entry, coordinator=runtime.coordinator, description=description
         )
         for description in BUTTONS
+        if description.exists_fn(runtime.server_info)
     )
 
 

@@ -11,6 +11,7 @@ from homeassistant.config_entries import (
 from homeassistant.const import (
     CONF_API_KEY,
     CONF_PASSWORD,
+    CONF_SCAN_INTERVAL,
     CONF_URL,
     CONF_USERNAME,
     CONF_VERIFY_SSL,
@@ -18,6 +19,9 @@ from homeassistant.const import (
 from homeassistant.core import HomeAssistant, callback
 from homeassistant.helpers import device_registry as dr, entity_registry as er
 from homeassistant.helpers.selector import (
+    NumberSelector,
+    NumberSelectorConfig,
+    NumberSelectorMode,
     TextSelector,
     TextSelectorConfig,
     TextSelectorType,
@@ -33,6 +37,9 @@ from .const import (
     DEFAULT_VOICE_SENTENCES,
     DOMAIN,
     LOGGER,
+    MAX_SCAN_INTERVAL,
+    MIN_SCAN_INTERVAL,
+    UPDATE_INTERVAL,
 )
 from .device import find_entry_device
 from .errors import ban_translation
@@ -84,6 +91,17 @@ CREDENTIALS_SCHEMA = vol.Schema(
 CREDENTIAL_FIELDS = frozenset({CONF_USERNAME, CONF_PASSWORD, CONF_API_KEY})
 OPTIONS_SCHEMA = vol.Schema(
     {
+        vol.Optional(
+            CONF_SCAN_INTERVAL, default=UPDATE_INTERVAL.total_seconds()
+        ): NumberSelector(
+            NumberSelectorConfig(
+                min=MIN_SCAN_INTERVAL,
+                max=MAX_SCAN_INTERVAL,
+                step=1,
+                unit_of_measurement="s",
+                mode=NumberSelectorMode.BOX,
+            )
+        ),
         vol.Optional(CONF_ENABLE_EVENTS, default=DEFAULT_ENABLE_EVENTS): bool,
         vol.Optional(CONF_VOICE_SENTENCES, default=DEFAULT_VOICE_SENTENCES): bool,
     }

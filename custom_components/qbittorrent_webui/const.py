@@ -9,6 +9,11 @@ LOGGER = logging.getLogger(__package__)
 
 # Ten seconds plus one request keeps any change in qBittorrent visible within 15 s.
 UPDATE_INTERVAL: Final = timedelta(seconds=10)
+# The poll interval the options allow, in seconds: below 5 s Home Assistant
+# would mostly record qBittorrent's own 1.5 s refresh jitter; above 5 min
+# actions and events would lag too far behind.
+MIN_SCAN_INTERVAL: Final = 5
+MAX_SCAN_INTERVAL: Final = 300
 
 CONF_ENABLE_EVENTS: Final = "enable_events"
 DEFAULT_ENABLE_EVENTS: Final = True

@@ -6,7 +6,7 @@ from datetime import timedelta
 from typing import TYPE_CHECKING, Any
 
 from homeassistant.config_entries import ConfigEntry
-from homeassistant.const import CONF_URL
+from homeassistant.const import CONF_SCAN_INTERVAL, CONF_URL
 from homeassistant.core import CALLBACK_TYPE, HassJob, HomeAssistant, callback
 from homeassistant.exceptions import (
     ConfigEntryAuthFailed,
@@ -37,13 +37,13 @@ from .device import device_name, find_entry_device
 from .errors import delete_ban_issue, raise_ban_issue, translated_error
 from .qbittorrent_webui_client import (
     MainData,
+    Preferences,
     QBittorrentAuthenticationError,
     QBittorrentBannedError,
     QBittorrentClient,
     QBittorrentError,
     QBittorrentUnsupportedOperationError,
     ServerInfo,
-    SpeedLimits,
     Torrent,
 )
 
@@ -51,9 +51,9 @@ if TYPE_CHECKING:
     from collections.abc import Awaitable, Callable
     from datetime import datetime
 
-# Alternative limits live in the preferences, which maindata does not carry;
-# they change rarely, so they are read on their own slow schedule, and only
-# while an entity that shows them is enabled.
+# Alternative limits and server-wide settings live in the preferences, which
+# maindata does not carry; they change rarely, so they are read on their own
+# slow schedule, and only while an entity that shows them is enabled.
 PREFERENCES_INTERVAL = timedelta(minutes=5)
 
 # qBittorrent applies many commands after answering them and publishes torrent
@@ -153,7 +153,11 @@ class QBittorrentDataUpdateCoordinator(QBittorrentCoordinator[MainData]):
             client,
             # Named like the device; the failures it logs name the URL.
             name=device_name(hass, entry),
-            update_interval=UPDATE_INTERVAL,
+            update_interval=timedelta(
+                seconds=entry.options.get(
+                    CONF_SCAN_INTERVAL, UPDATE_INTERVAL.total_seconds()
+                )
+            ),
         )
         self.events_enabled: bool = entry.options.get(
             CONF_ENABLE_EVENTS, DEFAULT_ENABLE_EVENTS
@@ -355,10 +359,10 @@ class QBittorrentDataUpdateCoordinator(QBittorrentCoordinator[MainData]):
                 listener(event)
 
 
-class QBittorrentPreferencesCoordinator(QBittorrentCoordinator[SpeedLimits]):
-    """Reads the alternative speed limits from the preferences, slowly.
+class QBittorrentPreferencesCoordinator(QBittorrentCoordinator[Preferences]):
+    """Reads the preferences (alternative limits, server settings), slowly.
 
-    Its limits are unknown until an entity that shows them asks for a refresh.
+    They are unknown until an entity that shows them asks for a refresh.
     """
 
     def __init__(
@@ -375,11 +379,25 @@ class QBittorrentPreferencesCoordinator(QBittorrentCoordinator[SpeedLimits]):
             name=f"{device_name(hass, entry)} preferences",
             update_interval=PREFERENCES_INTERVAL,
         )
-        self.data = SpeedLimits()
+        self.data = Preferences()
+        self._first_read: asyncio.Task[None] | None = None
 
-    async def _async_update_data(self) -> SpeedLimits:
-        """Fetch the alternative limits, in B/s."""
+    async def async_read_once(self) -> None:
+        """Read the preferences unless they were read already.
+
+        Every entity that shows them asks when it appears; those appearing
+        together share the one read, which the debouncer would follow with a
+        second one after its cooldown.
+        """
+        if self._first_read is None:
+            self._first_read = self.config_entry.async_create_task(
+                self.hass, self.async_refresh(), f"{self.name} first read"
+            )
+        await asyncio.shield(self._first_read)
+
+    async def _async_update_data(self) -> Preferences:
+        """Fetch the preferences, limits in B/s."""
         try:
-            return await self.client.get_alternative_speed_limits()
+            return await self.client.get_server_preferences()
         except QBittorrentError as error:
             raise self._update_error(error) from error

@@ -10,9 +10,12 @@ from homeassistant.helpers.update_coordinator import (
 )
 
 from .const import DOMAIN
+from .coordinator import QBittorrentPreferencesCoordinator
 from .device import device_name
 
 if TYPE_CHECKING:
+    from collections.abc import Awaitable
+
     from homeassistant.helpers.entity import EntityDescription
 
     from .coordinator import QBittorrentConfigEntry
@@ -48,3 +51,25 @@ class QBittorrentEntity[CoordinatorT: DataUpdateCoordinator[Any]](
             name=device_name(coordinator.hass, entry),
             sw_version=info.app_version,
         )
+
+
+class QBittorrentPreferencesEntity(
+    QBittorrentEntity[QBittorrentPreferencesCoordinator]
+):
+    """An entity that shows a setting of qBittorrent's preferences."""
+
+    async def async_added_to_hass(self) -> None:
+        """Read the preferences when the first such entity appears."""
+        await super().async_added_to_hass()
+        await self.coordinator.async_read_once()
+
+    async def async_change(self, request: Awaitable[None]) -> None:
+        """Send a change, then read the preferences back.
+
+        Through the torrent coordinator, like every action (translated errors,
+        reauth); read back at once, where the debounced refresh could lag.
+        """
+        await self.entry.runtime_data.coordinator.async_run_action(
+            self.entity_description.key, request
+        )
+        await self.coordinator.async_refresh()

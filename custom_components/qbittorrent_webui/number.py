@@ -1,4 +1,4 @@
-"""Numbers of the qBittorrent WebUI integration: global speed limits."""
+"""Numbers of the qBittorrent WebUI integration: speed limits and server settings."""
 
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
@@ -9,7 +9,7 @@ from homeassistant.components.number import (
     NumberEntityDescription,
     NumberMode,
 )
-from homeassistant.const import EntityCategory, UnitOfDataRate
+from homeassistant.const import EntityCategory, UnitOfDataRate, UnitOfTime
 
 from .coordinator import (
     QBittorrentConfigEntry,
@@ -17,9 +17,10 @@ from .coordinator import (
     QBittorrentDataUpdateCoordinator,
     QBittorrentPreferencesCoordinator,
 )
-from .entity import QBittorrentEntity
+from .entity import QBittorrentEntity, QBittorrentPreferencesEntity
 from .qbittorrent_webui_client import (
     MAX_SPEED_LIMIT_KIBIBYTES,
+    Generation,
     bytes_to_kibibytes,
     kibibytes_to_bytes,
 )
@@ -30,7 +31,7 @@ if TYPE_CHECKING:
     from homeassistant.core import HomeAssistant
     from homeassistant.helpers.entity_platform import AddConfigEntryEntitiesCallback
 
-    from .qbittorrent_webui_client import MainData, QBittorrentClient, SpeedLimits
+    from .qbittorrent_webui_client import MainData, Preferences, QBittorrentClient
 
 # One command at a time per server keeps qBittorrent's answers in order.
 PARALLEL_UPDATES = 1
@@ -69,20 +70,128 @@ GLOBAL_LIMITS: tuple[QBittorrentLimitEntityDescription[MainData], ...] = (
     ),
 )
 
-ALTERNATIVE_LIMITS: tuple[QBittorrentLimitEntityDescription[SpeedLimits], ...] = (
+ALTERNATIVE_LIMITS: tuple[QBittorrentLimitEntityDescription[Preferences], ...] = (
     QBittorrentLimitEntityDescription(
         key="alt_download_limit",
         translation_key="alt_download_limit",
         entity_registry_enabled_default=False,
-        value_fn=lambda limits: limits.download,
+        value_fn=lambda preferences: preferences.alternative_limits.download,
         set_fn=lambda client, limit: client.set_alternative_download_limit(limit),
     ),
     QBittorrentLimitEntityDescription(
         key="alt_upload_limit",
         translation_key="alt_upload_limit",
         entity_registry_enabled_default=False,
-        value_fn=lambda limits: limits.upload,
+        value_fn=lambda preferences: preferences.alternative_limits.upload,
         set_fn=lambda client, limit: client.set_alternative_upload_limit(limit),
+    ),
+)
+
+
+@dataclass(frozen=True, kw_only=True)
+class QBittorrentSettingEntityDescription(NumberEntityDescription):
+    """Describes a number over a server setting of the preferences.
+
+    ``-1`` is qBittorrent's "no limit" for every one that has a lower bound
+    of ``-1``.
+    """
+
+    entity_category: EntityCategory = EntityCategory.CONFIG
+    mode: NumberMode = NumberMode.BOX
+    native_min_value: float = -1
+    native_max_value: float = 65535
+    native_step: float = 1
+    value_fn: Callable[[Preferences], float | None]
+    set_fn: Callable[[QBittorrentClient, float], Coroutine[Any, Any, None]]
+
+
+def _count(
+    key: str,
+    preference: str,
+    value_fn: Callable[[Preferences], int | None],
+    *,
+    enabled: bool = True,
+) -> QBittorrentSettingEntityDescription:
+    """Describe a count stored under ``preference``, -1 meaning unlimited."""
+    return QBittorrentSettingEntityDescription(
+        key=key,
+        translation_key=key,
+        entity_registry_enabled_default=enabled,
+        value_fn=value_fn,
+        set_fn=lambda client, value: client.set_preferences({preference: int(value)}),
+    )
+
+
+# Ranges and stored values checked on real 4.5.2, 5.1.0 and 5.3.0; older
+# generations are left out.
+SETTINGS: tuple[QBittorrentSettingEntityDescription, ...] = (
+    # qBittorrent stores any port unchecked; only these exist.
+    QBittorrentSettingEntityDescription(
+        key="listen_port",
+        translation_key="listen_port",
+        native_min_value=0,
+        value_fn=lambda preferences: preferences.listen_port,
+        set_fn=lambda client, value: client.set_preferences(
+            {"listen_port": int(value)}
+        ),
+    ),
+    _count(
+        "max_active_downloads",
+        "max_active_downloads",
+        lambda preferences: preferences.max_active_downloads,
+    ),
+    _count(
+        "max_active_uploads",
+        "max_active_uploads",
+        lambda preferences: preferences.max_active_uploads,
+    ),
+    _count(
+        "max_active_torrents",
+        "max_active_torrents",
+        lambda preferences: preferences.max_active_torrents,
+    ),
+    # qBittorrent stores 0 connections or upload slots as -1 (unlimited).
+    _count(
+        "max_connections",
+        "max_connec",
+        lambda preferences: preferences.max_connections,
+        enabled=False,
+    ),
+    _count(
+        "max_connections_per_torrent",
+        "max_connec_per_torrent",
+        lambda preferences: preferences.max_connections_per_torrent,
+        enabled=False,
+    ),
+    _count(
+        "max_uploads",
+        "max_uploads",
+        lambda preferences: preferences.max_uploads,
+        enabled=False,
+    ),
+    _count(
+        "max_uploads_per_torrent",
+        "max_uploads_per_torrent",
+        lambda preferences: preferences.max_uploads_per_torrent,
+        enabled=False,
+    ),
+    # qBittorrent's own settings dialog stops at 9998.
+    QBittorrentSettingEntityDescription(
+        key="share_ratio_limit",
+        translation_key="share_ratio_limit",
+        native_max_value=9998,
+        native_step=0.01,
+        value_fn=lambda preferences: preferences.share_ratio_limit,
+        set_fn=lambda client, value: client.set_share_ratio_limit(value),
+    ),
+    # At most a year, as qBittorrent's settings dialog allows.
+    QBittorrentSettingEntityDescription(
+        key="seeding_time_limit",
+        translation_key="seeding_time_limit",
+        native_max_value=525600,
+        native_unit_of_measurement=UnitOfTime.MINUTES,
+        value_fn=lambda preferences: preferences.seeding_time_limit,
+        set_fn=lambda client, value: client.set_seeding_time_limit(int(value)),
     ),
 )
 
@@ -112,6 +221,15 @@ async def async_setup_entry(
                 description=description,
             )
             for description in ALTERNATIVE_LIMITS
+        )
+    if runtime.server_info.generation is Generation.MODERN:
+        entities.extend(
+            QBittorrentSettingEntity(
+                entry=entry,
+                coordinator=runtime.preferences_coordinator,
+                description=description,
+            )
+            for description in SETTINGS
         )
     async_add_entities(entities)
 
@@ -153,15 +271,29 @@ class QBittorrentAlternativeLimitEntity(
     """An alternative limit, stored in qBittorrent's preferences."""
 
     async def async_added_to_hass(self) -> None:
-        """Read the preferences when such an entity appears.
-
-        The refresh is debounced, so both alternative limits share one request.
-        """
+        """Read the preferences when the first such entity appears."""
         await super().async_added_to_hass()
-        await self.coordinator.async_request_refresh()
+        await self.coordinator.async_read_once()
 
     async def async_set_native_value(self, value: float) -> None:
         """Change the limit, then read the preferences back."""
         await super().async_set_native_value(value)
         # Read back at once: the debounced refresh could lag by its cooldown.
         await self.coordinator.async_refresh()
+
+
+class QBittorrentSettingEntity(QBittorrentPreferencesEntity, NumberEntity):
+    """A server setting of qBittorrent's preferences."""
+
+    entity_description: QBittorrentSettingEntityDescription
+
+    @property
+    def native_value(self) -> float | None:
+        """Return the setting as last read."""
+        return self.entity_description.value_fn(self.coordinator.data)
+
+    async def async_set_native_value(self, value: float) -> None:
+        """Change the setting, then read the preferences back."""
+        await self.async_change(
+            self.entity_description.set_fn(self.coordinator.client, value)
+        )

@@ -1,6 +1,7 @@
 """Sensors of the qBittorrent WebUI integration."""
 
 from dataclasses import dataclass
+from datetime import datetime, timedelta
 from typing import TYPE_CHECKING
 
 from homeassistant.components.sensor import (
@@ -10,6 +11,7 @@ from homeassistant.components.sensor import (
     SensorStateClass,
 )
 from homeassistant.const import EntityCategory, UnitOfDataRate, UnitOfInformation
+from homeassistant.util import dt as dt_util
 
 from .const import STATUS_DOWNLOADING, STATUS_IDLE, STATUS_SEEDING, STATUS_UP_DOWN
 from .coordinator import QBittorrentConfigEntry, QBittorrentDataUpdateCoordinator
@@ -36,7 +38,7 @@ PARALLEL_UPDATES = 0
 class QBittorrentSensorEntityDescription(SensorEntityDescription):
     """Describes a qBittorrent sensor."""
 
-    value_fn: Callable[[MainData], StateType]
+    value_fn: Callable[[MainData], StateType | datetime]
     exists_fn: Callable[[MainData, ServerInfo], bool] = lambda _data, _info: True
 
 
@@ -52,6 +54,18 @@ def transfer_status(data: MainData) -> str | None:
     if state.upload_speed:
         return STATUS_SEEDING
     return STATUS_IDLE
+
+
+def next_finish(data: MainData) -> datetime | None:
+    """When the first downloading torrent should complete, to the minute.
+
+    Whole minutes keep the state from changing with every poll's ETA jitter.
+    """
+    seconds = data.summary.soonest_finish
+    if seconds is None:
+        return None
+    finish = dt_util.utcnow() + timedelta(seconds=seconds, minutes=0.5)
+    return finish.replace(second=0, microsecond=0)
 
 
 def _rate(
@@ -213,6 +227,35 @@ SENSORS: tuple[QBittorrentSensorEntityDescription, ...] = (
     _count_group(StatusGroup.QUEUED, enabled=False),
     _count_group(StatusGroup.ERRORED),
     _count_group(StatusGroup.MOVING, enabled=False),
+    QBittorrentSensorEntityDescription(
+        key="peer_connections",
+        translation_key="peer_connections",
+        state_class=SensorStateClass.MEASUREMENT,
+        value_fn=lambda data: data.server_state.peer_connections,
+        exists_fn=lambda data, _info: data.server_state.peer_connections is not None,
+    ),
+    QBittorrentSensorEntityDescription(
+        key="next_finish",
+        translation_key="next_finish",
+        device_class=SensorDeviceClass.TIMESTAMP,
+        value_fn=next_finish,
+    ),
+    QBittorrentSensorEntityDescription(
+        key="categories",
+        translation_key="categories",
+        state_class=SensorStateClass.MEASUREMENT,
+        entity_registry_enabled_default=False,
+        value_fn=lambda data: len(data.categories),
+        exists_fn=lambda _data, info: info.capabilities.categories,
+    ),
+    QBittorrentSensorEntityDescription(
+        key="tags",
+        translation_key="tags",
+        state_class=SensorStateClass.MEASUREMENT,
+        entity_registry_enabled_default=False,
+        value_fn=lambda data: len(data.tags),
+        exists_fn=lambda _data, info: info.capabilities.tags,
+    ),
 )
 
 
@@ -240,6 +283,6 @@ class QBittorrentSensorEntity(
     entity_description: QBittorrentSensorEntityDescription
 
     @property
-    def native_value(self) -> StateType:
+    def native_value(self) -> StateType | datetime:
         """Return the sensor's value."""
         return self.entity_description.value_fn(self.coordinator.data)

@@ -4,14 +4,16 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from homeassistant.components.switch import SwitchEntity, SwitchEntityDescription
-from homeassistant.const import Platform
+from homeassistant.const import EntityCategory, Platform
 from homeassistant.helpers import entity_registry as er
 
 from .const import DOMAIN
 from .coordinator import QBittorrentConfigEntry, QBittorrentDataUpdateCoordinator
-from .entity import QBittorrentEntity
+from .entity import QBittorrentEntity, QBittorrentPreferencesEntity
 from .qbittorrent_webui_client import (
+    Generation,
     MainData,
+    Preferences,
     QBittorrentClient,
     ServerInfo,
     StatusGroup,
@@ -34,7 +36,16 @@ class QBittorrentSwitchEntityDescription(SwitchEntityDescription):
     is_on_fn: Callable[[MainData], bool | None]
     turn_on_fn: Callable[[QBittorrentClient], Coroutine[Any, Any, None]]
     turn_off_fn: Callable[[QBittorrentClient], Coroutine[Any, Any, None]]
-    exists_fn: Callable[[ServerInfo], bool]
+    exists_fn: Callable[[ServerInfo, MainData], bool]
+
+
+@dataclass(frozen=True, kw_only=True)
+class QBittorrentPreferenceSwitchEntityDescription(SwitchEntityDescription):
+    """Describes a switch over a boolean of qBittorrent's preferences."""
+
+    entity_category: EntityCategory = EntityCategory.CONFIG
+    preference: str
+    is_on_fn: Callable[[Preferences], bool | None]
 
 
 def any_running(data: MainData) -> bool:
@@ -54,7 +65,7 @@ SWITCHES: tuple[QBittorrentSwitchEntityDescription, ...] = (
         turn_off_fn=lambda client: client.set_alternative_speed_limits_enabled(
             enabled=False
         ),
-        exists_fn=lambda info: (
+        exists_fn=lambda info, _data: (
             info.capabilities.alternative_speed_get
             and (
                 info.capabilities.alternative_speed_set
@@ -71,7 +82,56 @@ SWITCHES: tuple[QBittorrentSwitchEntityDescription, ...] = (
         is_on_fn=any_running,
         turn_on_fn=lambda client: client.resume_all(),
         turn_off_fn=lambda client: client.pause_all(),
-        exists_fn=lambda _info: True,
+        exists_fn=lambda _info, _data: True,
+    ),
+    # 5.3.0 pauses the whole session and keeps each torrent's state, so
+    # turning it back on resumes exactly what ran.
+    QBittorrentSwitchEntityDescription(
+        key="session",
+        translation_key="session",
+        is_on_fn=lambda data: (
+            None if (paused := data.server_state.session_paused) is None else not paused
+        ),
+        turn_on_fn=lambda client: client.resume_session(),
+        turn_off_fn=lambda client: client.pause_session(),
+        exists_fn=lambda info, data: (
+            info.capabilities.session_pause
+            and data.server_state.session_paused is not None
+        ),
+    ),
+    # Maindata reports it, so it needs no preferences request.
+    QBittorrentSwitchEntityDescription(
+        key="queueing",
+        translation_key="queueing",
+        entity_category=EntityCategory.CONFIG,
+        is_on_fn=lambda data: data.server_state.queueing,
+        turn_on_fn=lambda client: client.set_preferences({"queueing_enabled": True}),
+        turn_off_fn=lambda client: client.set_preferences({"queueing_enabled": False}),
+        exists_fn=lambda _info, data: data.server_state.queueing is not None,
+    ),
+)
+
+# Checked on real 4.5.2, 5.1.0 and 5.3.0; older generations are left out.
+PREFERENCE_SWITCHES: tuple[QBittorrentPreferenceSwitchEntityDescription, ...] = (
+    QBittorrentPreferenceSwitchEntityDescription(
+        key="dht",
+        translation_key="dht",
+        preference="dht",
+        is_on_fn=lambda preferences: preferences.dht,
+    ),
+    QBittorrentPreferenceSwitchEntityDescription(
+        key="pex",
+        translation_key="pex",
+        entity_registry_enabled_default=False,
+        preference="pex",
+        is_on_fn=lambda preferences: preferences.pex,
+    ),
+    QBittorrentPreferenceSwitchEntityDescription(
+        key="lsd",
+        translation_key="lsd",
+        entity_registry_enabled_default=False,
+        preference="lsd",
+        is_on_fn=lambda preferences: preferences.lsd,
     ),
 )
 
@@ -93,13 +153,23 @@ async def async_setup_entry(
             Platform.SWITCH, DOMAIN, f"{entry.unique_id}_{key}"
         ):
             registry.async_remove(entity_id)
-    async_add_entities(
+    entities: list[SwitchEntity] = [
         QBittorrentSwitchEntity(
             entry=entry, coordinator=runtime.coordinator, description=description
         )
         for description in SWITCHES
-        if description.exists_fn(runtime.server_info)
-    )
+        if description.exists_fn(runtime.server_info, runtime.coordinator.data)
+    ]
+    if runtime.server_info.generation is Generation.MODERN:
+        entities.extend(
+            QBittorrentPreferenceSwitchEntity(
+                entry=entry,
+                coordinator=runtime.preferences_coordinator,
+                description=description,
+            )
+            for description in PREFERENCE_SWITCHES
+        )
+    async_add_entities(entities)
 
 
 class QBittorrentSwitchEntity(
@@ -127,4 +197,30 @@ class QBittorrentSwitchEntity(
     ) -> None:
         await self.coordinator.async_run_action(
             self.entity_description.key, request(self.coordinator.client)
+        )
+
+
+class QBittorrentPreferenceSwitchEntity(QBittorrentPreferencesEntity, SwitchEntity):
+    """A switch over a boolean of qBittorrent's preferences."""
+
+    entity_description: QBittorrentPreferenceSwitchEntityDescription
+
+    @property
+    def is_on(self) -> bool | None:
+        """Return the preference as last read."""
+        return self.entity_description.is_on_fn(self.coordinator.data)
+
+    async def async_turn_on(self, **kwargs: Any) -> None:  # noqa: ARG002
+        """Turn the preference on."""
+        await self._async_set(enabled=True)
+
+    async def async_turn_off(self, **kwargs: Any) -> None:  # noqa: ARG002
+        """Turn the preference off."""
+        await self._async_set(enabled=False)
+
+    async def _async_set(self, *, enabled: bool) -> None:
+        await self.async_change(
+            self.coordinator.client.set_preferences(
+                {self.entity_description.preference: enabled}
+            )
         )

@@ -14,6 +14,7 @@ import pytest
 
 from qbittorrent_tooling.emulator import QBittorrentEmulator
 from qbittorrent_tooling.pytest_plugin import REAL_VERSIONS, ProcessFactory
+from qbittorrent_tooling.real_servers import free_port
 from qbittorrent_webui_client import (
     MAX_SPEED_LIMIT,
     AddTorrentOptions,
@@ -22,6 +23,7 @@ from qbittorrent_webui_client import (
     QBittorrentAuthenticationError,
     QBittorrentClient,
     QBittorrentRequestRejectedError,
+    QBittorrentUnsupportedOperationError,
     SpeedLimits,
     SyncResult,
     TorrentStatus,
@@ -370,3 +372,107 @@ async def test_contract_limits_that_would_wrap_are_refused(
     assert await client.get_torrent_download_limits([MAGNET_HASH]) == {
         MAGNET_HASH: MAX_SPEED_LIMIT
     }
+
+
+# --- server-wide controls (buttons, switches and numbers of the integration) ---
+
+
+async def test_contract_server_controls(
+    server: Server, client_factory: ClientFactory
+) -> None:
+    client = client_factory(server.url)
+    await client.add_torrent_urls([MAGNET], AddTorrentOptions(stopped=True))
+    await wait_for(client, lambda r: MAGNET_HASH in r.data.torrents)
+    # Every server of these versions takes "all" as the torrents to announce.
+    await client.reannounce_all()
+    synced = await client.sync()
+    assert synced.data.server_state.queueing is True
+    assert synced.data.server_state.peer_connections == 0
+
+    # The preferences behind the integration's switches and numbers: keys,
+    # units and what the server stores for edge values.
+    before = await client.get_server_preferences()
+    assert before.alternative_limits == SpeedLimits(
+        download=10 * 1024, upload=10 * 1024
+    )
+    assert before.queueing is True
+    assert (before.max_active_downloads, before.max_active_uploads) == (3, 3)
+    assert before.max_active_torrents == 5
+    assert (before.max_connections, before.max_connections_per_torrent) == (500, 100)
+    assert (before.max_uploads, before.max_uploads_per_torrent) == (20, 4)
+    assert (before.share_ratio_limit, before.seeding_time_limit) == (-1, -1)
+    assert before.listen_port is not None
+    assert None not in (before.dht, before.pex, before.lsd)
+
+    port = free_port()
+    await client.set_preferences(
+        {
+            "dht": not before.dht,
+            "pex": not before.pex,
+            "lsd": not before.lsd,
+            "queueing_enabled": False,
+            "listen_port": port,
+            "max_active_downloads": 0,
+            "max_active_uploads": -5,
+            "max_active_torrents": 7,
+            "max_connec": 0,
+            "max_connec_per_torrent": 40,
+            "max_uploads": -3,
+            "max_uploads_per_torrent": 2,
+        }
+    )
+    await client.set_share_ratio_limit(2.5)
+    await client.set_seeding_time_limit(90)
+    after = await client.get_server_preferences()
+    # Maindata follows the queueing preference, so its switch needs no read.
+    unqueued = await wait_for(client, lambda r: r.data.server_state.queueing is False)
+    assert unqueued.data.server_state.queueing is False
+    assert (after.dht, after.pex, after.lsd) == (
+        not before.dht,
+        not before.pex,
+        not before.lsd,
+    )
+    assert after.queueing is False
+    assert after.listen_port == port
+    # 0 active downloads is a value; below -1 reads -1 (unlimited).
+    assert (after.max_active_downloads, after.max_active_uploads) == (0, -1)
+    assert after.max_active_torrents == 7
+    # Connections and upload slots know no 0: it and negatives read -1.
+    assert (after.max_connections, after.max_connections_per_torrent) == (-1, 40)
+    assert (after.max_uploads, after.max_uploads_per_torrent) == (-1, 2)
+    assert (after.share_ratio_limit, after.seeding_time_limit) == (2.5, 90)
+
+    await client.set_share_ratio_limit(-1)
+    await client.set_seeding_time_limit(-1)
+    removed = await client.get_server_preferences()
+    assert (removed.share_ratio_limit, removed.seeding_time_limit) == (-1, -1)
+    raw = await client.get_preferences()
+    assert (raw["max_ratio_enabled"], raw["max_seeding_time_enabled"]) == (False, False)
+    # Why the client sends the switch too: up to 5.1 a ratio alone is ignored.
+    await client.set_preferences({"max_ratio": 3})
+    alone = (await client.get_server_preferences()).share_ratio_limit
+    assert alone == (3 if server.version == "5.3.0" else -1)
+
+
+async def test_contract_session_pause(
+    server: Server, client_factory: ClientFactory
+) -> None:
+    client = client_factory(server.url)
+    synced = await client.sync()
+    # Pausing the session: 5.3.0 has it, and says so in maindata.
+    if server.version == "5.3.0":
+        assert synced.data.server_state.session_paused is False
+        await client.pause_session()
+        paused = await wait_for(
+            client, lambda r: r.data.server_state.session_paused is True
+        )
+        assert paused.data.server_state.session_paused is True
+        await client.resume_session()
+        resumed = await wait_for(
+            client, lambda r: r.data.server_state.session_paused is False
+        )
+        assert resumed.data.server_state.session_paused is False
+    else:
+        assert synced.data.server_state.session_paused is None
+        with pytest.raises(QBittorrentUnsupportedOperationError, match=r"5\.3\.0"):
+            await client.pause_session()

@@ -713,3 +713,133 @@ def _assert_loading(
             assert torrent["completion_on"] == old["completion_on"]
         else:
             assert (torrent["progress"], torrent["amount_left"]) == (1, 0)
+
+
+async def raw_preferences(
+    http: aiohttp.ClientSession, backend: Backend
+) -> dict[str, Any]:
+    status, body, _ = await call(http, backend, "GET", "/api/v2/app/preferences")
+    assert status == 200
+    return dict(json.loads(body))
+
+
+async def test_session_preferences_are_stored_like_real_servers(
+    http: aiohttp.ClientSession, backend: Backend
+) -> None:
+    """The settings behind switches and numbers: keys, defaults, stored values."""
+    await login(http, backend)
+    preferences = await raw_preferences(http, backend)
+    for key in ("dht", "pex", "lsd", "queueing_enabled"):
+        assert isinstance(preferences[key], bool), key
+    assert isinstance(preferences["listen_port"], int)
+    assert {
+        key: preferences[key]
+        for key in (
+            "max_active_downloads",
+            "max_active_uploads",
+            "max_active_torrents",
+            "max_connec",
+            "max_connec_per_torrent",
+            "max_uploads",
+            "max_uploads_per_torrent",
+            "max_ratio_enabled",
+            "max_ratio",
+            "max_seeding_time_enabled",
+            "max_seeding_time",
+        )
+    } == {
+        "max_active_downloads": 3,
+        "max_active_uploads": 3,
+        "max_active_torrents": 5,
+        "max_connec": 500,
+        "max_connec_per_torrent": 100,
+        "max_uploads": 20,
+        "max_uploads_per_torrent": 4,
+        "max_ratio_enabled": False,
+        "max_ratio": -1,
+        "max_seeding_time_enabled": False,
+        "max_seeding_time": -1,
+    }
+
+    changes = {
+        "max_active_downloads": 0,
+        "max_active_uploads": -5,
+        "max_connec": 0,
+        "max_connec_per_torrent": -7,
+        "max_uploads": 0,
+        "max_uploads_per_torrent": 3,
+    }
+    await set_preferences(http, backend, changes)
+    stored = await raw_preferences(http, backend)
+    assert {key: stored[key] for key in changes} == {
+        "max_active_downloads": 0,
+        "max_active_uploads": -1,
+        "max_connec": -1,
+        "max_connec_per_torrent": -1,
+        "max_uploads": -1,
+        "max_uploads_per_torrent": 3,
+    }
+
+    # A share limit alone counts from 5.3.0 on; with its switch everywhere.
+    await set_preferences(http, backend, {"max_ratio": 1.5, "max_seeding_time": 60})
+    stored = await raw_preferences(http, backend)
+    alone_counts = backend.version == "5.3.0"
+    assert stored["max_ratio"] == (1.5 if alone_counts else -1)
+    assert stored["max_ratio_enabled"] is alone_counts
+    assert stored["max_seeding_time"] == (60 if alone_counts else -1)
+    await set_preferences(
+        http,
+        backend,
+        {
+            "max_ratio_enabled": True,
+            "max_ratio": 2.5,
+            "max_seeding_time_enabled": True,
+            "max_seeding_time": 90,
+        },
+    )
+    stored = await raw_preferences(http, backend)
+    assert (stored["max_ratio"], stored["max_seeding_time"]) == (2.5, 90)
+    assert stored["max_ratio_enabled"] is stored["max_seeding_time_enabled"] is True
+    await set_preferences(
+        http, backend, {"max_ratio_enabled": False, "max_seeding_time_enabled": False}
+    )
+    stored = await raw_preferences(http, backend)
+    assert (stored["max_ratio"], stored["max_seeding_time"]) == (-1, -1)
+    # The real server serves the whole module: leave the defaults behind.
+    await set_preferences(
+        http,
+        backend,
+        {
+            "max_active_downloads": 3,
+            "max_active_uploads": 3,
+            "max_connec": 500,
+            "max_connec_per_torrent": 100,
+            "max_uploads": 20,
+            "max_uploads_per_torrent": 4,
+        },
+    )
+
+
+async def test_session_pause_endpoints(
+    http: aiohttp.ClientSession, backend: Backend
+) -> None:
+    """5.3.0 pauses the session (and reports it); older servers lack the endpoint."""
+    await login(http, backend)
+    status, _, _ = await call(http, backend, "POST", "/api/v2/transfer/pauseSession")
+    if backend.version != "5.3.0":
+        assert status == 404
+        assert "session_state" not in (await maindata(http, backend, 0))["server_state"]
+        return
+    assert status == 204
+    for _ in range(50):
+        if (await maindata(http, backend, 0))["server_state"]["session_state"]:
+            break
+        await asyncio.sleep(0.1)
+    assert (await maindata(http, backend, 0))["server_state"]["session_state"] is True
+    status, _, _ = await call(http, backend, "POST", "/api/v2/transfer/resumeSession")
+    assert status == 204
+    for _ in range(50):
+        if not (await maindata(http, backend, 0))["server_state"]["session_state"]:
+            break
+        await asyncio.sleep(0.1)
+    assert (await maindata(http, backend, 0))["server_state"]["session_state"] is False

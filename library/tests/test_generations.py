@@ -216,9 +216,14 @@ async def test_per_torrent_operations(
             await client.set_force_start([first], True)
     if info.capabilities.reannounce:
         await client.reannounce_torrents([first])
+        assert emulator.reannounced == [first]
+        await client.reannounce_all()
+        assert sorted(emulator.reannounced[1:]) == sorted(emulator.torrents)
     else:
         with pytest.raises(QBittorrentUnsupportedOperationError, match=r"4\.1\.2"):
             await client.reannounce_torrents([first])
+        with pytest.raises(QBittorrentUnsupportedOperationError, match=r"4\.1\.2"):
+            await client.reannounce_all()
 
 
 @pytest.mark.parametrize("version", ["3.3.16", "4.0.4", "4.6.7", "5.3.0"])
@@ -311,3 +316,21 @@ async def test_session_cookie_of_any_name(
     assert emulator.cookie_name in {"MY_QBT_SESSION", "QBT_SID_8080"}
     assert len(result.added) == 1
     assert sum(1 for _, path in emulator.requests if path == "/api/v2/auth/login") == 1
+
+
+@pytest.mark.parametrize("version", EMULATED_VERSIONS)
+async def test_server_preferences_of_every_generation(
+    version: str, emulator_factory: EmulatorStarter, client_factory: ClientFactory
+) -> None:
+    """One request gives the alternative limits (in B/s) and the settings."""
+    _emulator, url = await emulator_factory(version)
+    client = client_factory(url)
+    info = await client.detect()
+    preferences = await client.get_server_preferences()
+    assert preferences.alternative_limits == await client.get_alternative_speed_limits()
+    assert preferences.queueing is True
+    # The settings were checked on real 4.1+ servers, which the emulator follows;
+    # it does not invent them for older ones.
+    modern = info.generation is Generation.MODERN
+    assert (preferences.dht is not None) is modern
+    assert (preferences.max_connections is not None) is modern

@@ -14,7 +14,13 @@ import re
 import traceback
 from typing import TYPE_CHECKING, Any, NoReturn, Protocol
 
-from ._parse import as_int, as_limit, kept_torrent_fields, torrent_from_api
+from ._parse import (
+    as_int,
+    as_limit,
+    kept_torrent_fields,
+    preferences_from_api,
+    torrent_from_api,
+)
 from .exceptions import (
     QBittorrentAddTorrentError,
     QBittorrentError,
@@ -24,6 +30,7 @@ from .exceptions import (
 from .models import (
     OPERATION_REQUIREMENTS,
     AddTorrentOptions,
+    Preferences,
     QueueMove,
     ServerInfo,
     ServerState,
@@ -202,6 +209,14 @@ class OptionalOperations(Protocol):
 
     async def reannounce_torrents(self, hashes: list[str]) -> None:
         """Announce torrents to their trackers now."""
+        ...
+
+    async def pause_session(self) -> None:
+        """Pause the whole BitTorrent session."""
+        ...
+
+    async def resume_session(self) -> None:
+        """Resume the whole BitTorrent session."""
         ...
 
 
@@ -405,6 +420,17 @@ class Dialect(ABC):
         return SpeedLimits(
             download=self.limit_from_preferences(preferences.get("alt_dl_limit")),
             upload=self.limit_from_preferences(preferences.get("alt_up_limit")),
+        )
+
+    async def get_server_preferences(self) -> Preferences:
+        """Read the server-wide settings, alternative limits in B/s."""
+        raw = await self.get_preferences()
+        return preferences_from_api(
+            raw,
+            SpeedLimits(
+                download=self.limit_from_preferences(raw.get("alt_dl_limit")),
+                upload=self.limit_from_preferences(raw.get("alt_up_limit")),
+            ),
         )
 
     async def set_alternative_limit(self, limit: int, *, download: bool) -> None:

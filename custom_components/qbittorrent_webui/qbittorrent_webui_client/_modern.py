@@ -356,6 +356,14 @@ class ModernDialect(Dialect):
         """``app/shutdown``."""
         await self.post("/api/v2/app/shutdown")
 
+    async def pause_session(self) -> None:
+        """``transfer/pauseSession`` (5.3.0)."""
+        await self.post("/api/v2/transfer/pauseSession")
+
+    async def resume_session(self) -> None:
+        """``transfer/resumeSession`` (5.3.0)."""
+        await self.post("/api/v2/transfer/resumeSession")
+
 
 def modern_capabilities(api: Version, app: Version | None) -> Capabilities:
     """What a web API version offers."""
@@ -381,4 +389,6 @@ def modern_capabilities(api: Version, app: Version | None) -> Capabilities:
         shutdown=True,
         api_key=app is not None and app >= (5, 2, 0),
         stop_start_naming=padded >= (2, 11, 0),
+        # Real 5.3.0 (API 2.16.2) has it, 5.1.0 (2.11.4) not.
+        session_pause=padded >= (2, 16, 2),
     )

@@ -15,7 +15,14 @@ import re
 import sys
 from typing import TYPE_CHECKING, Any
 
-from .models import ConnectionStatus, ServerState, Torrent, TorrentStatus
+from .models import (
+    ConnectionStatus,
+    Preferences,
+    ServerState,
+    SpeedLimits,
+    Torrent,
+    TorrentStatus,
+)
 
 if TYPE_CHECKING:
     from collections.abc import Mapping
@@ -407,6 +414,9 @@ def server_state_from_api(raw: Mapping[str, Any]) -> ServerState:
         dht_nodes=as_int(raw.get("dht_nodes")),
         free_space_on_disk=as_int(raw.get("free_space_on_disk")),
         alternative_speed_limits_enabled=as_bool(raw.get("use_alt_speed_limits")),
+        queueing=as_bool(raw.get("queueing")),
+        peer_connections=as_int(raw.get("total_peer_connections")),
+        session_paused=as_bool(raw.get("session_state")),
     )
 
 
@@ -427,3 +437,43 @@ def server_state_from_digest(
         download_rate_limit=download_limit,
         upload_rate_limit=upload_limit,
     )
+
+
+def preferences_from_api(
+    raw: Mapping[str, Any], alternative_limits: SpeedLimits
+) -> Preferences:
+    """Read the preferences' server-wide settings (limits already in B/s).
+
+    The share ratio and seeding time limits read ``-1`` while their switch
+    (``max_ratio_enabled``, ``max_seeding_time_enabled``) is off.
+    """
+    return Preferences(
+        alternative_limits=alternative_limits,
+        dht=as_bool(raw.get("dht")),
+        pex=as_bool(raw.get("pex")),
+        lsd=as_bool(raw.get("lsd")),
+        queueing=as_bool(raw.get("queueing_enabled")),
+        listen_port=as_int(raw.get("listen_port")),
+        max_active_downloads=as_int(raw.get("max_active_downloads")),
+        max_active_uploads=as_int(raw.get("max_active_uploads")),
+        max_active_torrents=as_int(raw.get("max_active_torrents")),
+        max_connections=as_int(raw.get("max_connec")),
+        max_connections_per_torrent=as_int(raw.get("max_connec_per_torrent")),
+        max_uploads=as_int(raw.get("max_uploads")),
+        max_uploads_per_torrent=as_int(raw.get("max_uploads_per_torrent")),
+        share_ratio_limit=_switched_limit(
+            raw, "max_ratio_enabled", as_float(raw.get("max_ratio"))
+        ),
+        seeding_time_limit=_switched_limit(
+            raw, "max_seeding_time_enabled", as_int(raw.get("max_seeding_time"))
+        ),
+    )
+
+
+def _switched_limit[T: (int, float)](
+    raw: Mapping[str, Any], switch: str, value: T | None
+) -> T | None:
+    """A limit that reads -1 (none) while its switch is off."""
+    if value is not None and raw.get(switch) is False:
+        return type(value)(-1)
+    return value

@@ -97,6 +97,9 @@ class SyncEngine:
         self._torrents: dict[str, Torrent] = {}
         self._status_counts: Counter[TorrentStatus] = Counter()
         self._active_count = 0
+        # ETA in seconds of each torrent still downloading with a known one,
+        # so the soonest finish never needs a pass over every torrent.
+        self._finishing: dict[str, int] = {}
         self._raw_server_state: dict[str, Any] = {}
         self._server_state = ServerState()
         self._categories: dict[str, Category] = {}
@@ -254,11 +257,20 @@ class SyncEngine:
         self._status_counts[torrent.status] += step
         if torrent.is_active:
             self._active_count += step
+        if step < 0:
+            self._finishing.pop(torrent.hash, None)
+        elif (eta := torrent.finishes_in) is not None:
+            self._finishing[torrent.hash] = eta
 
     def _recount(self) -> None:
         summary = TorrentSummary.of(self._torrents.values())
         self._status_counts = Counter(summary.status_counts)
         self._active_count = summary.active
+        self._finishing = {
+            torrent.hash: eta
+            for torrent in self._torrents.values()
+            if (eta := torrent.finishes_in) is not None
+        }
 
     def _summary(self) -> TorrentSummary:
         return TorrentSummary(
@@ -268,6 +280,7 @@ class SyncEngine:
             status_counts=MappingProxyType(
                 {status: n for status, n in self._status_counts.items() if n}
             ),
+            soonest_finish=min(self._finishing.values(), default=None),
         )
 
     def _diff_full(self, previous: Mapping[str, Torrent], changes: _Changes) -> None:

@@ -33,6 +33,7 @@ if TYPE_CHECKING:
     from .models import (
         AddTorrentOptions,
         Ban,
+        Preferences,
         QueueMove,
         ServerInfo,
         ServerState,
@@ -580,6 +581,30 @@ class QBittorrentClient:
             lambda dialect: dialect.reannounce_torrents(list(hashes)),
         )
 
+    async def pause_session(self) -> None:
+        """Pause the whole BitTorrent session (5.3.0+).
+
+        Unlike :meth:`pause_all`, the torrents keep their own states, and
+        :meth:`resume_session` brings back exactly those that ran.
+        """
+        await self._run_if_supported(
+            "pause_session", lambda dialect: dialect.pause_session()
+        )
+
+    async def resume_session(self) -> None:
+        """Resume the BitTorrent session paused by :meth:`pause_session`."""
+        await self._run_if_supported(
+            "resume_session", lambda dialect: dialect.resume_session()
+        )
+
+    async def reannounce_all(self) -> None:
+        """Announce every torrent to its trackers now."""
+        await self._run_if_supported(
+            "reannounce_torrents",
+            # qBittorrent reads the hash list "all" as every torrent.
+            lambda dialect: dialect.reannounce_torrents(["all"]),
+        )
+
     async def set_force_start(self, hashes: Sequence[str], enabled: bool) -> None:  # noqa: FBT001
         """Force-start the given torrents (ignore queueing), or stop forcing."""
         await self._run_if_supported(
@@ -725,6 +750,34 @@ class QBittorrentClient:
             await dialect.set_preferences(changes)
 
         await self._run(apply)
+
+    async def get_server_preferences(self) -> Preferences:
+        """Return the server-wide settings of the preferences, in one request."""
+        return await self._run(lambda dialect: dialect.get_server_preferences())
+
+    async def set_share_ratio_limit(self, ratio: float) -> None:
+        """Set the global share ratio limit; a negative ``ratio`` removes it.
+
+        Sent with its switch: up to 5.1 qBittorrent ignores ``max_ratio``
+        given alone (5.3.0 turns the switch on by itself).
+        """
+        limited = ratio >= 0
+        await self.set_preferences(
+            {"max_ratio_enabled": limited, "max_ratio": ratio if limited else -1}
+        )
+
+    async def set_seeding_time_limit(self, minutes: int) -> None:
+        """Set the global seeding time limit; a negative value removes it.
+
+        Sent with its switch, like :meth:`set_share_ratio_limit`.
+        """
+        limited = minutes >= 0
+        await self.set_preferences(
+            {
+                "max_seeding_time_enabled": limited,
+                "max_seeding_time": minutes if limited else -1,
+            }
+        )
 
     async def shutdown(self) -> None:
         """Quit qBittorrent."""

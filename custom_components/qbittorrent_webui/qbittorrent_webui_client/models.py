@@ -276,6 +276,8 @@ class Capabilities:
     api_key: bool = False
     stop_start_naming: bool = False
     """The server names pause/resume ``stop``/``start`` (API 2.11+)."""
+    session_pause: bool = False
+    """The whole BitTorrent session can be paused (``transfer/pauseSession``)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -317,6 +319,9 @@ OPERATION_REQUIREMENTS: Mapping[str, OperationRequirement] = MappingProxyType(
         "set_location": OperationRequirement("3.3.11", "set_location"),
         "rename_torrent": OperationRequirement("3.3.11", "rename"),
         "reannounce_torrents": OperationRequirement("4.1.2", "reannounce"),
+        # Absent on real 5.1.0, present on real 5.3.0 (5.2 was not checked).
+        "pause_session": OperationRequirement("5.3.0", "session_pause"),
+        "resume_session": OperationRequirement("5.3.0", "session_pause"),
         # Arguments and options of methods every generation has.
         "add options": OperationRequirement("3.3.1", "add_options"),
         "add option stopped": OperationRequirement("3.3.13"),
@@ -392,6 +397,12 @@ class ServerState:
     dht_nodes: int | None = None
     free_space_on_disk: int | None = None
     alternative_speed_limits_enabled: bool | None = None
+    queueing: bool | None = None
+    """Torrent queueing is on (maindata, 3.2+)."""
+    peer_connections: int | None = None
+    """Peers connected over all torrents (maindata, 4.1+)."""
+    session_paused: bool | None = None
+    """The whole BitTorrent session is paused (5.3.0+, ``session_state``)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -404,6 +415,41 @@ class SpeedLimits:
 
     download: int | None = None
     upload: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Preferences:
+    """The server-wide settings read from the preferences in one request.
+
+    A field is ``None`` where the server does not report it. Counts and the
+    limits of share ratio (a ratio) and seeding time (minutes) are as
+    qBittorrent reports them: ``-1`` means no limit. Real 4.5.2-5.3.0 store
+    ``-1`` for a connection or upload-slot count of ``0``.
+
+    Attributes:
+        alternative_limits: The alternative speed limits, in B/s.
+        dht: Find peers on the DHT network.
+        pex: Find peers by peer exchange.
+        lsd: Find peers on the local network.
+        queueing: Torrent queueing is on (the max active counts apply).
+        listen_port: The port incoming connections arrive on.
+    """
+
+    alternative_limits: SpeedLimits = SpeedLimits()
+    dht: bool | None = None
+    pex: bool | None = None
+    lsd: bool | None = None
+    queueing: bool | None = None
+    listen_port: int | None = None
+    max_active_downloads: int | None = None
+    max_active_uploads: int | None = None
+    max_active_torrents: int | None = None
+    max_connections: int | None = None
+    max_connections_per_torrent: int | None = None
+    max_uploads: int | None = None
+    max_uploads_per_torrent: int | None = None
+    share_ratio_limit: float | None = None
+    seeding_time_limit: int | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -469,6 +515,14 @@ class Torrent:
         """Whether the torrent transfers data right now."""
         return bool(self.download_speed) or bool(self.upload_speed)
 
+    @property
+    def finishes_in(self) -> int | None:
+        """Seconds until its download completes, if incomplete with a known ETA.
+
+        A complete torrent's ETA counts down to its share limit instead.
+        """
+        return self.eta if self.is_complete is False else None
+
 
 @dataclass(frozen=True, slots=True)
 class Category:
@@ -492,24 +546,31 @@ class TorrentSummary:
             :attr:`Torrent.is_active`).
         status_counts: Number of torrents per status; statuses no torrent has
             are absent, so equal populations give equal summaries.
+        soonest_finish: Seconds until the first incomplete torrent with a
+            known ETA finishes downloading; ``None`` without one.
     """
 
     total: int = 0
     active: int = 0
     status_counts: Mapping[TorrentStatus, int] = field(default_factory=_empty_mapping)  # type: ignore[arg-type]
+    soonest_finish: int | None = None
 
     @classmethod
     def of(cls, torrents: Iterable[Torrent]) -> TorrentSummary:
         """Count ``torrents`` from scratch."""
         status_counts: Counter[TorrentStatus] = Counter()
         active = 0
+        finishes: list[int] = []
         for torrent in torrents:
             status_counts[torrent.status] += 1
             active += torrent.is_active
+            if (eta := torrent.finishes_in) is not None:
+                finishes.append(eta)
         return cls(
             total=status_counts.total(),
             active=active,
             status_counts=MappingProxyType(dict(status_counts)),
+            soonest_finish=min(finishes, default=None),
         )
 
     @property

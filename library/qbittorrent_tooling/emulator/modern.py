@@ -162,6 +162,44 @@ def app_build_info(_e: Server, _s: WebSession, _p: Params) -> web.Response:
     )
 
 
+# Server-wide settings of the preferences as a fresh qBittorrent has them
+# (keys and values seen on real 4.5.2, 5.1.0 and 5.3.0; the port is random
+# there). The share limits are kept as one value, -1 meaning none; their
+# ``*_enabled`` switches are reported from it, as qBittorrent does.
+SESSION_PREFERENCES: dict[str, Any] = {
+    "dht": True,
+    "pex": True,
+    "lsd": True,
+    "listen_port": 6881,
+    "max_active_downloads": 3,
+    "max_active_uploads": 3,
+    "max_active_torrents": 5,
+    "max_connec": 500,
+    "max_connec_per_torrent": 100,
+    "max_uploads": 20,
+    "max_uploads_per_torrent": 4,
+    "max_ratio": -1,
+    "max_seeding_time": -1,
+}
+# Counts where real servers store 0 (and any negative value) as -1 (unlimited).
+_COUNTS_WITHOUT_ZERO = (
+    "max_connec",
+    "max_connec_per_torrent",
+    "max_uploads",
+    "max_uploads_per_torrent",
+)
+# Counts where 0 is a value and anything below -1 reads -1.
+_COUNTS_WITH_ZERO = (
+    "max_active_downloads",
+    "max_active_uploads",
+    "max_active_torrents",
+)
+_SHARE_LIMITS = (
+    ("max_ratio", "max_ratio_enabled"),
+    ("max_seeding_time", "max_seeding_time_enabled"),
+)
+
+
 def app_preferences(server: Server, _s: WebSession, _p: Params) -> web.Response:
     """``app/preferences`` (the subset that matters to clients)."""
     stopped_key = (
@@ -186,8 +224,32 @@ def app_preferences(server: Server, _s: WebSession, _p: Params) -> web.Response:
     if server.profile.configurable_ban:
         preferences["web_ui_max_auth_fail_count"] = server.faults.ban_after
         preferences["web_ui_ban_duration"] = int(server.faults.ban_seconds)
+    preferences.update(SESSION_PREFERENCES)
     preferences.update(server.preferences)
+    for value_key, switch_key in _SHARE_LIMITS:
+        preferences[switch_key] = preferences[value_key] >= 0
     return json_reply(dict(sorted(preferences.items())))
+
+
+def _set_session_preferences(server: Server, changes: dict[str, Any]) -> None:
+    """Store the server-wide settings the way real servers do."""
+    for key in _COUNTS_WITHOUT_ZERO:
+        if isinstance(value := changes.get(key), int):
+            changes[key] = value if value > 0 else -1
+    for key in _COUNTS_WITH_ZERO:
+        if isinstance(value := changes.get(key), int):
+            changes[key] = max(value, -1)
+    for value_key, switch_key in _SHARE_LIMITS:
+        enabled = changes.pop(switch_key, None)
+        value = changes.pop(value_key, None)
+        if enabled is False:
+            server.preferences[value_key] = -1
+        # Up to 5.1 the value counts only with its switch on in the same
+        # request; 5.3.0 takes it alone (and turns the switch on).
+        elif isinstance(value, int | float) and (
+            enabled is True or server.profile.version >= (5, 3, 0)
+        ):
+            server.preferences[value_key] = value if value >= 0 else -1
 
 
 def app_set_preferences(server: Server, _s: WebSession, params: Params) -> web.Response:
@@ -210,6 +272,7 @@ def app_set_preferences(server: Server, _s: WebSession, params: Params) -> web.R
             setattr(server, attribute, server.stored_global_limit(value))
     if "queueing_enabled" in changes:
         server.queueing_enabled = changes.pop("queueing_enabled")
+    _set_session_preferences(server, changes)
     server.preferences.update(changes)
     return text()
 
@@ -239,6 +302,16 @@ def toggle_speed_limits_mode(
     """``transfer/toggleSpeedLimitsMode``."""
     server.alt_speed_enabled = not server.alt_speed_enabled
     return text()
+
+
+def _session_pauser(*, paused: bool) -> Handler:
+    """``transfer/pauseSession`` or ``resumeSession`` (5.3.0), answering 204."""
+
+    def handler(server: Server, _s: WebSession, _p: Params) -> web.Response:
+        server.session_paused = paused
+        return text(status=204)
+
+    return handler
 
 
 def set_speed_limits_mode(
@@ -387,8 +460,9 @@ def _recheck(server: Server, torrent_hash: str, _p: Params) -> None:
     server.population.recheck(torrent_hash)
 
 
-def _reannounce(_e: Server, _h: str, _p: Params) -> None:
-    """Nothing visible changes."""
+def _reannounce(server: Server, torrent_hash: str, _p: Params) -> None:
+    """Nothing visible changes; recorded for tests."""
+    server.reannounced.append(torrent_hash)
 
 
 def _force_start(server: Server, torrent_hash: str, params: Params) -> None:
@@ -666,6 +740,12 @@ ENDPOINTS: dict[tuple[str, str], Endpoint] = {
     ),
     ("transfer", "setSpeedLimitsMode"): Endpoint(
         set_speed_limits_mode, since=(2, 8, 14), mutating=True
+    ),
+    ("transfer", "pauseSession"): Endpoint(
+        _session_pauser(paused=True), since=(2, 16, 2), mutating=True
+    ),
+    ("transfer", "resumeSession"): Endpoint(
+        _session_pauser(paused=False), since=(2, 16, 2), mutating=True
     ),
     ("transfer", "downloadLimit"): Endpoint(_limit_getter(download=True)),
     ("transfer", "uploadLimit"): Endpoint(_limit_getter(download=False)),

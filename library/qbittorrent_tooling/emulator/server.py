@@ -106,6 +106,9 @@ class Server:
         self.session_data = [0, 0]
         self.alltime = [0, 0]
         self.shutdown_requested = False
+        self.session_paused = False
+        # Hashes announced on request, in order, for tests.
+        self.reannounced: list[str] = []
         self.preferences: dict[str, Any] = {}
         # Digest nonces handed out in stale challenges (``faults.stale_nonces``).
         self.fresh_nonces: set[str] = set()
@@ -250,6 +253,7 @@ class Server:
             alltime=(self.alltime[0], self.alltime[1]),
             queueing=self.queueing_enabled,
             free_space=FREE_SPACE,
+            session_paused=self.session_paused,
         )
 
     def resolve_hashes(self, hashes: str) -> list[Torrent]:

@@ -235,6 +235,7 @@ def server_state(
     alltime: tuple[int, int],
     queueing: bool,
     free_space: int,
+    session_paused: bool = False,
 ) -> dict[str, Any]:
     """The ``server_state`` object of ``sync/maindata``."""
     state = dict(info)
@@ -263,7 +264,12 @@ def server_state(
     if (5, 1, 0) <= version < (5, 2, 0):
         state["use_subcategories"] = False
     if version >= (5, 3, 0):
-        state.update(queued_tracker_announces=0, request_latency=0, session_state=False)
+        # session_state is true while the session is paused (seen on 5.3.0).
+        state.update(
+            queued_tracker_announces=0,
+            request_latency=0,
+            session_state=session_paused,
+        )
     return dict(sorted(state.items()))
 
 

@@ -34,6 +34,7 @@ from custom_components.qbittorrent_webui.qbittorrent_webui_client import (
     Capabilities,
     Generation,
     MainData,
+    Preferences,
     ServerInfo,
     SpeedLimits,
     SyncResult,
@@ -41,6 +42,7 @@ from custom_components.qbittorrent_webui.qbittorrent_webui_client import (
 )
 from custom_components.qbittorrent_webui.qbittorrent_webui_client._parse import (
     as_limit,
+    preferences_from_api,
     server_state_from_digest,
 )
 from custom_components.qbittorrent_webui.qbittorrent_webui_client._sync import (
@@ -189,6 +191,9 @@ ALTERNATIVE_SPEED_LIMITS = SpeedLimits(
     download=as_limit(PREFERENCES_ANSWER["alt_dl_limit"]),
     upload=as_limit(PREFERENCES_ANSWER["alt_up_limit"]),
 )
+PREFERENCES: Preferences = preferences_from_api(
+    PREFERENCES_ANSWER, ALTERNATIVE_SPEED_LIMITS
+)
 DIGEST_MAIN_DATA = (
     SyncEngine()
     .apply_full_lists((), server_state_from_digest(DIGEST_TRANSFER_INFO_ANSWER))
@@ -310,7 +315,7 @@ def mock_client(
     client.detect.return_value = server_info
     client.server_info = server_info
     client.sync.return_value = SyncResult(data=main_data, baseline=True)
-    client.get_alternative_speed_limits.return_value = ALTERNATIVE_SPEED_LIMITS
+    client.get_server_preferences.return_value = PREFERENCES
     return client
 
 
@@ -411,6 +416,7 @@ def entity_registry_enabled_by_default() -> Iterator[None]:
 def platforms() -> list[Platform]:
     """Return the platforms to set up; parametrize to restrict."""
     return [
+        Platform.BINARY_SENSOR,
         Platform.BUTTON,
         Platform.EVENT,
         Platform.NUMBER,

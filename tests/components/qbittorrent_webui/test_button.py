@@ -5,24 +5,26 @@ from typing import TYPE_CHECKING
 from homeassistant.components.button import DOMAIN as BUTTON_DOMAIN, SERVICE_PRESS
 from homeassistant.const import ATTR_ENTITY_ID, Platform
 from homeassistant.exceptions import HomeAssistantError
+from homeassistant.helpers import entity_registry as er
 import pytest
 
 from custom_components.qbittorrent_webui.qbittorrent_webui_client import (
     QBittorrentConnectionError,
 )
 
-from .conftest import snapshot_platform
+from .conftest import DIGEST_MAIN_DATA, DIGEST_SERVER_INFO, snapshot_platform
 
 if TYPE_CHECKING:
     from unittest.mock import MagicMock
 
     from homeassistant.core import HomeAssistant
-    from homeassistant.helpers import entity_registry as er
     from pytest_homeassistant_custom_component.common import MockConfigEntry
     from syrupy.assertion import SnapshotAssertion
 
 PAUSE_ALL = "button.qbittorrent_pause_all"
 RESUME_ALL = "button.qbittorrent_resume_all"
+REANNOUNCE_ALL = "button.qbittorrent_reannounce_all"
+SHUTDOWN = "button.qbittorrent_shut_down_qbittorrent"
 
 
 @pytest.fixture
@@ -68,3 +70,38 @@ async def test_button_failure_is_reported(
             BUTTON_DOMAIN, SERVICE_PRESS, {ATTR_ENTITY_ID: PAUSE_ALL}, blocking=True
         )
     assert caught.value.translation_key == "cannot_connect"
+
+
+@pytest.mark.usefixtures("entity_registry_enabled_by_default", "init_integration")
+@pytest.mark.parametrize(
+    ("button", "command"),
+    [(REANNOUNCE_ALL, "reannounce_all"), (SHUTDOWN, "shutdown")],
+)
+async def test_server_wide_commands(
+    hass: HomeAssistant, mock_client: MagicMock, button: str, command: str
+) -> None:
+    await hass.services.async_call(
+        BUTTON_DOMAIN, SERVICE_PRESS, {ATTR_ENTITY_ID: button}, blocking=True
+    )
+    getattr(mock_client, command).assert_awaited_once_with()
+
+
+@pytest.mark.usefixtures("init_integration")
+async def test_shutdown_is_disabled_by_default(
+    hass: HomeAssistant, entity_registry: er.EntityRegistry
+) -> None:
+    entry = entity_registry.async_get(SHUTDOWN)
+    assert entry is not None
+    assert entry.disabled_by is er.RegistryEntryDisabler.INTEGRATION
+    assert hass.states.get(SHUTDOWN) is None
+    assert hass.states.get(REANNOUNCE_ALL) is not None
+
+
+@pytest.mark.parametrize(
+    ("server_info", "main_data"), [(DIGEST_SERVER_INFO, DIGEST_MAIN_DATA)]
+)
+@pytest.mark.usefixtures("entity_registry_enabled_by_default", "init_integration")
+async def test_generation_without_reannounce(hass: HomeAssistant) -> None:
+    """Reannouncing came with 4.1.2: no button for it on 3.1.x."""
+    assert hass.states.get(REANNOUNCE_ALL) is None
+    assert hass.states.get(PAUSE_ALL) is not None

@@ -7,11 +7,12 @@ from homeassistant.config_entries import SOURCE_USER
 from homeassistant.const import (
     CONF_API_KEY,
     CONF_PASSWORD,
+    CONF_SCAN_INTERVAL,
     CONF_URL,
     CONF_USERNAME,
     CONF_VERIFY_SSL,
 )
-from homeassistant.data_entry_flow import FlowResultType
+from homeassistant.data_entry_flow import FlowResultType, InvalidData
 import pytest
 from pytest_homeassistant_custom_component.common import MockConfigEntry
 
@@ -392,10 +393,28 @@ async def test_options_flow(
     )
 
     assert result["type"] is FlowResultType.CREATE_ENTRY
+    # The poll interval not given keeps its default of 10 s.
     assert mock_config_entry.options == {
         CONF_ENABLE_EVENTS: False,
+        CONF_SCAN_INTERVAL: 10,
         CONF_VOICE_SENTENCES: DEFAULT_VOICE_SENTENCES,
     }
+
+
+@pytest.mark.parametrize("seconds", [4, 301])
+async def test_options_flow_refuses_a_poll_interval_out_of_range(
+    hass: HomeAssistant,
+    mock_client: MagicMock,
+    mock_config_entry: MockConfigEntry,
+    seconds: int,
+) -> None:
+    mock_config_entry.add_to_hass(hass)
+    result = await hass.config_entries.options.async_init(mock_config_entry.entry_id)
+    with pytest.raises(InvalidData):
+        await hass.config_entries.options.async_configure(
+            result["flow_id"], {CONF_SCAN_INTERVAL: seconds}
+        )
+    assert mock_config_entry.options == {}
 
 
 async def test_reconfigure_flow_new_address_before_first_setup(

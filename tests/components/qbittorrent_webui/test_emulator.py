@@ -56,7 +56,7 @@ async def unload_before_server_stops(
 def _state(hass: HomeAssistant, entry: ConfigEntry, key: str) -> str:
     """Return the state of the entity with ``key`` of ``entry``."""
     registry = er.async_get(hass)
-    for platform in ("sensor", "switch", "number", "event", "button"):
+    for platform in ("sensor", "switch", "number", "event", "button", "binary_sensor"):
         entity_id = registry.async_get_entity_id(
             platform, DOMAIN, f"{entry.unique_id}_{key}"
         )
@@ -102,6 +102,15 @@ async def test_setup_and_entities(
     is_digest = emulator.version == "3.1.12"
     assert ("alternative_speed_limits" in keys) is not is_digest
     assert "download_limit" in keys
+    # Reannouncing came with 4.1.2; every generation can shut down.
+    assert ("reannounce_all" in keys) is (emulator.version >= "4.1.2")
+    assert "shutdown" in keys
+    # Queueing is in maindata from 3.2 on; the peer sources are preferences,
+    # checked on real 4.1+ servers only.
+    assert ("queueing" in keys) is not is_digest
+    modern = emulator.version >= "4.1"
+    settings = {"dht", "pex", "lsd", "listen_port", "share_ratio_limit"}
+    assert settings <= keys if modern else not settings & keys
     assert {
         "torrents",
         "pause_all",
@@ -116,6 +125,17 @@ async def test_setup_and_entities(
     for key in keys - {
         "pause_all",
         "resume_all",
+        "reannounce_all",
+        "shutdown",
+        "pex",
+        "lsd",
+        "max_connections",
+        "max_connections_per_torrent",
+        "max_uploads",
+        "max_uploads_per_torrent",
+        "categories",
+        "tags",
+        "next_finish",
         "global_ratio",
         "alt_download_limit",
         "alt_upload_limit",
@@ -343,3 +363,68 @@ async def test_adding_the_same_magnet_twice(
         assert not isinstance(caught.value, ServiceValidationError)
         assert "already added" in str(caught.value)
     assert len(emulator.torrents) == count + 1
+
+
+def _entity_id(hass: HomeAssistant, entry: ConfigEntry, platform: str, key: str) -> str:
+    entity_id = er.async_get(hass).async_get_entity_id(
+        platform, DOMAIN, f"{entry.unique_id}_{key}"
+    )
+    assert entity_id is not None, key
+    return entity_id
+
+
+async def test_settings_reach_the_server(
+    hass: HomeAssistant, emulator: QBittorrentEmulator, emulator_url: str
+) -> None:
+    """Switches and numbers over the preferences change them, and show it."""
+    entry = await configure_entry(hass, emulator_url)
+    if emulator.version < "4.1":
+        assert "listen_port" not in _keys(hass, entry)
+        return
+    await hass.services.async_call(
+        "number",
+        "set_value",
+        {"entity_id": _entity_id(hass, entry, "number", "listen_port"), "value": 51413},
+        blocking=True,
+    )
+    await hass.services.async_call(
+        "number",
+        "set_value",
+        {
+            "entity_id": _entity_id(hass, entry, "number", "share_ratio_limit"),
+            "value": 1.5,
+        },
+        blocking=True,
+    )
+    await hass.services.async_call(
+        "switch",
+        "turn_off",
+        {"entity_id": _entity_id(hass, entry, "switch", "dht")},
+        blocking=True,
+    )
+    preferences = emulator.preferences
+    assert preferences["listen_port"] == 51413
+    assert preferences["max_ratio"] == 1.5
+    assert preferences["dht"] is False
+    assert _state(hass, entry, "listen_port") == "51413"
+    assert _state(hass, entry, "share_ratio_limit") == "1.5"
+    assert _state(hass, entry, "dht") == "off"
+
+
+async def test_session_switch_where_the_server_has_it(
+    hass: HomeAssistant, emulator: QBittorrentEmulator, emulator_url: str
+) -> None:
+    """Only 5.3.0 can pause the whole session."""
+    entry = await configure_entry(hass, emulator_url)
+    if emulator.version != "5.3.0":
+        assert "session" not in _keys(hass, entry)
+        return
+    assert _state(hass, entry, "session") == "on"
+    await hass.services.async_call(
+        "switch",
+        "turn_off",
+        {"entity_id": _entity_id(hass, entry, "switch", "session")},
+        blocking=True,
+    )
+    assert emulator.session_paused is True
+    assert _state(hass, entry, "session") == "off"

@@ -9,6 +9,7 @@ from homeassistant.config_entries import SOURCE_REAUTH, ConfigEntryState
 from homeassistant.const import (
     CONF_API_KEY,
     CONF_PASSWORD,
+    CONF_SCAN_INTERVAL,
     CONF_URL,
     CONF_USERNAME,
     STATE_UNAVAILABLE,
@@ -385,8 +386,17 @@ async def test_disabled_by_default(
     assert disabled == [
         "alt_download_limit",
         "alt_upload_limit",
+        "categories",
         "dht_nodes",
         "download_limit",
+        "lsd",
+        "max_connections",
+        "max_connections_per_torrent",
+        "max_uploads",
+        "max_uploads_per_torrent",
+        "pex",
+        "shutdown",
+        "tags",
         "torrents_checking",
         "torrents_inactive",
         "torrents_moving",
@@ -417,7 +427,7 @@ async def test_generation_without_alternative_speed(
     assert "alt_download_limit" not in keys
     assert "download_limit" not in keys
     assert {"pause_all", "download_speed", "torrents_total"} <= keys
-    mock_client.get_alternative_speed_limits.assert_not_awaited()
+    mock_client.get_server_preferences.assert_not_awaited()
 
 
 async def test_second_server_is_told_apart_and_names_stay(
@@ -462,3 +472,46 @@ async def test_second_server_is_told_apart_and_names_stay(
         assert await hass.config_entries.async_reload(entry.entry_id)
         await hass.async_block_till_done()
     assert names() == ["qBittorrent", "qBittorrent nas:8080"]
+
+
+async def test_poll_interval_option_sets_the_polling(
+    hass: HomeAssistant,
+    mock_client: MagicMock,
+    mock_config_entry: MockConfigEntry,
+    freezer: FrozenDateTimeFactory,
+) -> None:
+    mock_config_entry.add_to_hass(hass)
+    hass.config_entries.async_update_entry(
+        mock_config_entry, options={CONF_SCAN_INTERVAL: 30}
+    )
+    await setup_entry(hass, mock_config_entry)
+    assert mock_client.sync.await_count == 1
+
+    freezer.tick(UPDATE_INTERVAL)
+    async_fire_time_changed(hass)
+    await hass.async_block_till_done()
+    assert mock_client.sync.await_count == 1
+
+    freezer.tick(timedelta(seconds=20))
+    async_fire_time_changed(hass)
+    await hass.async_block_till_done()
+    assert mock_client.sync.await_count == 2
+
+
+@pytest.mark.usefixtures("entity_registry_enabled_by_default")
+async def test_preferences_are_read_once_for_all_their_entities(
+    hass: HomeAssistant,
+    mock_config_entry: MockConfigEntry,
+    mock_client: MagicMock,
+    freezer: FrozenDateTimeFactory,
+) -> None:
+    """Switches and numbers over the preferences share one read, then 5 min."""
+    await setup_entry(hass, mock_config_entry)
+    assert mock_client.get_server_preferences.await_count == 1
+    for _ in range(3):
+        await poll_frozen(hass, freezer)
+    assert mock_client.get_server_preferences.await_count == 1
+    freezer.tick(timedelta(minutes=5))
+    async_fire_time_changed(hass)
+    await hass.async_block_till_done()
+    assert mock_client.get_server_preferences.await_count == 2

@@ -312,8 +312,11 @@ async def test_bad_input_is_refused(
 ) -> None:
     error = await _validation_error(hass, mock_config_entry, action, **data)
     assert error.translation_key == key
+    # Only the reads of setup (the preferences for their switches and numbers).
     assert not [
-        call for call in mock_client.mock_calls if call[0] not in {"detect", "sync"}
+        call
+        for call in mock_client.mock_calls
+        if call[0] not in {"detect", "sync", "get_server_preferences"}
     ]
 
 
