@@ -18,6 +18,7 @@ from hypothesis import HealthCheck, given, settings, strategies as st
 from qbittorrent_webui_client import (
     QBittorrentUnexpectedResponseError,
 )
+from qbittorrent_webui_client import _parse
 from qbittorrent_webui_client._parse import (
     TORRENT_API_FIELDS,
     parse_eta,
@@ -27,6 +28,7 @@ from qbittorrent_webui_client._parse import (
     server_state_from_digest,
     torrent_from_api,
     torrent_from_digest,
+    torrent_updated,
 )
 from qbittorrent_webui_client._sync import SyncEngine
 from qbittorrent_webui_client.models import (
@@ -381,6 +383,22 @@ def test_any_torrent_fields_parse(raw: dict[str, Any]) -> None:
     torrent_from_digest(raw)
     server_state_from_api(raw)
     server_state_from_digest(raw)
+
+
+@any_json
+@given(raw_torrents, raw_torrents)
+def test_a_delta_reads_like_the_merged_fields(
+    kept: dict[str, Any], delta: dict[str, Any]
+) -> None:
+    # The engine keeps models only: a delta re-reads just the fields it names.
+    torrent = torrent_from_api(HASHES[0], kept)
+    updated = torrent_updated(torrent, delta, label_applies="category" not in kept)
+
+    assert updated == torrent_from_api(HASHES[0], kept | delta)
+
+
+def test_every_kept_field_is_read_by_a_delta() -> None:
+    assert set(_parse._DELTA_READERS) == TORRENT_API_FIELDS
 
 
 @any_json

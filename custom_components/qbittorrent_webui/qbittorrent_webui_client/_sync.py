@@ -4,11 +4,12 @@ Modern and legacy servers send ``sync/maindata`` deltas keyed by a response
 id (``rid``); 3.1.x has no such endpoint, so its full lists are diffed here to
 give the same :class:`SyncResult`.
 
-Cost per poll follows what changed: only torrents named in a delta are
-re-parsed. Of each torrent's raw fields only those the models use are kept,
-with shared strings (state, category, save path, tracker) interned. Publishing a changed snapshot makes one shallow copy of the hash
-map (no torrent object is rebuilt); an unchanged poll reuses the previous
-snapshot as is. The counts of :class:`TorrentSummary` (per status, active) are
+Cost per poll follows what changed: only the fields a delta names are read
+again, into a new torrent beside the old one. No raw fields are kept: a
+torrent is its model alone, its shared strings (state, category, save path,
+tracker) interned by the decoder and its hash the map's key. Publishing a
+changed snapshot makes one shallow copy of the hash map (no torrent object is
+rebuilt); an unchanged poll reuses the previous snapshot as is. The counts of :class:`TorrentSummary` (per status, active) are
 adjusted for each added, changed or removed torrent as it is merged, so reading
 them never iterates over the torrents; only a full update recounts.
 
@@ -31,7 +32,12 @@ from dataclasses import dataclass, field
 from types import MappingProxyType
 from typing import TYPE_CHECKING, Any
 
-from ._parse import kept_torrent_fields, server_state_from_api, torrent_from_api
+from ._parse import (
+    lowered,
+    server_state_from_api,
+    torrent_from_api,
+    torrent_updated,
+)
 from .exceptions import QBittorrentUnexpectedResponseError
 from .models import (
     Category,
@@ -93,8 +99,10 @@ class SyncEngine:
         """Start empty; the first applied update is the baseline."""
         self.rid = 0
         self.session_generation = -1
-        self._raw_torrents: dict[str, dict[str, Any]] = {}
         self._torrents: dict[str, Torrent] = {}
+        # Torrents that never had a "category" field: their category is the
+        # "label" field (3.3.1-3.3.4). Empty on every other server.
+        self._labelled: set[str] = set()
         self._status_counts: Counter[TorrentStatus] = Counter()
         self._active_count = 0
         self._raw_server_state: dict[str, Any] = {}
@@ -143,16 +151,11 @@ class SyncEngine:
 
     def _replace_all(self, payload: Mapping[str, Any], changes: _Changes) -> None:
         previous = self._torrents
-        raw_torrents = payload.get("torrents") or {}
-        self._raw_torrents = {
-            torrent_hash.lower(): kept_torrent_fields(raw)
-            for torrent_hash, raw in raw_torrents.items()
-            if isinstance(raw, dict)
-        }
-        self._torrents = {
-            torrent_hash: torrent_from_api(torrent_hash, raw)
-            for torrent_hash, raw in self._raw_torrents.items()
-        }
+        self._torrents = {}
+        self._labelled = set()
+        for torrent_hash, raw in (payload.get("torrents") or {}).items():
+            if isinstance(raw, dict):
+                self._add(lowered(torrent_hash), raw)
         self._diff_full(previous, changes)
         self._recount()
         self._raw_server_state = dict(payload.get("server_state") or {})
@@ -176,29 +179,42 @@ class SyncEngine:
         for torrent_hash, delta in (payload.get("torrents") or {}).items():
             if not isinstance(delta, dict):
                 continue
-            key = torrent_hash.lower()
-            raw = self._raw_torrents.setdefault(key, {})
-            raw.update(kept_torrent_fields(delta))
-            torrent = torrent_from_api(key, raw)
+            key = lowered(torrent_hash)
             before = self._torrents.get(key)
-            self._record(before, torrent, changes)
-            if before is not None:
+            if before is None:
+                torrent = self._add(key, delta)
+            else:
+                torrent = torrent_updated(
+                    before, delta, label_applies=key in self._labelled
+                )
+                if "category" in delta:
+                    self._labelled.discard(key)
+                self._torrents[key] = torrent
                 self._count(before, -1)
+            self._record(before, torrent, changes)
             self._count(torrent, 1)
-            self._torrents[key] = torrent
             changed = True
         for torrent_hash in payload.get("torrents_removed") or ():
             if not isinstance(torrent_hash, str):
                 continue
-            key = torrent_hash.lower()
-            self._raw_torrents.pop(key, None)
+            key = lowered(torrent_hash)
             gone = self._torrents.pop(key, None)
             self._awaiting_completion.discard(key)
+            self._labelled.discard(key)
             if gone is not None:
                 self._count(gone, -1)
                 changes.removed.append(gone)
                 changed = True
         return changed
+
+    def _add(self, key: str, raw: Mapping[str, Any]) -> Torrent:
+        """Parse a torrent seen for the first time (or in a full update)."""
+        torrent = self._torrents[key] = torrent_from_api(key, raw)
+        if "category" in raw:
+            self._labelled.discard(key)
+        else:
+            self._labelled.add(key)
+        return torrent
 
     def _merge_names(self, payload: Mapping[str, Any]) -> bool:
         """Merge categories and tags; return whether anything changed."""
