@@ -679,7 +679,7 @@ def table(runs: list[dict[str, Any]]) -> str:
                 ratio_text(ratios(runs, size, path, "client", "floor")),
                 ratio_text(ratios(runs, size, path, "ours", "floor")),
             ]
-            if style == "states" or "executor" in label:
+            if style == "states" or label == "executor CPU ms":
                 # Counts, and executor time that is nil where the work stays inline.
                 ratio_cells = ["", "", ""]
             lines.append(
