@@ -54,7 +54,7 @@ if TYPE_CHECKING:
 
 VERSION = "5.3.0"
 USERNAME = "admin"
-PASSWORD = "adminadmin"  # noqa: S105 - the emulator's
+PASSWORD = "adminadmin"
 VARIANTS = ("core", "ours", "client", "floor")
 TITLES = {
     "core": "core",
@@ -71,9 +71,14 @@ PROBE_INTERVAL = 0.001
 # --- the server ---------------------------------------------------------------
 
 
-def serve(size: int) -> None:
-    """Serve ``size`` emulated torrents, gzipped and metered; print the URL."""
-    from aiohttp import web  # noqa: PLC0415 - only the server process needs it
+def metered_emulator(size: int) -> Any:
+    """An emulator of ``size`` torrents that gzips and meters its answers.
+
+    ``/benchmark/counters`` tells the requests and bytes sent so far,
+    ``/benchmark/churn?changed=N`` changes N torrents (and adds, removes and
+    completes one).
+    """
+    from aiohttp import web  # noqa: PLC0415 - only the server needs it
 
     from qbittorrent_tooling.emulator import QBittorrentEmulator  # noqa: PLC0415
 
@@ -112,7 +117,13 @@ def serve(size: int) -> None:
         app.middlewares.append(metered)
         return app
 
-    emulator.make_app = metered_app  # type: ignore[method-assign]
+    emulator.make_app = metered_app
+    return emulator
+
+
+def serve(size: int) -> None:
+    """Serve a metered emulator until killed; print its URL."""
+    emulator = metered_emulator(size)
 
     async def run() -> None:
         async with emulator.serve("127.0.0.1", 0) as url:
@@ -227,7 +238,11 @@ async def measured(
     """Run ``work`` once: wire, CPU and (with ``probe``) the longest stall."""
     before = control(url, "counters")
     writes, changes = (states.writes, states.changes) if states else (0, 0)
-    loop_cpu, all_cpu, wall = time.thread_time(), time.process_time(), time.perf_counter()
+    loop_cpu, all_cpu, wall = (
+        time.thread_time(),
+        time.process_time(),
+        time.perf_counter(),
+    )
     if probe is None:
         await work()
         stall = float("nan")
@@ -269,7 +284,9 @@ async def measure_polls(
     changed = max(1, size // 100)
     for scenario in ("idle", "churn"):
 
-        async def one(probe: LagProbe | None, scenario: str = scenario) -> dict[str, float]:
+        async def one(
+            probe: LagProbe | None, scenario: str = scenario
+        ) -> dict[str, float]:
             if scenario == "churn":
                 control(url, "churn", changed=changed)
             return await measured(poll, url, probe=probe, states=states)
@@ -361,7 +378,7 @@ async def run_home_assistant(
     """A config entry of ``core`` or ``ours`` in a Home Assistant test instance."""
     if variant == "core":
         import homeassistant.components.qbittorrent as integration  # noqa: PLC0415
-        from homeassistant.components.qbittorrent import (  # noqa: PLC0415, F401
+        from homeassistant.components.qbittorrent import (  # noqa: PLC0415
             sensor,
             switch,
         )
@@ -376,11 +393,13 @@ async def run_home_assistant(
         )
     domain = integration.__name__.rsplit(".", 1)[-1]
     with tempfile.TemporaryDirectory() as config_dir:
-        return await _run_entry(variant, domain, config_dir, url, size, polls)
+        return await _run_entry(
+            variant, domain, config_dir, url=url, size=size, polls=polls
+        )
 
 
 async def _run_entry(
-    variant: str, domain: str, config_dir: str, url: str, size: int, polls: int
+    variant: str, domain: str, config_dir: str, *, url: str, size: int, polls: int
 ) -> dict[str, Any]:
     import logging  # noqa: PLC0415
     from unittest.mock import PropertyMock, patch  # noqa: PLC0415
@@ -490,7 +509,9 @@ def core_requirement() -> str:
     import homeassistant.components  # noqa: PLC0415 - its package, not the integration
 
     (components,) = homeassistant.components.__path__
-    manifest = json.loads((Path(components) / "qbittorrent" / "manifest.json").read_text())
+    manifest = json.loads(
+        (Path(components) / "qbittorrent" / "manifest.json").read_text()
+    )
     requirements: list[str] = manifest["requirements"]
     return next(r for r in requirements if r.startswith("qbittorrent-api"))
 
@@ -504,7 +525,9 @@ def core_library_folder() -> Path | None:
     cache = Path(os.environ.get("XDG_CACHE_HOME", Path.home() / ".cache"))
     folder = cache / "qbittorrent-webui-benchmark" / requirement.replace("==", "-")
     if not (folder / "qbittorrentapi").is_dir():
-        print(f"installing {requirement} into {folder} (benchmark only)", file=sys.stderr)
+        print(
+            f"installing {requirement} into {folder} (benchmark only)", file=sys.stderr
+        )
         installed = subprocess.run(
             [
                 sys.executable,
@@ -654,16 +677,26 @@ def ratios(
 
 def table(runs: list[dict[str, Any]]) -> str:
     """Every size's figures side by side (medians over runs), with the ratios."""
-    columns = [*(TITLES[v] for v in VARIANTS), "ours:core", "client:floor", "ours:floor"]
-    lines = [f"{'':36}" + "".join(f"{c:>14}" for c in columns[:4])
-             + "".join(f"{c:>20}" for c in columns[4:])]
+    columns = [
+        *(TITLES[v] for v in VARIANTS),
+        "ours:core",
+        "client:floor",
+        "ours:floor",
+    ]
+    lines = [
+        f"{'':36}"
+        + "".join(f"{c:>14}" for c in columns[:4])
+        + "".join(f"{c:>20}" for c in columns[4:])
+    ]
     for size in runs[0]:
         lines.append(f"{int(size):,} torrents")
         for section, label, path, scale, style in ROWS:
             cells = []
             for variant in VARIANTS:
                 values = [
-                    v for run in runs if (v := figure(run[size].get(variant), path)) is not None
+                    v
+                    for run in runs
+                    if (v := figure(run[size].get(variant), path)) is not None
                 ]
                 value = statistics.median(values) if values else None
                 extra = ""
@@ -694,10 +727,16 @@ def main() -> None:
     """Serve, measure one client, or run the whole comparison."""
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 10000, 50000])
-    parser.add_argument("--polls", type=int, default=5, help="polls per figure (median)")
+    parser.add_argument(
+        "--polls", type=int, default=5, help="polls per figure (median)"
+    )
     parser.add_argument("--runs", type=int, default=1, help="whole runs (spread)")
-    parser.add_argument("--variants", nargs="+", choices=VARIANTS, default=list(VARIANTS))
-    parser.add_argument("--json", type=Path, metavar="FILE", help="also write the figures")
+    parser.add_argument(
+        "--variants", nargs="+", choices=VARIANTS, default=list(VARIANTS)
+    )
+    parser.add_argument(
+        "--json", type=Path, metavar="FILE", help="also write the figures"
+    )
     parser.add_argument("--serve", type=int, metavar="SIZE", help=argparse.SUPPRESS)
     parser.add_argument("--variant", choices=VARIANTS, help=argparse.SUPPRESS)
     parser.add_argument("--url", help=argparse.SUPPRESS)
@@ -720,7 +759,9 @@ def main() -> None:
         results = {}
         for size in arguments.sizes:
             print(f"run {run + 1}/{arguments.runs}: {size:,} torrents", file=sys.stderr)
-            results[str(size)] = measure_size(size, arguments.polls, variants, core_folder)
+            results[str(size)] = measure_size(
+                size, arguments.polls, variants, core_folder
+            )
         runs.append(results)
     print(
         f"qBittorrent {VERSION} emulated; per poll medians of {arguments.polls} polls"
@@ -729,7 +770,9 @@ def main() -> None:
     print(table(runs))
     if arguments.json:
         arguments.json.write_text(
-            json.dumps({"version": VERSION, "polls": arguments.polls, "runs": runs}, indent=1)
+            json.dumps(
+                {"version": VERSION, "polls": arguments.polls, "runs": runs}, indent=1
+            )
         )
 
 

@@ -60,13 +60,13 @@ class QBittorrentEntity[CoordinatorT: DataUpdateCoordinator[Any]](
         return (True, self.state, self.state_attributes, self.extra_state_attributes)
 
     @callback
+    def _async_write_shown_state(self) -> None:
+        """Write the state, remembering what it showed."""
+        self._written = self._shown()
+        self.async_write_ha_state()
+
+    @callback
     def _handle_coordinator_update(self) -> None:
         """Write the state only when what the entity shows changed."""
         if self._shown() != self._written:
-            super()._handle_coordinator_update()
-
-    @callback
-    def async_write_ha_state(self) -> None:
-        """Write the state, remembering what it showed."""
-        self._written = self._shown()
-        super().async_write_ha_state()
+            self._async_write_shown_state()

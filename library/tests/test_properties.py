@@ -17,8 +17,8 @@ from hypothesis import HealthCheck, given, settings, strategies as st
 
 from qbittorrent_webui_client import (
     QBittorrentUnexpectedResponseError,
+    _parse,
 )
-from qbittorrent_webui_client import _parse
 from qbittorrent_webui_client._parse import (
     TORRENT_API_FIELDS,
     parse_eta,
@@ -317,7 +317,9 @@ def test_snapshots_share_a_base_and_stay_as_published(
     history: list[tuple[str, dict[str, dict[str, Any]], list[str]]],
 ) -> None:
     engine = SyncEngine()
-    published = [engine.apply_maindata({"rid": 1, "full_update": True, "torrents": first})]
+    published = [
+        engine.apply_maindata({"rid": 1, "full_update": True, "torrents": first})
+    ]
     seen = [list(published[0].data.torrents.items())]
     for rid, (kind, torrents, removed) in enumerate(history, 2):
         payload: dict[str, Any] = {"rid": rid, "torrents": torrents}

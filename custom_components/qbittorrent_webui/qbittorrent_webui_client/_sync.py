@@ -139,7 +139,7 @@ class TorrentMap(Mapping[str, Torrent]):
     def __contains__(self, key: object) -> bool:
         changes = self._changes
         if key in changes:
-            return changes[key] is not None  # type: ignore[index]
+            return changes[key] is not None
         return key in self._base
 
     @override
