@@ -333,6 +333,7 @@ def test_snapshots_share_a_base_and_stay_as_published(
         assert list(snapshot.items()) == list(engine._torrents.items())
         assert list(snapshot.values()) == list(engine._torrents.values())
         assert len(snapshot) == len(engine._torrents)
+        assert repr(snapshot) == f"TorrentMap({dict(engine._torrents)!r})"
         for torrent_hash in HASHES:
             assert (torrent_hash in snapshot) == (torrent_hash in engine._torrents)
             assert snapshot.get(torrent_hash) == engine._torrents.get(torrent_hash)
