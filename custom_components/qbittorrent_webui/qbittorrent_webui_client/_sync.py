@@ -7,9 +7,10 @@ give the same :class:`SyncResult`.
 Cost per poll follows what changed: only the fields a delta names are read
 again, into a new torrent beside the old one. No raw fields are kept: a
 torrent is its model alone, its shared strings (state, category, save path,
-tracker) interned by the decoder and its hash the map's key. Publishing a
-changed snapshot makes one shallow copy of the hash map (no torrent object is
-rebuilt); an unchanged poll reuses the previous snapshot as is. The counts of :class:`TorrentSummary` (per status, active) are
+tracker) interned by the decoder and its hash the map's key. A changed
+snapshot shares its base map with the snapshots before it and holds only the
+torrents changed since (:class:`TorrentMap`); an unchanged poll reuses the
+previous snapshot as is. The counts of :class:`TorrentSummary` (per status, active) are
 adjusted for each added, changed or removed torrent as it is merged, so reading
 them never iterates over the torrents; only a full update recounts.
 
