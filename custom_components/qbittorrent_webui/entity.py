@@ -3,6 +3,7 @@
 from typing import TYPE_CHECKING, Any
 
 from homeassistant.const import CONF_URL
+from homeassistant.core import callback
 from homeassistant.helpers.device_registry import DeviceEntryType, DeviceInfo
 from homeassistant.helpers.update_coordinator import (
     CoordinatorEntity,
@@ -27,6 +28,9 @@ class QBittorrentEntity[CoordinatorT: DataUpdateCoordinator[Any]](
     """An entity of one qBittorrent server, on the server's service device."""
 
     _attr_has_entity_name = True
+    # What the last state write showed; a poll that changes none of it writes
+    # nothing (a poll of a large library changes a few entities at most).
+    _written: tuple[Any, ...] | None = None
 
     def __init__(
         self,
@@ -52,6 +56,23 @@ class QBittorrentEntity[CoordinatorT: DataUpdateCoordinator[Any]](
             sw_version=info.app_version,
         )
 
+    def _shown(self) -> tuple[Any, ...]:
+        """What a state write would show that can change from poll to poll."""
+        if not self.available:
+            return (False,)
+        return (True, self.state, self.state_attributes, self.extra_state_attributes)
+
+    @callback
+    def _async_write_shown_state(self) -> None:
+        """Write the state, remembering what it showed."""
+        self._written = self._shown()
+        self.async_write_ha_state()
+
+    @callback
+    def _handle_coordinator_update(self) -> None:
+        """Write the state only when what the entity shows changed."""
+        if self._shown() != self._written:
+            self._async_write_shown_state()
 
 class QBittorrentPreferencesEntity(
     QBittorrentEntity[QBittorrentPreferencesCoordinator]

@@ -71,4 +71,4 @@ class QBittorrentTorrentEventEntity(
     @callback
     def _handle_torrent_event(self, event: TorrentEvent) -> None:
         self._trigger_event(event.event_type, event.as_event_data())
-        self.async_write_ha_state()
+        self._async_write_shown_state()

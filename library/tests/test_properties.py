@@ -17,6 +17,7 @@ from hypothesis import HealthCheck, given, settings, strategies as st
 
 from qbittorrent_webui_client import (
     QBittorrentUnexpectedResponseError,
+    _parse,
 )
 from qbittorrent_webui_client._parse import (
     TORRENT_API_FIELDS,
@@ -27,6 +28,7 @@ from qbittorrent_webui_client._parse import (
     server_state_from_digest,
     torrent_from_api,
     torrent_from_digest,
+    torrent_updated,
 )
 from qbittorrent_webui_client._sync import SyncEngine
 from qbittorrent_webui_client.models import (
@@ -308,6 +310,42 @@ def test_summary_follows_every_merge(
         assert summary.count(*TorrentStatus) == summary.total
 
 
+@settings(max_examples=300)
+@given(populations, st.lists(polls, max_size=12))
+def test_snapshots_share_a_base_and_stay_as_published(
+    first: dict[str, dict[str, Any]],
+    history: list[tuple[str, dict[str, dict[str, Any]], list[str]]],
+) -> None:
+    engine = SyncEngine()
+    published = [
+        engine.apply_maindata({"rid": 1, "full_update": True, "torrents": first})
+    ]
+    seen = [list(published[0].data.torrents.items())]
+    for rid, (kind, torrents, removed) in enumerate(history, 2):
+        payload: dict[str, Any] = {"rid": rid, "torrents": torrents}
+        if kind == "full":
+            payload["full_update"] = True
+        else:
+            payload["torrents_removed"] = removed
+        result = engine.apply_maindata(payload)
+        snapshot = result.data.torrents
+        # In the engine's order, with every Mapping method agreeing.
+        assert list(snapshot.items()) == list(engine._torrents.items())
+        assert list(snapshot.values()) == list(engine._torrents.values())
+        assert len(snapshot) == len(engine._torrents)
+        assert repr(snapshot) == f"TorrentMap({dict(engine._torrents)!r})"
+        for torrent_hash in HASHES:
+            assert (torrent_hash in snapshot) == (torrent_hash in engine._torrents)
+            assert snapshot.get(torrent_hash) == engine._torrents.get(torrent_hash)
+        assert (snapshot == published[-1].data.torrents) == (
+            dict(snapshot) == dict(published[-1].data.torrents)
+        )
+        published.append(result)
+        seen.append(list(snapshot.items()))
+    # Later merges never change what an earlier snapshot shows.
+    assert [list(r.data.torrents.items()) for r in published] == seen
+
+
 @settings(max_examples=100)
 @given(st.lists(populations, min_size=1, max_size=5))
 def test_summary_of_full_lists(history: list[dict[str, dict[str, Any]]]) -> None:
@@ -381,6 +419,22 @@ def test_any_torrent_fields_parse(raw: dict[str, Any]) -> None:
     torrent_from_digest(raw)
     server_state_from_api(raw)
     server_state_from_digest(raw)
+
+
+@any_json
+@given(raw_torrents, raw_torrents)
+def test_a_delta_reads_like_the_merged_fields(
+    kept: dict[str, Any], delta: dict[str, Any]
+) -> None:
+    # The engine keeps models only: a delta re-reads just the fields it names.
+    torrent = torrent_from_api(HASHES[0], kept)
+    updated = torrent_updated(torrent, delta, label_applies="category" not in kept)
+
+    assert updated == torrent_from_api(HASHES[0], kept | delta)
+
+
+def test_every_kept_field_is_read_by_a_delta() -> None:
+    assert set(_parse._DELTA_READERS) == TORRENT_API_FIELDS
 
 
 @any_json

@@ -8,9 +8,11 @@ reporting "unknown" is better than reporting a wrong number.
 
 from __future__ import annotations
 
+from dataclasses import fields
 from datetime import UTC, datetime
 import functools
 import math
+from operator import attrgetter
 import re
 import sys
 from typing import TYPE_CHECKING, Any
@@ -25,7 +27,7 @@ from .models import (
 )
 
 if TYPE_CHECKING:
-    from collections.abc import Mapping
+    from collections.abc import Callable, Mapping
 
 # qBittorrent reports "infinite" ETAs as 100 days (MAX_ETA).
 MAX_ETA_SECONDS = 8_640_000
@@ -341,12 +343,22 @@ def kept_torrent_fields(raw: Mapping[str, Any]) -> dict[str, Any]:
     }
 
 
+def lowered(text: str) -> str:
+    """``text`` in lower case, the same object when it already is.
+
+    Hashes are lower case on the wire: keeping the decoded string, not a
+    copy, lets the map's key and the torrent's hash share it.
+    """
+    lower = text.lower()
+    return text if lower == text else lower
+
+
 def torrent_from_api(torrent_hash: str, raw: Mapping[str, Any]) -> Torrent:
     """Build a torrent from legacy or modern JSON (numeric fields)."""
     state = as_str(raw.get("state")) or "unknown"
     category = raw.get("category", raw.get("label"))
     return Torrent(
-        hash=torrent_hash.lower(),
+        hash=lowered(torrent_hash),
         name=as_str(raw.get("name")) or "",
         state=state,
         status=status_of(state),
@@ -375,6 +387,89 @@ def torrent_from_api(torrent_hash: str, raw: Mapping[str, Any]) -> Torrent:
         upload_limit=as_limit(raw.get("up_limit")),
         tracker=as_str(raw.get("tracker")) or None,
     )
+
+
+def _name(value: object) -> str:
+    return as_str(value) or ""
+
+
+def _state(value: object) -> str:
+    return as_str(value) or "unknown"
+
+
+def _optional_text(value: object) -> str | None:
+    return as_str(value) or None
+
+
+# What each maindata field sets, read as torrent_from_api reads it: the
+# Torrent attribute and its parser. A delta names only the fields that
+# changed, so only those are read again (the sync engine keeps no raw fields).
+_DELTA_READERS: dict[str, tuple[str, Callable[[object], object]]] = {
+    "name": ("name", _name),
+    "state": ("state", _state),
+    "progress": ("progress", as_float),
+    "size": ("size", as_int),
+    "downloaded": ("downloaded", as_int),
+    "uploaded": ("uploaded", as_int),
+    "amount_left": ("amount_left", as_int),
+    "dlspeed": ("download_speed", as_int),
+    "upspeed": ("upload_speed", as_int),
+    "ratio": ("ratio", parse_ratio),
+    "eta": ("eta", parse_eta),
+    "num_seeds": ("seeds", as_int),
+    "num_leechs": ("leechers", as_int),
+    "category": ("category", _optional_text),
+    "label": ("category", _optional_text),
+    "tags": ("tags", parse_tags),
+    "save_path": ("save_path", as_str),
+    "added_on": ("added_on", as_timestamp),
+    "completion_on": ("completion_on", as_timestamp),
+    "priority": ("priority", parse_queue_position),
+    "force_start": ("force_start", as_bool),
+    "seq_dl": ("sequential_download", as_bool),
+    "f_l_piece_prio": ("first_last_piece_priority", as_bool),
+    "super_seeding": ("super_seeding", as_bool),
+    "dl_limit": ("download_limit", as_limit),
+    "up_limit": ("upload_limit", as_limit),
+    "tracker": ("tracker", _optional_text),
+}
+_ATTRIBUTES = tuple(field.name for field in fields(Torrent))
+_POSITIONS = {name: position for position, name in enumerate(_ATTRIBUTES)}
+_DELTA_POSITIONS = {
+    key: (_POSITIONS[attribute], read)
+    for key, (attribute, read) in _DELTA_READERS.items()
+}
+_STATUS_POSITION = _POSITIONS["status"]
+_all_values = attrgetter(*_ATTRIBUTES)
+
+
+def torrent_updated(
+    torrent: Torrent, delta: Mapping[str, Any], *, label_applies: bool
+) -> Torrent:
+    """``torrent`` with the fields a maindata delta changed, read again.
+
+    Equal to :func:`torrent_from_api` of the merged raw fields. Its category
+    is ``category`` where the torrent ever had one, else ``label`` (3.3.1 to
+    3.3.4): ``label_applies`` tells that the torrent never had ``category``.
+
+    Returns:
+        A new torrent, or ``torrent`` itself when the delta names no field
+        the model reads.
+    """
+    values: list[Any] | None = None
+    for key, value in delta.items():
+        reader = _DELTA_POSITIONS.get(key)
+        if reader is None or (
+            key == "label" and (not label_applies or "category" in delta)
+        ):
+            continue
+        if values is None:
+            values = list(_all_values(torrent))
+        position, read = reader
+        values[position] = read(value)
+        if key == "state":
+            values[_STATUS_POSITION] = status_of(values[position])
+    return torrent if values is None else Torrent(*values)
 
 
 def torrent_from_digest(raw: Mapping[str, Any]) -> Torrent:
