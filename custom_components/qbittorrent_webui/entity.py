@@ -74,6 +74,7 @@ class QBittorrentEntity[CoordinatorT: DataUpdateCoordinator[Any]](
         if self._shown() != self._written:
             self._async_write_shown_state()
 
+
 class QBittorrentPreferencesEntity(
     QBittorrentEntity[QBittorrentPreferencesCoordinator]
 ):
