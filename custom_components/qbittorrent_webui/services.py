@@ -543,6 +543,52 @@ async def _async_set_force_start(call: ServiceCall) -> None:
     )
 
 
+def _tags(call: ServiceCall, *, required: bool = True) -> list[str]:
+    """The tags of the call, each checked; at least one where ``required``."""
+    tags = [_check_tag(tag) for tag in call.data.get(ATTR_TAGS, [])]
+    if required and not tags:
+        raise ServiceValidationError(
+            translation_domain=DOMAIN,
+            translation_key="no_tags_given",
+            translation_placeholders={"field": ATTR_TAGS},
+        )
+    return tags
+
+
+async def _async_add_tags(call: ServiceCall) -> None:
+    tags = _tags(call)
+    await _async_on_selection(
+        call, lambda client, hashes: client.add_tags(hashes, tags)
+    )
+
+
+async def _async_remove_tags(call: ServiceCall) -> None:
+    tags = _tags(call, required=False)
+    await _async_on_selection(
+        call, lambda client, hashes: client.remove_tags(hashes, tags)
+    )
+
+
+async def _async_on_server(
+    call: ServiceCall, request: Callable[[QBittorrentClient], Awaitable[None]]
+) -> None:
+    """Run ``request``, which names no torrent, on the call's server."""
+    entry = _entry(call)
+    await entry.runtime_data.coordinator.async_run_action(
+        call.service, request(entry.runtime_data.client)
+    )
+
+
+async def _async_create_tags(call: ServiceCall) -> None:
+    tags = _tags(call)
+    await _async_on_server(call, lambda client: client.create_tags(tags))
+
+
+async def _async_delete_tags(call: ServiceCall) -> None:
+    tags = _tags(call)
+    await _async_on_server(call, lambda client: client.delete_tags(tags))
+
+
 @callback
 def async_setup_services(hass: HomeAssistant) -> None:
     """Register the actions; each names its server by config entry."""
@@ -631,3 +677,10 @@ def async_setup_services(hass: HomeAssistant) -> None:
         ),
         supports_response=SupportsResponse.ONLY,
     )
+    tags_field = {vol.Optional(ATTR_TAGS): vol.All(cv.ensure_list, [cv.string])}
+    register("add_tags", _async_add_tags, schema=SELECTION_SCHEMA.extend(tags_field))
+    register(
+        "remove_tags", _async_remove_tags, schema=SELECTION_SCHEMA.extend(tags_field)
+    )
+    register("create_tags", _async_create_tags, schema=ENTRY_SCHEMA.extend(tags_field))
+    register("delete_tags", _async_delete_tags, schema=ENTRY_SCHEMA.extend(tags_field))

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import asyncio
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import pytest
 
@@ -359,3 +359,52 @@ async def test_contract_limits_that_would_wrap_are_refused(
     assert await client.get_torrent_download_limits([MAGNET_HASH]) == {
         MAGNET_HASH: MAX_SPEED_LIMIT
     }
+
+
+async def _raw_torrent(client: QBittorrentClient, torrent_hash: str) -> dict[str, Any]:
+    """The torrent as ``torrents/info`` reports it, fields the model leaves out too."""
+    answer = await client._run(
+        lambda dialect: dialect.get_json(
+            "/api/v2/torrents/info", {"hashes": torrent_hash}
+        )
+    )
+    return dict(answer[0])
+
+
+async def _stopped_magnet(client: QBittorrentClient) -> None:
+    await client.add_torrent_urls([MAGNET], AddTorrentOptions(stopped=True))
+    await wait_for(client, lambda r: MAGNET_HASH in r.data.torrents)
+
+
+async def test_contract_tags(server: Server, client_factory: ClientFactory) -> None:
+    client = client_factory(server.url)
+    await _stopped_magnet(client)
+
+    await client.create_tags(["kept", "dropped"])
+    await client.add_tags([MAGNET_HASH], ["kept", "linux iso"])
+    tagged = await wait_for(
+        client, lambda r: len(r.data.torrents[MAGNET_HASH].tags) == 2
+    )
+    assert tagged.data.torrents[MAGNET_HASH].tags == {"kept", "linux iso"}
+    # Tagging creates what did not exist; creating leaves unused tags.
+    assert {"kept", "dropped", "linux iso"} <= tagged.data.tags
+
+    await client.remove_tags([MAGNET_HASH], ["kept"])
+    await client.delete_tags(["dropped"])
+    untagged = await wait_for(
+        client, lambda r: r.data.torrents[MAGNET_HASH].tags == {"linux iso"}
+    )
+    assert untagged.data.torrents[MAGNET_HASH].tags == {"linux iso"}
+    assert "dropped" not in untagged.data.tags
+    assert "kept" in untagged.data.tags
+
+    # Deleting a tag takes it off its torrents; no tags given removes them all.
+    await client.add_tags([MAGNET_HASH], ["kept"])
+    await client.delete_tags(["kept"])
+    assert (await wait_for(client, lambda r: "kept" not in r.data.tags)).data.torrents[
+        MAGNET_HASH
+    ].tags == {"linux iso"}
+    await client.remove_tags([MAGNET_HASH])
+    cleared = await wait_for(client, lambda r: not r.data.torrents[MAGNET_HASH].tags)
+    assert cleared.data.torrents[MAGNET_HASH].tags == frozenset()
+    assert "linux iso" in cleared.data.tags

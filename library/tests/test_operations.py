@@ -200,3 +200,36 @@ async def test_filter_unknown_to_the_server_is_applied_by_the_client(
     assert {t.hash for t in listed} == stalled
     names = sorted(emulator.torrents[h]["name"] for h in stalled)
     assert [t.name for t in first_two] == names[:2]
+
+
+@pytest.mark.parametrize("version", EMULATED_VERSIONS)
+async def test_tags(
+    version: str, emulator_factory: EmulatorStarter, client_factory: ClientFactory
+) -> None:
+    emulator, url = await emulator_factory(version)
+    client = client_factory(url)
+    info = await client.detect()
+    first = next(iter(emulator.torrents))
+
+    if not info.capabilities.tags:
+        sent = len(emulator.requests)
+        for call in (
+            client.add_tags([first], ["new"]),
+            client.remove_tags([first], ["new"]),
+            client.create_tags(["new"]),
+            client.delete_tags(["new"]),
+        ):
+            with pytest.raises(QBittorrentUnsupportedOperationError, match=r"4\.2\.0"):
+                await call
+        assert len(emulator.requests) == sent
+        return
+    await client.remove_tags([first])
+    await client.create_tags(["spare"])
+    await client.add_tags([first], ["one", "two"])
+    await client.remove_tags([first], ["two"])
+    await client.delete_tags(["spare"])
+
+    result = await client.sync()
+    assert result.data.torrents[first].tags == {"one"}
+    assert "spare" not in result.data.tags
+    assert {"one", "two"} <= result.data.tags

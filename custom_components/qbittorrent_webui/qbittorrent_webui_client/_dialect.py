@@ -204,6 +204,24 @@ class OptionalOperations(Protocol):
         """Announce torrents to their trackers now."""
         ...
 
+    # Tags.
+
+    async def add_tags(self, hashes: list[str], tags: list[str]) -> None:
+        """Tag torrents."""
+        ...
+
+    async def remove_tags(self, hashes: list[str], tags: list[str]) -> None:
+        """Untag torrents."""
+        ...
+
+    async def create_tags(self, tags: list[str]) -> None:
+        """Create tags."""
+        ...
+
+    async def delete_tags(self, tags: list[str]) -> None:
+        """Delete tags."""
+        ...
+
 
 class Dialect(ABC):
     """One generation's endpoints for the client's operations.

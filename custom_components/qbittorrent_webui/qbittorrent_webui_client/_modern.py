@@ -342,6 +342,22 @@ class ModernDialect(Dialect):
         """``torrents/setSuperSeeding``."""
         await self._torrents_action("setSuperSeeding", hashes, {"value": flag(enabled)})
 
+    async def add_tags(self, hashes: list[str], tags: list[str]) -> None:
+        """``torrents/addTags`` takes comma-separated tags (API 2.3)."""
+        await self._torrents_action("addTags", hashes, {"tags": ",".join(tags)})
+
+    async def remove_tags(self, hashes: list[str], tags: list[str]) -> None:
+        """``torrents/removeTags``; empty ``tags`` removes them all."""
+        await self._torrents_action("removeTags", hashes, {"tags": ",".join(tags)})
+
+    async def create_tags(self, tags: list[str]) -> None:
+        """``torrents/createTags``."""
+        await self.post("/api/v2/torrents/createTags", {"tags": ",".join(tags)})
+
+    async def delete_tags(self, tags: list[str]) -> None:
+        """``torrents/deleteTags``."""
+        await self.post("/api/v2/torrents/deleteTags", {"tags": ",".join(tags)})
+
     async def get_preferences(self) -> dict[str, Any]:
         """``app/preferences``."""
         return ensure_dict(

@@ -727,3 +727,32 @@ class QBittorrentClient:
     async def shutdown(self) -> None:
         """Quit qBittorrent."""
         await self._run(lambda dialect: dialect.shutdown())
+
+    # --- tags -----------------------------------------------------------------
+
+    async def add_tags(self, hashes: Sequence[str], tags: Sequence[str]) -> None:
+        """Tag torrents; tags that do not exist yet are created."""
+        await self._run_if_supported(
+            "add_tags", lambda dialect: dialect.add_tags(list(hashes), list(tags))
+        )
+
+    async def remove_tags(
+        self, hashes: Sequence[str], tags: Sequence[str] = ()
+    ) -> None:
+        """Take tags off torrents; without ``tags``, every tag they carry."""
+        await self._run_if_supported(
+            "remove_tags",
+            lambda dialect: dialect.remove_tags(list(hashes), list(tags)),
+        )
+
+    async def create_tags(self, tags: Sequence[str]) -> None:
+        """Create tags (existing ones are left as they are)."""
+        await self._run_if_supported(
+            "create_tags", lambda dialect: dialect.create_tags(list(tags))
+        )
+
+    async def delete_tags(self, tags: Sequence[str]) -> None:
+        """Delete tags, also from every torrent carrying them."""
+        await self._run_if_supported(
+            "delete_tags", lambda dialect: dialect.delete_tags(list(tags))
+        )

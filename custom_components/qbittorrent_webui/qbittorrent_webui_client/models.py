@@ -329,6 +329,11 @@ OPERATION_REQUIREMENTS: Mapping[str, OperationRequirement] = MappingProxyType(
         "add option tags": OperationRequirement("4.3.2"),
         "create_category(save_path=...)": OperationRequirement("4.1.0"),
         "get_torrents(tag=...)": OperationRequirement("4.4.0"),
+        # Tags.
+        "add_tags": OperationRequirement("4.2.0", "tags"),
+        "remove_tags": OperationRequirement("4.2.0", "tags"),
+        "create_tags": OperationRequirement("4.2.0", "tags"),
+        "delete_tags": OperationRequirement("4.2.0", "tags"),
     }
 )
 """The first qBittorrent version of each operation that older ones lack.

@@ -119,3 +119,72 @@ async def test_get_torrents_while_qbittorrent_is_down(
     assert not isinstance(caught.value, ServiceValidationError)
     assert caught.value.translation_key == "cannot_connect"
     emulator.faults.down = False
+
+
+async def _gated(
+    hass: HomeAssistant,
+    emulator: QBittorrentEmulator,
+    *,
+    action: str,
+    data: dict[str, object],
+    minimum: str,
+    has_it: bool,
+) -> bool:
+    """Call ``action``; where the server lacks it, check the error and that nothing was sent.
+
+    Returns whether the action ran.
+    """
+    sent = len(emulator.requests)
+    call = hass.services.async_call(DOMAIN, action, data, blocking=True)
+    if has_it:
+        await call
+        return True
+    with pytest.raises(ServiceValidationError) as caught:
+        await call
+    assert caught.value.translation_key == "action_unsupported"
+    assert caught.value.translation_placeholders["minimum"] == minimum
+    assert [
+        request for request in emulator.requests[sent:] if "sync" not in request[1]
+    ] == []
+    return False
+
+
+async def test_tags_where_the_generation_has_them(
+    hass: HomeAssistant, emulator: QBittorrentEmulator, emulator_url: str
+) -> None:
+    entry = await configure_entry(hass, emulator_url)
+    torrent_hash = next(iter(emulator.torrents))
+    has_tags = emulator.version >= "4.2"
+    target = {"config_entry_id": entry.entry_id, "torrent_hashes": [torrent_hash]}
+
+    if await _gated(
+        hass,
+        emulator,
+        action="add_tags",
+        data={**target, "tags": ["from-ha", "second"]},
+        minimum="4.2.0",
+        has_it=has_tags,
+    ):
+        assert {"from-ha", "second"} <= set(
+            emulator.torrents[torrent_hash]["tags"].split(",")
+        )
+    await _gated(
+        hass,
+        emulator,
+        action="remove_tags",
+        data={**target, "tags": ["second"]},
+        minimum="4.2.0",
+        has_it=has_tags,
+    )
+    for action in ("create_tags", "delete_tags"):
+        await _gated(
+            hass,
+            emulator,
+            action=action,
+            data={"config_entry_id": entry.entry_id, "tags": ["spare"]},
+            minimum="4.2.0",
+            has_it=has_tags,
+        )
+    if has_tags:
+        assert "second" not in emulator.torrents[torrent_hash]["tags"].split(",")
+        assert "spare" not in emulator.tags

@@ -977,3 +977,85 @@ async def test_unloading_cancels_the_follow_up(
     await _follow_up(hass)
 
     assert mock_client.sync.await_count == reads
+
+
+@pytest.mark.parametrize(
+    ("action", "data", "method", "expected"),
+    [
+        (
+            "add_tags",
+            {"torrent_hashes": [HASH_1], "tags": ["iso", "debian 13"]},
+            "add_tags",
+            (([HASH_1], ["iso", "debian 13"]), {}),
+        ),
+        (
+            "remove_tags",
+            {"torrent_names": ["torrent-1"], "tags": "iso"},
+            "remove_tags",
+            (([HASH_1], ["iso"]), {}),
+        ),
+        (
+            "remove_tags",
+            {"torrent_hashes": [HASH_3]},
+            "remove_tags",
+            (([HASH_3], []), {}),
+        ),
+        ("create_tags", {"tags": ["a", "b"]}, "create_tags", ((["a", "b"],), {})),
+        ("delete_tags", {"tags": "a"}, "delete_tags", ((["a"],), {})),
+    ],
+)
+async def test_control_actions(
+    hass: HomeAssistant,
+    mock_config_entry: MockConfigEntry,
+    mock_client: MagicMock,
+    *,
+    action: str,
+    data: dict[str, Any],
+    method: str,
+    expected: tuple[tuple[Any, ...], dict[str, Any]],
+) -> None:
+    await _call(hass, mock_config_entry, action, **data)
+    getattr(mock_client, method).assert_awaited_once_with(*expected[0], **expected[1])
+
+
+@pytest.mark.parametrize(
+    ("action", "data", "key", "field"),
+    [
+        ("add_tags", {"torrent_hashes": [HASH_1]}, "no_tags_given", "tags"),
+        ("add_tags", {"torrent_hashes": [HASH_1], "tags": []}, "no_tags_given", "tags"),
+        (
+            "add_tags",
+            {"torrent_hashes": [HASH_1], "tags": ["a,b"]},
+            "invalid_tag",
+            "tags",
+        ),
+        ("add_tags", {"tags": ["a"]}, "no_torrents_selected", None),
+        (
+            "remove_tags",
+            {"torrent_hashes": [HASH_1], "tags": [" "]},
+            "invalid_tag",
+            "tags",
+        ),
+        ("create_tags", {}, "no_tags_given", "tags"),
+        ("create_tags", {"tags": ["line\nbreak"]}, "invalid_tag", "tags"),
+        ("delete_tags", {"tags": []}, "no_tags_given", "tags"),
+    ],
+)
+async def test_control_actions_refuse_bad_input(
+    hass: HomeAssistant,
+    *,
+    mock_config_entry: MockConfigEntry,
+    mock_client: MagicMock,
+    action: str,
+    data: dict[str, Any],
+    key: str,
+    field: str | None,
+) -> None:
+    """A translated error naming the field; nothing reaches the server."""
+    mock_client.reset_mock()
+    error = await _validation_error(hass, mock_config_entry, action, **data)
+    assert error.translation_key == key
+    if field is not None:
+        assert error.translation_placeholders["field"] == field
+        assert field in str(error)
+    assert not mock_client.mock_calls
