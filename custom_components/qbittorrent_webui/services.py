@@ -62,6 +62,7 @@ ATTR_STATE: Final = "state"
 ATTR_SORT: Final = "sort"
 ATTR_REVERSE: Final = "reverse"
 ATTR_LIMIT: Final = "limit"
+ATTR_CATEGORIES: Final = "categories"
 
 URL_SCHEMES: Final = ("http://", "https://", "magnet:")
 TRACKER_SCHEMES: Final = frozenset({"http", "https", "udp"})
@@ -589,6 +590,61 @@ async def _async_delete_tags(call: ServiceCall) -> None:
     await _async_on_server(call, lambda client: client.delete_tags(tags))
 
 
+def _category_name(field: str, category: str) -> str:
+    """A category name that is given and that qBittorrent would keep as it is."""
+    if not category.strip():
+        raise ServiceValidationError(
+            translation_domain=DOMAIN,
+            translation_key="category_required",
+            translation_placeholders={"field": field},
+        )
+    return _check_category(field, category)
+
+
+async def _async_create_category(call: ServiceCall) -> None:
+    category = _category_name(ATTR_CATEGORY, call.data[ATTR_CATEGORY])
+    save_path = _check_path(ATTR_SAVE_PATH, call.data.get(ATTR_SAVE_PATH, ""))
+    await _async_on_server(
+        call, lambda client: client.create_category(category, save_path)
+    )
+
+
+async def _async_edit_category(call: ServiceCall) -> None:
+    category = _category_name(ATTR_CATEGORY, call.data[ATTR_CATEGORY])
+    save_path = _check_path(ATTR_SAVE_PATH, call.data[ATTR_SAVE_PATH])
+    entry = _entry(call)
+    coordinator = entry.runtime_data.coordinator
+    # Where the server can edit categories, an unknown one is refused here
+    # (qBittorrent would answer 409, or 404 on 5.3) after reading it afresh.
+    if (
+        entry.runtime_data.server_info.capabilities.edit_category
+        and category not in coordinator.data.categories
+        and category not in (await coordinator.async_current_data()).categories
+    ):
+        raise ServiceValidationError(
+            translation_domain=DOMAIN,
+            translation_key="category_not_found",
+            translation_placeholders={"server": entry.title, "category": category},
+        )
+    await _async_on_server(
+        call, lambda client: client.edit_category(category, save_path)
+    )
+
+
+async def _async_remove_categories(call: ServiceCall) -> None:
+    categories = [
+        _category_name(ATTR_CATEGORIES, category)
+        for category in call.data[ATTR_CATEGORIES]
+    ]
+    if not categories:
+        raise ServiceValidationError(
+            translation_domain=DOMAIN,
+            translation_key="category_required",
+            translation_placeholders={"field": ATTR_CATEGORIES},
+        )
+    await _async_on_server(call, lambda client: client.remove_categories(categories))
+
+
 @callback
 def async_setup_services(hass: HomeAssistant) -> None:
     """Register the actions; each names its server by config entry."""
@@ -684,3 +740,30 @@ def async_setup_services(hass: HomeAssistant) -> None:
     )
     register("create_tags", _async_create_tags, schema=ENTRY_SCHEMA.extend(tags_field))
     register("delete_tags", _async_delete_tags, schema=ENTRY_SCHEMA.extend(tags_field))
+    register(
+        "create_category",
+        _async_create_category,
+        schema=ENTRY_SCHEMA.extend(
+            {
+                vol.Required(ATTR_CATEGORY): cv.string,
+                vol.Optional(ATTR_SAVE_PATH): cv.string,
+            }
+        ),
+    )
+    register(
+        "edit_category",
+        _async_edit_category,
+        schema=ENTRY_SCHEMA.extend(
+            {
+                vol.Required(ATTR_CATEGORY): cv.string,
+                vol.Required(ATTR_SAVE_PATH): vol.Any(cv.string, ""),
+            }
+        ),
+    )
+    register(
+        "remove_categories",
+        _async_remove_categories,
+        schema=ENTRY_SCHEMA.extend(
+            {vol.Required(ATTR_CATEGORIES): vol.All(cv.ensure_list, [cv.string])}
+        ),
+    )

@@ -22,6 +22,7 @@ from qbittorrent_webui_client import (
     QBittorrentAuthenticationError,
     QBittorrentClient,
     QBittorrentRequestRejectedError,
+    QBittorrentUnexpectedResponseError,
     SpeedLimits,
     SyncResult,
     TorrentStatus,
@@ -408,3 +409,26 @@ async def test_contract_tags(server: Server, client_factory: ClientFactory) -> N
     cleared = await wait_for(client, lambda r: not r.data.torrents[MAGNET_HASH].tags)
     assert cleared.data.torrents[MAGNET_HASH].tags == frozenset()
     assert "linux iso" in cleared.data.tags
+
+
+async def test_contract_categories(
+    server: Server, client_factory: ClientFactory
+) -> None:
+    client = client_factory(server.url)
+    await client.create_category("Linux ISOs", "/srv/iso")
+    await client.edit_category("Linux ISOs", "/srv/linux")
+    edited = await wait_for(
+        client,
+        lambda r: r.data.categories["Linux ISOs"].save_path == "/srv/linux",
+    )
+    assert edited.data.categories["Linux ISOs"].save_path == "/srv/linux"
+    await client.edit_category("Linux ISOs", "")
+    assert (await client.sync()).data.categories["Linux ISOs"].save_path in {"", None}
+
+    # 5.3.0 answers 404 for a category it does not know, older versions 409.
+    with pytest.raises(QBittorrentUnexpectedResponseError) as caught:
+        await client.edit_category("No such category", "/srv")
+    assert caught.value.status == (404 if server.version >= "5.3" else 409)
+
+    await client.remove_categories(["Linux ISOs", "No such category"])
+    assert "Linux ISOs" not in (await client.sync()).data.categories

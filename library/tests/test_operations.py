@@ -233,3 +233,23 @@ async def test_tags(
     assert result.data.torrents[first].tags == {"one"}
     assert "spare" not in result.data.tags
     assert {"one", "two"} <= result.data.tags
+
+
+@pytest.mark.parametrize("version", EMULATED_VERSIONS)
+async def test_edit_category(
+    version: str, emulator_factory: EmulatorStarter, client_factory: ClientFactory
+) -> None:
+    emulator, url = await emulator_factory(version)
+    client = client_factory(url)
+    info = await client.detect()
+
+    if not info.capabilities.edit_category:
+        sent = len(emulator.requests)
+        with pytest.raises(QBittorrentUnsupportedOperationError, match=r"4\.1\.3"):
+            await client.edit_category("movies", "/srv/movies")
+        assert len(emulator.requests) == sent
+        return
+    await client.create_category("documentaries", "/srv/films")
+    await client.edit_category("documentaries", "/srv/docs")
+    categories = (await client.sync()).data.categories
+    assert categories["documentaries"].save_path == "/srv/docs"

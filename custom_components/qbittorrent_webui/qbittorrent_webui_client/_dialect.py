@@ -222,6 +222,12 @@ class OptionalOperations(Protocol):
         """Delete tags."""
         ...
 
+    # Categories and share limits.
+
+    async def edit_category(self, name: str, save_path: str) -> None:
+        """Change a category's save path."""
+        ...
+
 
 class Dialect(ABC):
     """One generation's endpoints for the client's operations.

@@ -358,6 +358,12 @@ class ModernDialect(Dialect):
         """``torrents/deleteTags``."""
         await self.post("/api/v2/torrents/deleteTags", {"tags": ",".join(tags)})
 
+    async def edit_category(self, name: str, save_path: str) -> None:
+        """``torrents/editCategory`` (API 2.1)."""
+        await self.post(
+            "/api/v2/torrents/editCategory", {"category": name, "savePath": save_path}
+        )
+
     async def get_preferences(self) -> dict[str, Any]:
         """``app/preferences``."""
         return ensure_dict(
@@ -397,4 +403,6 @@ def modern_capabilities(api: Version, app: Version | None) -> Capabilities:
         shutdown=True,
         api_key=app is not None and app >= (5, 2, 0),
         stop_start_naming=padded >= (2, 11, 0),
+        edit_category=padded >= (2, 1, 0),
+        share_limits=padded >= (2, 0, 1),
     )

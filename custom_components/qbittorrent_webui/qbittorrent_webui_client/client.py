@@ -756,3 +756,16 @@ class QBittorrentClient:
         await self._run_if_supported(
             "delete_tags", lambda dialect: dialect.delete_tags(list(tags))
         )
+
+    # --- categories -----------------------------------------------------------
+
+    async def edit_category(self, name: str, save_path: str) -> None:
+        """Change a category's save path (``""``: the default save path).
+
+        Raises:
+            QBittorrentUnexpectedResponseError: No such category (409 up to
+                5.1, 404 on 5.3).
+        """
+        await self._run_if_supported(
+            "edit_category", lambda dialect: dialect.edit_category(name, save_path)
+        )

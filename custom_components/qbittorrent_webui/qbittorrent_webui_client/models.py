@@ -276,6 +276,8 @@ class Capabilities:
     api_key: bool = False
     stop_start_naming: bool = False
     """The server names pause/resume ``stop``/``start`` (API 2.11+)."""
+    edit_category: bool = False
+    share_limits: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -334,6 +336,8 @@ OPERATION_REQUIREMENTS: Mapping[str, OperationRequirement] = MappingProxyType(
         "remove_tags": OperationRequirement("4.2.0", "tags"),
         "create_tags": OperationRequirement("4.2.0", "tags"),
         "delete_tags": OperationRequirement("4.2.0", "tags"),
+        # Categories and share limits.
+        "edit_category": OperationRequirement("4.1.3", "edit_category"),
     }
 )
 """The first qBittorrent version of each operation that older ones lack.

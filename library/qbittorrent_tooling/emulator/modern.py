@@ -487,9 +487,11 @@ def create_category(server: Server, _s: WebSession, params: Params) -> web.Respo
 
 
 def edit_category(server: Server, _s: WebSession, params: Params) -> web.Response:
-    """``torrents/editCategory``."""
+    """``torrents/editCategory``: an unknown one is 409 up to 5.1.0, 404 on 5.3.0."""
     category, save_path = required(params, "category", "savePath")
     if category not in server.population.categories:
+        if server.profile.version >= (5, 3, 0):
+            return text("Category does not exist", 404)
         return text("Unable to edit category", 409)
     server.population.edit_category(category, save_path)
     return text()

@@ -154,7 +154,7 @@ async def test_tags_where_the_generation_has_them(
 ) -> None:
     entry = await configure_entry(hass, emulator_url)
     torrent_hash = next(iter(emulator.torrents))
-    has_tags = emulator.version >= "4.2"
+    has_tags = emulator.profile.version >= (4, 2, 0)
     target = {"config_entry_id": entry.entry_id, "torrent_hashes": [torrent_hash]}
 
     if await _gated(
@@ -188,3 +188,43 @@ async def test_tags_where_the_generation_has_them(
     if has_tags:
         assert "second" not in emulator.torrents[torrent_hash]["tags"].split(",")
         assert "spare" not in emulator.tags
+
+
+async def test_categories_where_the_generation_has_them(
+    hass: HomeAssistant, emulator: QBittorrentEmulator, emulator_url: str
+) -> None:
+    """Created and removed from 3.3.5, edited from 4.1.3."""
+    entry = await configure_entry(hass, emulator_url)
+    server = {"config_entry_id": entry.entry_id}
+    version = emulator.profile.version
+    has_categories = version >= (3, 3, 5)
+    can_edit = version >= (4, 1, 3)
+
+    if await _gated(
+        hass,
+        emulator,
+        action="create_category",
+        data={**server, "category": "from-ha"},
+        minimum="3.3.5",
+        has_it=has_categories,
+    ):
+        assert "from-ha" in emulator.categories
+    if await _gated(
+        hass,
+        emulator,
+        action="edit_category",
+        data={**server, "category": "from-ha", "save_path": "/srv/ha"},
+        minimum="4.1.3",
+        has_it=can_edit,
+    ):
+        saved = emulator.population.categories["from-ha"].save_path
+        assert saved == "/srv/ha"
+    if await _gated(
+        hass,
+        emulator,
+        action="remove_categories",
+        data={**server, "categories": ["from-ha"]},
+        minimum="3.3.5",
+        has_it=has_categories,
+    ):
+        assert "from-ha" not in emulator.categories

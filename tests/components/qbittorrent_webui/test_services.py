@@ -1002,6 +1002,31 @@ async def test_unloading_cancels_the_follow_up(
         ),
         ("create_tags", {"tags": ["a", "b"]}, "create_tags", ((["a", "b"],), {})),
         ("delete_tags", {"tags": "a"}, "delete_tags", ((["a"],), {})),
+        (
+            "create_category",
+            {"category": "linux/debian", "save_path": "/srv/debian"},
+            "create_category",
+            (("linux/debian", "/srv/debian"), {}),
+        ),
+        ("create_category", {"category": "tv"}, "create_category", (("tv", ""), {})),
+        (
+            "edit_category",
+            {"category": "linux", "save_path": "/srv/linux"},
+            "edit_category",
+            (("linux", "/srv/linux"), {}),
+        ),
+        (
+            "edit_category",
+            {"category": "linux", "save_path": ""},
+            "edit_category",
+            (("linux", ""), {}),
+        ),
+        (
+            "remove_categories",
+            {"categories": ["linux", "tv"]},
+            "remove_categories",
+            ((["linux", "tv"],), {}),
+        ),
     ],
 )
 async def test_control_actions(
@@ -1039,6 +1064,33 @@ async def test_control_actions(
         ("create_tags", {}, "no_tags_given", "tags"),
         ("create_tags", {"tags": ["line\nbreak"]}, "invalid_tag", "tags"),
         ("delete_tags", {"tags": []}, "no_tags_given", "tags"),
+        ("create_category", {"category": " "}, "category_required", "category"),
+        ("create_category", {"category": "a//b"}, "invalid_category", "category"),
+        (
+            "create_category",
+            {"category": "tv", "save_path": "/srv/../etc"},
+            "invalid_path",
+            "save_path",
+        ),
+        (
+            "edit_category",
+            {"category": "linux", "save_path": "bad\npath"},
+            "invalid_path",
+            "save_path",
+        ),
+        (
+            "edit_category",
+            {"category": "unknown", "save_path": "/srv"},
+            "category_not_found",
+            None,
+        ),
+        ("remove_categories", {"categories": []}, "category_required", "categories"),
+        (
+            "remove_categories",
+            {"categories": ["ok", "/bad"]},
+            "invalid_category",
+            "categories",
+        ),
     ],
 )
 async def test_control_actions_refuse_bad_input(
@@ -1051,11 +1103,11 @@ async def test_control_actions_refuse_bad_input(
     key: str,
     field: str | None,
 ) -> None:
-    """A translated error naming the field; nothing reaches the server."""
+    """A translated error naming the field; nothing but a read reaches the server."""
     mock_client.reset_mock()
     error = await _validation_error(hass, mock_config_entry, action, **data)
     assert error.translation_key == key
     if field is not None:
         assert error.translation_placeholders["field"] == field
         assert field in str(error)
-    assert not mock_client.mock_calls
+    assert [call for call in mock_client.mock_calls if call[0] != "sync"] == []
