@@ -26,7 +26,11 @@ from .const import (
     DOMAIN,
 )
 from .qbittorrent_webui_client import (
+    MAX_SEEDING_MINUTES,
+    MAX_SHARE_RATIO,
     MAX_SPEED_LIMIT_KIBIBYTES,
+    SHARE_LIMIT_GLOBAL,
+    SHARE_LIMIT_NONE,
     AddTorrentOptions,
     QBittorrentClient,
     QBittorrentUnexpectedResponseError,
@@ -63,6 +67,9 @@ ATTR_SORT: Final = "sort"
 ATTR_REVERSE: Final = "reverse"
 ATTR_LIMIT: Final = "limit"
 ATTR_CATEGORIES: Final = "categories"
+ATTR_RATIO_LIMIT: Final = "ratio_limit"
+ATTR_SEEDING_TIME_LIMIT: Final = "seeding_time_limit"
+ATTR_INACTIVE_SEEDING_TIME_LIMIT: Final = "inactive_seeding_time_limit"
 
 URL_SCHEMES: Final = ("http://", "https://", "magnet:")
 TRACKER_SCHEMES: Final = frozenset({"http", "https", "udp"})
@@ -645,6 +652,44 @@ async def _async_remove_categories(call: ServiceCall) -> None:
     await _async_on_server(call, lambda client: client.remove_categories(categories))
 
 
+def _share_limit[T: (int, float)](field: str, value: T, maximum: int) -> T:
+    """-2 (the global limit), -1 (no limit), or what qBittorrent keeps as given."""
+    if value not in (SHARE_LIMIT_GLOBAL, SHARE_LIMIT_NONE) and not (
+        0 <= value <= maximum
+    ):
+        raise ServiceValidationError(
+            translation_domain=DOMAIN,
+            translation_key="invalid_share_limit",
+            translation_placeholders={
+                "field": field,
+                "value": f"{value:g}",
+                "maximum": f"{maximum:,}",
+            },
+        )
+    return value
+
+
+async def _async_set_share_limits(call: ServiceCall) -> None:
+    ratio: float = _share_limit(
+        ATTR_RATIO_LIMIT, call.data[ATTR_RATIO_LIMIT], MAX_SHARE_RATIO
+    )
+    seeding: int = _share_limit(
+        ATTR_SEEDING_TIME_LIMIT, call.data[ATTR_SEEDING_TIME_LIMIT], MAX_SEEDING_MINUTES
+    )
+    inactive: int | None = call.data.get(ATTR_INACTIVE_SEEDING_TIME_LIMIT)
+    if inactive is not None:
+        _share_limit(ATTR_INACTIVE_SEEDING_TIME_LIMIT, inactive, MAX_SEEDING_MINUTES)
+    await _async_on_selection(
+        call,
+        lambda client, hashes: client.set_share_limits(
+            hashes,
+            ratio_limit=ratio,
+            seeding_time_limit=seeding,
+            inactive_seeding_time_limit=inactive,
+        ),
+    )
+
+
 @callback
 def async_setup_services(hass: HomeAssistant) -> None:
     """Register the actions; each names its server by config entry."""
@@ -765,5 +810,16 @@ def async_setup_services(hass: HomeAssistant) -> None:
         _async_remove_categories,
         schema=ENTRY_SCHEMA.extend(
             {vol.Required(ATTR_CATEGORIES): vol.All(cv.ensure_list, [cv.string])}
+        ),
+    )
+    register(
+        "set_share_limits",
+        _async_set_share_limits,
+        schema=SELECTION_SCHEMA.extend(
+            {
+                vol.Required(ATTR_RATIO_LIMIT): vol.Coerce(float),
+                vol.Required(ATTR_SEEDING_TIME_LIMIT): vol.Coerce(int),
+                vol.Optional(ATTR_INACTIVE_SEEDING_TIME_LIMIT): vol.Coerce(int),
+            }
         ),
     )

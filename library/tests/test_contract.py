@@ -23,6 +23,7 @@ from qbittorrent_webui_client import (
     QBittorrentClient,
     QBittorrentRequestRejectedError,
     QBittorrentUnexpectedResponseError,
+    QBittorrentUnsupportedOperationError,
     SpeedLimits,
     SyncResult,
     TorrentStatus,
@@ -432,3 +433,69 @@ async def test_contract_categories(
 
     await client.remove_categories(["Linux ISOs", "No such category"])
     assert "Linux ISOs" not in (await client.sync()).data.categories
+
+
+async def test_contract_share_limits(
+    server: Server, client_factory: ClientFactory
+) -> None:
+    client = client_factory(server.url)
+    await _stopped_magnet(client)
+    has_inactive_limit = server.version >= "4.6"
+
+    await client.set_share_limits(
+        [MAGNET_HASH],
+        ratio_limit=1.5,
+        seeding_time_limit=60,
+        inactive_seeding_time_limit=30 if has_inactive_limit else None,
+    )
+    torrent = await _raw_torrent(client, MAGNET_HASH)
+    assert (torrent["ratio_limit"], torrent["seeding_time_limit"]) == (1.5, 60)
+    assert torrent.get("inactive_seeding_time_limit") == (
+        30 if has_inactive_limit else None
+    )
+
+    # -1: no limit, -2: the global limit; the inactive one follows the global
+    # one when not given.
+    await client.set_share_limits([MAGNET_HASH], ratio_limit=-1, seeding_time_limit=-2)
+    torrent = await _raw_torrent(client, MAGNET_HASH)
+    assert (torrent["ratio_limit"], torrent["seeding_time_limit"]) == (-1, -2)
+    assert torrent.get("inactive_seeding_time_limit") == (
+        -2 if has_inactive_limit else None
+    )
+    if not has_inactive_limit:
+        with pytest.raises(QBittorrentUnsupportedOperationError, match=r"4\.6\.0"):
+            await client.set_share_limits(
+                [MAGNET_HASH],
+                ratio_limit=1,
+                seeding_time_limit=1,
+                inactive_seeding_time_limit=1,
+            )
+
+    # What 4.x and 5.1 would cap is refused before anything is sent.
+    for ratio, minutes in ((10_000, 1), (1, 525_601), (-3, 1), (-0.5, 1), (1, -3)):
+        with pytest.raises(ValueError, match="must be -2"):
+            await client.set_share_limits(
+                [MAGNET_HASH], ratio_limit=ratio, seeding_time_limit=minutes
+            )
+    assert (await _raw_torrent(client, MAGNET_HASH))["ratio_limit"] == -1
+
+    # 5.2+ also keep what to do at the limit; changing the limits keeps it.
+    if "share_limit_action" in torrent:
+        await client._run(
+            lambda dialect: dialect.post(
+                "/api/v2/torrents/setShareLimits",
+                {
+                    "hashes": MAGNET_HASH,
+                    "ratioLimit": "2",
+                    "seedingTimeLimit": "-2",
+                    "inactiveSeedingTimeLimit": "-2",
+                    "shareLimitAction": "Stop",
+                    "shareLimitsMode": "Default",
+                },
+            )
+        )
+        await client.set_share_limits(
+            [MAGNET_HASH], ratio_limit=3, seeding_time_limit=-1
+        )
+        torrent = await _raw_torrent(client, MAGNET_HASH)
+        assert (torrent["ratio_limit"], torrent["share_limit_action"]) == (3, "Stop")

@@ -253,3 +253,37 @@ async def test_edit_category(
     await client.edit_category("documentaries", "/srv/docs")
     categories = (await client.sync()).data.categories
     assert categories["documentaries"].save_path == "/srv/docs"
+
+
+@pytest.mark.parametrize("version", EMULATED_VERSIONS)
+async def test_share_limits(
+    version: str, emulator_factory: EmulatorStarter, client_factory: ClientFactory
+) -> None:
+    emulator, url = await emulator_factory(version)
+    client = client_factory(url)
+    info = await client.detect()
+    first = next(iter(emulator.torrents))
+    sent = len(emulator.requests)
+
+    if not info.capabilities.share_limits:
+        with pytest.raises(QBittorrentUnsupportedOperationError, match=r"4\.1\.1"):
+            await client.set_share_limits([first], ratio_limit=2, seeding_time_limit=5)
+        assert len(emulator.requests) == sent
+        return
+    if version < "4.6":
+        with pytest.raises(QBittorrentUnsupportedOperationError, match=r"4\.6\.0"):
+            await client.set_share_limits(
+                [first],
+                ratio_limit=2,
+                seeding_time_limit=5,
+                inactive_seeding_time_limit=1,
+            )
+        assert len(emulator.requests) == sent
+    else:
+        await client.set_share_limits(
+            [first], ratio_limit=2, seeding_time_limit=5, inactive_seeding_time_limit=1
+        )
+        assert emulator.torrents[first]["inactive_seeding_time_limit"] == 1
+    await client.set_share_limits([first], ratio_limit=0.25, seeding_time_limit=-1)
+    fields = emulator.torrents[first]
+    assert (fields["ratio_limit"], fields["seeding_time_limit"]) == (0.25, -1)

@@ -23,9 +23,13 @@ from .exceptions import (
 )
 from .models import (
     KIBIBYTE,
+    MAX_SEEDING_MINUTES,
+    MAX_SHARE_RATIO,
     MAX_SPEED_LIMIT,
     MAX_SPEED_LIMIT_KIBIBYTES,
     OPERATION_REQUIREMENTS,
+    SHARE_LIMIT_GLOBAL,
+    SHARE_LIMIT_NONE,
     AddTorrentOptions,
     Ban,
     Capabilities,
@@ -51,9 +55,13 @@ from .models import (
 
 __all__ = [
     "KIBIBYTE",
+    "MAX_SEEDING_MINUTES",
+    "MAX_SHARE_RATIO",
     "MAX_SPEED_LIMIT",
     "MAX_SPEED_LIMIT_KIBIBYTES",
     "OPERATION_REQUIREMENTS",
+    "SHARE_LIMIT_GLOBAL",
+    "SHARE_LIMIT_NONE",
     "AddTorrentOptions",
     "Ban",
     "Capabilities",

@@ -228,6 +228,16 @@ class OptionalOperations(Protocol):
         """Change a category's save path."""
         ...
 
+    async def set_share_limits(
+        self,
+        hashes: list[str],
+        ratio_limit: float,
+        seeding_time_limit: int,
+        inactive_seeding_time_limit: int | None,
+    ) -> None:
+        """Set share limits."""
+        ...
+
 
 class Dialect(ABC):
     """One generation's endpoints for the client's operations.

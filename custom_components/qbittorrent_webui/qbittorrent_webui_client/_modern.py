@@ -13,6 +13,7 @@ from ._dialect import (
     Version,
     api_torrents,
     ensure_dict,
+    ensure_list,
     flag,
     form_value,
     int_body,
@@ -22,7 +23,7 @@ from ._dialect import (
     with_alternative,
 )
 from ._parse import server_state_from_api
-from .models import Capabilities, TorrentFilter, TorrentSort
+from .models import SHARE_LIMIT_GLOBAL, Capabilities, TorrentFilter, TorrentSort
 
 if TYPE_CHECKING:
     from ._sync import SyncEngine
@@ -31,6 +32,14 @@ if TYPE_CHECKING:
 # First web API version knowing each ``torrents/info`` filter newer than
 # 2.0 (stalled: changelog 2.4.1; errored is listed alongside it, assumed the
 # same). Older servers would answer every torrent for them.
+# What a torrent does at its share limit (5.2+ require it when setting them):
+# the torrents/info field and the setShareLimits parameter.
+_SHARE_LIMIT_BEHAVIOUR = (
+    ("share_limit_action", "shareLimitAction"),
+    ("share_limits_mode", "shareLimitsMode"),
+)
+_SHARE_LIMIT_ACTION_SINCE: Version = (2, 12, 0)
+
 _FILTERS_SINCE: dict[TorrentFilter, Version] = {
     TorrentFilter.STALLED: (2, 4, 1),
     TorrentFilter.ERRORED: (2, 4, 1),
@@ -363,6 +372,53 @@ class ModernDialect(Dialect):
         await self.post(
             "/api/v2/torrents/editCategory", {"category": name, "savePath": save_path}
         )
+
+    async def set_share_limits(
+        self,
+        hashes: list[str],
+        ratio_limit: float,
+        seeding_time_limit: int,
+        inactive_seeding_time_limit: int | None,
+    ) -> None:
+        """``torrents/setShareLimits`` (API 2.0.1).
+
+        From 4.6.0 (API 2.9.2) ``inactiveSeedingTimeLimit`` is required (5.1.0
+        answers 400 without it). 5.2+ also require what to do at the limit
+        (``shareLimitAction``; 5.3 ``shareLimitsMode`` too): each torrent's
+        own, read first, is sent back so that a limit change keeps it.
+        """
+        has_inactive_limit = self.api >= (2, 9, 2)
+        if inactive_seeding_time_limit is not None and not has_inactive_limit:
+            self.unsupported("set_share_limits(inactive_seeding_time_limit=...)")
+        form = {
+            "ratioLimit": str(ratio_limit),
+            "seedingTimeLimit": str(seeding_time_limit),
+        }
+        if has_inactive_limit:
+            form["inactiveSeedingTimeLimit"] = str(
+                SHARE_LIMIT_GLOBAL
+                if inactive_seeding_time_limit is None
+                else inactive_seeding_time_limit
+            )
+        if self.api < _SHARE_LIMIT_ACTION_SINCE:
+            await self._torrents_action("setShareLimits", hashes, form)
+            return
+        answer = await self.post_read(
+            "/api/v2/torrents/info", {"hashes": join_hashes(hashes)}
+        )
+        groups: dict[tuple[tuple[str, str], ...], list[str]] = {}
+        for torrent in ensure_list(answer.json(), "torrents"):
+            behaviour = tuple(
+                (form_name, str(torrent[field]))
+                for field, form_name in _SHARE_LIMIT_BEHAVIOUR
+                if isinstance(torrent, dict) and field in torrent
+            )
+            if isinstance(torrent, dict) and isinstance(torrent.get("hash"), str):
+                groups.setdefault(behaviour, []).append(torrent["hash"])
+        for behaviour, group in groups.items():
+            await self._torrents_action(
+                "setShareLimits", group, {**form, **dict(behaviour)}
+            )
 
     async def get_preferences(self) -> dict[str, Any]:
         """``app/preferences``."""

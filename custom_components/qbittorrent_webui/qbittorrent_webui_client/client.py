@@ -23,7 +23,13 @@ from .exceptions import (
     QBittorrentError,
     QBittorrentUnexpectedResponseError,
 )
-from .models import MAX_SPEED_LIMIT
+from .models import (
+    MAX_SEEDING_MINUTES,
+    MAX_SHARE_RATIO,
+    MAX_SPEED_LIMIT,
+    SHARE_LIMIT_GLOBAL,
+    SHARE_LIMIT_NONE,
+)
 
 if TYPE_CHECKING:
     from collections.abc import Awaitable, Callable, Mapping, Sequence
@@ -65,6 +71,22 @@ def _check_limit(name: str, limit: int | None) -> None:
         msg = (
             f"The {name} of {limit} B/s is above {MAX_SPEED_LIMIT} B/s "
             "(2,097,151 KiB/s), the highest qBittorrent can store"
+        )
+        raise ValueError(msg)
+
+
+def _check_share_limit(name: str, limit: float, maximum: float) -> None:
+    """Refuse a share limit qBittorrent would cap or misread.
+
+    Raises:
+        ValueError: ``limit`` is not -2 (global), -1 (none) or 0 to ``maximum``.
+    """
+    if limit not in (SHARE_LIMIT_GLOBAL, SHARE_LIMIT_NONE) and not (
+        0 <= limit <= maximum
+    ):
+        msg = (
+            f"The {name} {limit} must be {SHARE_LIMIT_GLOBAL} (global), "
+            f"{SHARE_LIMIT_NONE} (no limit) or between 0 and {maximum}"
         )
         raise ValueError(msg)
 
@@ -768,4 +790,46 @@ class QBittorrentClient:
         """
         await self._run_if_supported(
             "edit_category", lambda dialect: dialect.edit_category(name, save_path)
+        )
+
+    # --- share limits ---------------------------------------------------------
+
+    async def set_share_limits(
+        self,
+        hashes: Sequence[str],
+        *,
+        ratio_limit: float,
+        seeding_time_limit: int,
+        inactive_seeding_time_limit: int | None = None,
+    ) -> None:
+        """Set when torrents stop seeding: ratio, minutes seeding, minutes inactive.
+
+        :data:`SHARE_LIMIT_GLOBAL` (-2) follows the global limit,
+        :data:`SHARE_LIMIT_NONE` (-1) means no limit. Without
+        ``inactive_seeding_time_limit`` (4.6.0+) servers that know it follow
+        the global one. What qBittorrent 5.2+ does when a limit is reached is
+        kept as each torrent has it.
+
+        Raises:
+            ValueError: A limit is below -2 or above :data:`MAX_SHARE_RATIO` /
+                :data:`MAX_SEEDING_MINUTES`, what 4.x and 5.1 silently cap at.
+        """
+        _check_share_limit("ratio limit", ratio_limit, MAX_SHARE_RATIO)
+        _check_share_limit(
+            "seeding time limit", seeding_time_limit, MAX_SEEDING_MINUTES
+        )
+        if inactive_seeding_time_limit is not None:
+            _check_share_limit(
+                "inactive seeding time limit",
+                inactive_seeding_time_limit,
+                MAX_SEEDING_MINUTES,
+            )
+        await self._run_if_supported(
+            "set_share_limits",
+            lambda dialect: dialect.set_share_limits(
+                list(hashes),
+                ratio_limit,
+                seeding_time_limit,
+                inactive_seeding_time_limit,
+            ),
         )

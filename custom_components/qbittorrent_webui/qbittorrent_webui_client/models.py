@@ -31,6 +31,15 @@ KIBIBYTE = 1024
 MAX_SPEED_LIMIT_KIBIBYTES = MAX_SPEED_LIMIT // KIBIBYTE
 """The highest speed limit in KiB/s (see :data:`MAX_SPEED_LIMIT`)."""
 
+SHARE_LIMIT_GLOBAL = -2
+"""A share limit that follows the global one."""
+SHARE_LIMIT_NONE = -1
+"""A share limit that never stops seeding."""
+MAX_SHARE_RATIO = 9999
+"""The highest ratio limit 4.x and 5.1 keep (larger ones are capped to it)."""
+MAX_SEEDING_MINUTES = 525_600
+"""The highest seeding time limit 4.x and 5.1 keep: one year, in minutes."""
+
 
 def kibibytes_to_bytes(rate: float) -> int:
     """Return a rate given in KiB/s in whole B/s."""
@@ -338,6 +347,10 @@ OPERATION_REQUIREMENTS: Mapping[str, OperationRequirement] = MappingProxyType(
         "delete_tags": OperationRequirement("4.2.0", "tags"),
         # Categories and share limits.
         "edit_category": OperationRequirement("4.1.3", "edit_category"),
+        "set_share_limits": OperationRequirement("4.1.1", "share_limits"),
+        "set_share_limits(inactive_seeding_time_limit=...)": OperationRequirement(
+            "4.6.0"
+        ),
     }
 )
 """The first qBittorrent version of each operation that older ones lack.

@@ -505,6 +505,53 @@ def remove_categories(server: Server, _s: WebSession, params: Params) -> web.Res
     return text()
 
 
+def set_share_limits(server: Server, _s: WebSession, params: Params) -> web.Response:
+    """``torrents/setShareLimits``, with the parameters each version requires.
+
+    4.6.0 added ``inactiveSeedingTimeLimit`` (5.1.0 answers 400 without it),
+    5.2 ``shareLimitAction`` and 5.3 ``shareLimitsMode`` (5.3.0 names them as
+    missing). Up to 5.1 ratios above 9999 and times above a year are capped.
+    """
+    version = server.profile.version
+    names = ["hashes", "ratioLimit", "seedingTimeLimit"]
+    if version >= (4, 6, 0):
+        names.append("inactiveSeedingTimeLimit")
+    if version >= (5, 2, 0):
+        names.append("shareLimitAction")
+    if version >= (5, 3, 0):
+        names.append("shareLimitsMode")
+    values = dict(zip(names, required(params, *names), strict=True))
+    capped = version < (5, 3, 0)
+    try:
+        ratio = float(values["ratioLimit"])
+        seeding = int(values["seedingTimeLimit"])
+        inactive = int(values.get("inactiveSeedingTimeLimit", "-2"))
+    except ValueError:
+        raise BadParams("ratioLimit") from None
+    if capped:
+        ratio, seeding = min(ratio, 9999), min(seeding, 525_600)
+    # The max_* fields show the limit in force: -2 (global) reads as the
+    # default global limit, none.
+    changes: dict[str, Any] = {
+        "ratio_limit": ratio,
+        "max_ratio": ratio if ratio != -2 else -1,
+        "seeding_time_limit": seeding,
+        "max_seeding_time": seeding if seeding != -2 else -1,
+    }
+    if version >= (4, 6, 0):
+        changes["inactive_seeding_time_limit"] = inactive
+        changes["max_inactive_seeding_time"] = inactive if inactive != -2 else -1
+    for field, name in (
+        ("share_limit_action", "shareLimitAction"),
+        ("share_limits_mode", "shareLimitsMode"),
+    ):
+        if name in values:
+            changes[field] = values[name]
+    for torrent in server.resolve_hashes(values["hashes"]):
+        server.population.update(torrent.hash, **changes)
+    return text()
+
+
 def _tag_names(raw: str) -> list[str]:
     return [tag.strip() for tag in raw.split(",") if tag.strip()]
 
@@ -711,6 +758,9 @@ ENDPOINTS: dict[tuple[str, str], Endpoint] = {
     ),
     ("torrents", "setUploadLimit"): Endpoint(
         _each(_field_setter("up_limit", "limit", _limit)), mutating=True
+    ),
+    ("torrents", "setShareLimits"): Endpoint(
+        set_share_limits, since=(2, 0, 1), mutating=True
     ),
 }
 _ADD = ("torrents", "add")

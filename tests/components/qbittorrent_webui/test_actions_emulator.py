@@ -228,3 +228,31 @@ async def test_categories_where_the_generation_has_them(
         has_it=has_categories,
     ):
         assert "from-ha" not in emulator.categories
+
+
+async def test_share_limits_where_the_generation_has_them(
+    hass: HomeAssistant, emulator: QBittorrentEmulator, emulator_url: str
+) -> None:
+    entry = await configure_entry(hass, emulator_url)
+    torrent_hash = next(iter(emulator.torrents))
+
+    if await _gated(
+        hass,
+        emulator,
+        action="set_share_limits",
+        data={
+            "config_entry_id": entry.entry_id,
+            "torrent_hashes": [torrent_hash],
+            "ratio_limit": 2.5,
+            "seeding_time_limit": 120,
+            "inactive_seeding_time_limit": 30,
+        },
+        minimum="4.1.1",
+        has_it=emulator.profile.version >= (4, 1, 1),
+    ):
+        fields = emulator.torrents[torrent_hash]
+        assert (
+            fields["ratio_limit"],
+            fields["seeding_time_limit"],
+            fields["inactive_seeding_time_limit"],
+        ) == (2.5, 120, 30)

@@ -1027,6 +1027,37 @@ async def test_unloading_cancels_the_follow_up(
             "remove_categories",
             ((["linux", "tv"],), {}),
         ),
+        (
+            "set_share_limits",
+            {"torrent_hashes": [HASH_1], "ratio_limit": 1.5, "seeding_time_limit": 60},
+            "set_share_limits",
+            (
+                ([HASH_1],),
+                {
+                    "ratio_limit": 1.5,
+                    "seeding_time_limit": 60,
+                    "inactive_seeding_time_limit": None,
+                },
+            ),
+        ),
+        (
+            "set_share_limits",
+            {
+                "torrent_names": ["torrent-3"],
+                "ratio_limit": -1,
+                "seeding_time_limit": -2,
+                "inactive_seeding_time_limit": 525_600,
+            },
+            "set_share_limits",
+            (
+                ([HASH_3],),
+                {
+                    "ratio_limit": -1,
+                    "seeding_time_limit": -2,
+                    "inactive_seeding_time_limit": 525_600,
+                },
+            ),
+        ),
     ],
 )
 async def test_control_actions(
@@ -1090,6 +1121,27 @@ async def test_control_actions(
             {"categories": ["ok", "/bad"]},
             "invalid_category",
             "categories",
+        ),
+        *(
+            (
+                "set_share_limits",
+                {
+                    "torrent_hashes": [HASH_1],
+                    "ratio_limit": 1,
+                    "seeding_time_limit": 1,
+                    **bad,
+                },
+                "invalid_share_limit",
+                next(iter(bad)),
+            )
+            for bad in (
+                {"ratio_limit": 10_000},
+                {"ratio_limit": -0.5},
+                {"ratio_limit": -3},
+                {"seeding_time_limit": 525_601},
+                {"seeding_time_limit": -5},
+                {"inactive_seeding_time_limit": -3},
+            )
         ),
     ],
 )
