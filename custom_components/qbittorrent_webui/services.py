@@ -4,7 +4,7 @@ from functools import partial
 import os
 from pathlib import Path
 import re
-from typing import TYPE_CHECKING, Final
+from typing import TYPE_CHECKING, Any, Final
 
 from homeassistant.core import (
     HomeAssistant,
@@ -21,6 +21,7 @@ from yarl import URL
 from .const import (
     ATTR_CATEGORY,
     ATTR_CONFIG_ENTRY_ID,
+    ATTR_NAME,
     ATTR_SAVE_PATH,
     ATTR_TAGS,
     DOMAIN,
@@ -42,7 +43,7 @@ from .qbittorrent_webui_client import (
 from .torrents import matches_state, sort_torrents, torrent_as_dict
 
 if TYPE_CHECKING:
-    from collections.abc import Awaitable, Callable, Mapping
+    from collections.abc import Awaitable, Callable, Coroutine, Mapping
 
     from .coordinator import QBittorrentConfigEntry
     from .qbittorrent_webui_client import Torrent
@@ -70,6 +71,12 @@ ATTR_CATEGORIES: Final = "categories"
 ATTR_RATIO_LIMIT: Final = "ratio_limit"
 ATTR_SEEDING_TIME_LIMIT: Final = "seeding_time_limit"
 ATTR_INACTIVE_SEEDING_TIME_LIMIT: Final = "inactive_seeding_time_limit"
+ATTR_ENABLED: Final = "enabled"
+ATTR_DOWNLOAD_PATH: Final = "download_path"
+ATTR_FILE_IDS: Final = "file_ids"
+
+# qBittorrent's file priorities (4.5.2-5.3.0 answer 400 to any other number).
+FILE_PRIORITIES: Final = {"skip": 0, "normal": 1, "high": 6, "maximum": 7}
 
 URL_SCHEMES: Final = ("http://", "https://", "magnet:")
 TRACKER_SCHEMES: Final = frozenset({"http", "https", "udp"})
@@ -690,6 +697,79 @@ async def _async_set_share_limits(call: ServiceCall) -> None:
     )
 
 
+def _switch_action(
+    request: Callable[[QBittorrentClient, list[str], bool], Awaitable[None]],
+) -> Callable[[ServiceCall], Coroutine[Any, Any, None]]:
+    """An action turning a per-torrent setting on or off (``enabled``)."""
+
+    async def handle(call: ServiceCall) -> None:
+        enabled: bool = call.data[ATTR_ENABLED]
+        await _async_on_selection(
+            call, lambda client, hashes: request(client, hashes, enabled)
+        )
+
+    return handle
+
+
+async def _async_set_download_path(call: ServiceCall) -> None:
+    path: str = call.data[ATTR_DOWNLOAD_PATH]
+    if not path.strip():
+        raise ServiceValidationError(
+            translation_domain=DOMAIN,
+            translation_key="path_required",
+            translation_placeholders={"field": ATTR_DOWNLOAD_PATH},
+        )
+    _check_path(ATTR_DOWNLOAD_PATH, path)
+    await _async_on_selection(
+        call, lambda client, hashes: client.set_download_path(hashes, path)
+    )
+
+
+async def _async_one_selected(call: ServiceCall) -> tuple[QBittorrentConfigEntry, str]:
+    """The one torrent an action for a single torrent chose."""
+    if call.data[ATTR_ALL_TORRENTS]:
+        raise ServiceValidationError(
+            translation_domain=DOMAIN, translation_key="one_torrent_required"
+        )
+    entry = _entry(call)
+    hashes = await async_selected_hashes(call, entry)
+    if len(hashes) != 1:
+        raise ServiceValidationError(
+            translation_domain=DOMAIN, translation_key="one_torrent_required"
+        )
+    return entry, hashes[0]
+
+
+async def _async_rename_torrent(call: ServiceCall) -> None:
+    name: str = call.data[ATTR_NAME]
+    if not name.strip() or CONTROL_CHARACTERS.search(name):
+        raise ServiceValidationError(
+            translation_domain=DOMAIN,
+            translation_key="invalid_torrent_name",
+            translation_placeholders=_field_placeholders(ATTR_NAME, name),
+        )
+    entry, torrent_hash = await _async_one_selected(call)
+    await entry.runtime_data.coordinator.async_run_action(
+        call.service, entry.runtime_data.client.rename_torrent(torrent_hash, name)
+    )
+
+
+async def _async_set_file_priority(call: ServiceCall) -> None:
+    file_ids: list[int] = call.data[ATTR_FILE_IDS]
+    if not file_ids:
+        raise ServiceValidationError(
+            translation_domain=DOMAIN,
+            translation_key="file_ids_required",
+            translation_placeholders={"field": ATTR_FILE_IDS},
+        )
+    priority = FILE_PRIORITIES[call.data[ATTR_PRIORITY]]
+    entry, torrent_hash = await _async_one_selected(call)
+    await entry.runtime_data.coordinator.async_run_action(
+        call.service,
+        entry.runtime_data.client.set_file_priority(torrent_hash, file_ids, priority),
+    )
+
+
 @callback
 def async_setup_services(hass: HomeAssistant) -> None:
     """Register the actions; each names its server by config entry."""
@@ -820,6 +900,47 @@ def async_setup_services(hass: HomeAssistant) -> None:
                 vol.Required(ATTR_RATIO_LIMIT): vol.Coerce(float),
                 vol.Required(ATTR_SEEDING_TIME_LIMIT): vol.Coerce(int),
                 vol.Optional(ATTR_INACTIVE_SEEDING_TIME_LIMIT): vol.Coerce(int),
+            }
+        ),
+    )
+    switch_schema = SELECTION_SCHEMA.extend({vol.Required(ATTR_ENABLED): cv.boolean})
+    switches: dict[
+        str, Callable[[QBittorrentClient, list[str], bool], Awaitable[None]]
+    ] = {
+        "set_auto_management": lambda client, hashes, enabled: (
+            client.set_auto_management(hashes, enabled)
+        ),
+        "set_super_seeding": lambda client, hashes, enabled: client.set_super_seeding(
+            hashes, enabled
+        ),
+        "set_sequential_download": lambda client, hashes, enabled: (
+            client.set_sequential_download(hashes, enabled)
+        ),
+        "set_first_last_piece_priority": lambda client, hashes, enabled: (
+            client.set_first_last_piece_priority(hashes, enabled)
+        ),
+    }
+    for action, request in switches.items():
+        register(action, _switch_action(request), schema=switch_schema)
+    register(
+        "set_download_path",
+        _async_set_download_path,
+        schema=SELECTION_SCHEMA.extend({vol.Required(ATTR_DOWNLOAD_PATH): cv.string}),
+    )
+    register(
+        "rename_torrent",
+        _async_rename_torrent,
+        schema=SELECTION_SCHEMA.extend({vol.Required(ATTR_NAME): cv.string}),
+    )
+    register(
+        "set_file_priority",
+        _async_set_file_priority,
+        schema=SELECTION_SCHEMA.extend(
+            {
+                vol.Required(ATTR_FILE_IDS): vol.All(
+                    cv.ensure_list, [vol.All(vol.Coerce(int), vol.Range(min=0))]
+                ),
+                vol.Required(ATTR_PRIORITY): vol.In(list(FILE_PRIORITIES)),
             }
         ),
     )

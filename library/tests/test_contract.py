@@ -499,3 +499,47 @@ async def test_contract_share_limits(
         )
         torrent = await _raw_torrent(client, MAGNET_HASH)
         assert (torrent["ratio_limit"], torrent["share_limit_action"]) == (3, "Stop")
+
+
+async def test_contract_torrent_settings(
+    server: Server, client_factory: ClientFactory
+) -> None:
+    client = client_factory(server.url)
+    await client.sync()
+    content, info_hash = torrent_file("contract settings")
+    await client.add_torrent_files([content], AddTorrentOptions(stopped=True))
+    await wait_for(client, lambda r: info_hash in r.data.torrents)
+
+    await client.set_auto_management([info_hash], True)
+    assert (await _raw_torrent(client, info_hash))["auto_tmm"] is True
+    await client.set_auto_management([info_hash], False)
+    assert (await _raw_torrent(client, info_hash))["auto_tmm"] is False
+
+    await client.set_download_path([info_hash], "/srv/incomplete")
+    for _ in range(50):
+        torrent = await _raw_torrent(client, info_hash)
+        if torrent["download_path"]:
+            break
+        await asyncio.sleep(0.1)
+    assert torrent["download_path"].rstrip("/") == "/srv/incomplete"
+
+    # Set to a value, whatever the state before: twice the same is no flip.
+    for enabled in (True, True, False):
+        await client.set_sequential_download([info_hash], enabled)
+        await client.set_first_last_piece_priority([info_hash], enabled)
+        await client.set_super_seeding([info_hash], enabled)
+        torrent = (await client.get_torrents(hashes=[info_hash]))[0]
+        assert torrent.sequential_download is enabled
+        assert torrent.first_last_piece_priority is enabled
+
+    await client.rename_torrent(info_hash, "renamed in contract")
+    renamed = await wait_for(
+        client, lambda r: r.data.torrents[info_hash].name == "renamed in contract"
+    )
+    assert renamed.data.torrents[info_hash].name == "renamed in contract"
+
+    await client.set_file_priority(info_hash, [0], 0)
+    await client.set_file_priority(info_hash, [0], 7)
+    with pytest.raises(QBittorrentUnexpectedResponseError) as caught:
+        await client.set_file_priority(info_hash, [5], 1)
+    assert caught.value.status == 409  # "File ID is not valid"

@@ -287,3 +287,41 @@ async def test_share_limits(
     await client.set_share_limits([first], ratio_limit=0.25, seeding_time_limit=-1)
     fields = emulator.torrents[first]
     assert (fields["ratio_limit"], fields["seeding_time_limit"]) == (0.25, -1)
+
+
+@pytest.mark.parametrize("version", EMULATED_VERSIONS)
+async def test_torrent_settings(
+    version: str, emulator_factory: EmulatorStarter, client_factory: ClientFactory
+) -> None:
+    emulator, url = await emulator_factory(version)
+    client = client_factory(url)
+    info = await client.detect()
+    first = next(iter(emulator.torrents))
+    sent = len(emulator.requests)
+
+    if info.capabilities.auto_management:
+        await client.set_auto_management([first], True)
+        assert emulator.torrents[first]["auto_tmm"] is True
+    else:
+        with pytest.raises(QBittorrentUnsupportedOperationError, match=r"4\.1\.0"):
+            await client.set_auto_management([first], True)
+    if info.capabilities.download_path:
+        await client.set_download_path([first], "/srv/incomplete")
+        assert emulator.torrents[first]["download_path"] == "/srv/incomplete"
+    else:
+        with pytest.raises(QBittorrentUnsupportedOperationError, match=r"4\.4\.0"):
+            await client.set_download_path([first], "/srv/incomplete")
+    if not info.capabilities.sequential_download:
+        for call in (
+            client.set_sequential_download([first], True),
+            client.set_first_last_piece_priority([first], True),
+        ):
+            with pytest.raises(QBittorrentUnsupportedOperationError, match=r"3\.2\.0"):
+                await call
+        assert len(emulator.requests) == sent
+        return
+    for enabled in (True, True, False, False, True):
+        await client.set_sequential_download([first], enabled)
+        await client.set_first_last_piece_priority([first], enabled)
+        assert emulator.torrents[first]["seq_dl"] is enabled
+        assert emulator.torrents[first]["f_l_piece_prio"] is enabled

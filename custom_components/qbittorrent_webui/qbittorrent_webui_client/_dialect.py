@@ -238,6 +238,16 @@ class OptionalOperations(Protocol):
         """Set share limits."""
         ...
 
+    # Per-torrent settings.
+
+    async def set_auto_management(self, hashes: list[str], enabled: bool) -> None:  # noqa: FBT001
+        """Switch automatic torrent management."""
+        ...
+
+    async def set_download_path(self, hashes: list[str], path: str) -> None:
+        """Set the incomplete-data directory."""
+        ...
+
 
 class Dialect(ABC):
     """One generation's endpoints for the client's operations.

@@ -420,6 +420,19 @@ class ModernDialect(Dialect):
                 "setShareLimits", group, {**form, **dict(behaviour)}
             )
 
+    async def set_auto_management(self, hashes: list[str], enabled: bool) -> None:  # noqa: FBT001
+        """``torrents/setAutoManagement``."""
+        await self._torrents_action(
+            "setAutoManagement", hashes, {"enable": flag(enabled)}
+        )
+
+    async def set_download_path(self, hashes: list[str], path: str) -> None:
+        """``torrents/setDownloadPath`` (API 2.8.4) names the torrents ``id``."""
+        await self.post(
+            "/api/v2/torrents/setDownloadPath",
+            {"id": join_hashes(hashes), "path": path},
+        )
+
     async def get_preferences(self) -> dict[str, Any]:
         """``app/preferences``."""
         return ensure_dict(
@@ -461,4 +474,6 @@ def modern_capabilities(api: Version, app: Version | None) -> Capabilities:
         stop_start_naming=padded >= (2, 11, 0),
         edit_category=padded >= (2, 1, 0),
         share_limits=padded >= (2, 0, 1),
+        auto_management=True,
+        download_path=padded >= (2, 8, 4),
     )

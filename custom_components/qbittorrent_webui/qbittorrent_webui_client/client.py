@@ -833,3 +833,88 @@ class QBittorrentClient:
                 inactive_seeding_time_limit,
             ),
         )
+
+    # --- per-torrent settings -------------------------------------------------
+
+    async def set_auto_management(self, hashes: Sequence[str], enabled: bool) -> None:  # noqa: FBT001
+        """Switch automatic torrent management (paths from the category) on or off."""
+        await self._run_if_supported(
+            "set_auto_management",
+            lambda dialect: dialect.set_auto_management(list(hashes), enabled),
+        )
+
+    async def set_download_path(self, hashes: Sequence[str], path: str) -> None:
+        """Set where torrents keep their data until complete."""
+        await self._run_if_supported(
+            "set_download_path",
+            lambda dialect: dialect.set_download_path(list(hashes), path),
+        )
+
+    async def set_sequential_download(
+        self,
+        hashes: Sequence[str],
+        enabled: bool,  # noqa: FBT001
+    ) -> None:
+        """Switch sequential downloading on or off.
+
+        qBittorrent can only flip it: the torrents are read first and only
+        those in the other state are flipped.
+        """
+        await self._run(
+            lambda dialect: _set_by_toggling(
+                dialect,
+                list(hashes),
+                enabled=enabled,
+                current=lambda torrent: torrent.sequential_download,
+                toggle=lambda optional, changed: optional.toggle_sequential_download(
+                    changed
+                ),
+            ),
+            needs="toggle_sequential_download",
+        )
+
+    async def set_first_last_piece_priority(
+        self,
+        hashes: Sequence[str],
+        enabled: bool,  # noqa: FBT001
+    ) -> None:
+        """Download the first and last pieces first, or stop doing so.
+
+        Read then flipped where needed, like :meth:`set_sequential_download`.
+        """
+        await self._run(
+            lambda dialect: _set_by_toggling(
+                dialect,
+                list(hashes),
+                enabled=enabled,
+                current=lambda torrent: torrent.first_last_piece_priority,
+                toggle=lambda optional, changed: (
+                    optional.toggle_first_last_piece_priority(changed)
+                ),
+            ),
+            needs="toggle_first_last_piece_priority",
+        )
+
+
+async def _set_by_toggling(
+    dialect: Dialect,
+    hashes: list[str],
+    *,
+    enabled: bool,
+    current: Callable[[Torrent], bool | None],
+    toggle: Callable[[OptionalOperations, list[str]], Awaitable[None]],
+) -> None:
+    """Flip a setting on the torrents where the server reports the other state."""
+    torrents = await dialect.get_torrents(
+        status_filter=None,
+        category=None,
+        tag=None,
+        sort=None,
+        reverse=False,
+        limit=None,
+        offset=None,
+        hashes=hashes,
+    )
+    changed = [torrent.hash for torrent in torrents if current(torrent) is not enabled]
+    if changed:
+        await toggle(cast("OptionalOperations", dialect), changed)

@@ -287,6 +287,8 @@ class Capabilities:
     """The server names pause/resume ``stop``/``start`` (API 2.11+)."""
     edit_category: bool = False
     share_limits: bool = False
+    auto_management: bool = False
+    download_path: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -351,6 +353,9 @@ OPERATION_REQUIREMENTS: Mapping[str, OperationRequirement] = MappingProxyType(
         "set_share_limits(inactive_seeding_time_limit=...)": OperationRequirement(
             "4.6.0"
         ),
+        # Per-torrent settings.
+        "set_auto_management": OperationRequirement("4.1.0", "auto_management"),
+        "set_download_path": OperationRequirement("4.4.0", "download_path"),
     }
 )
 """The first qBittorrent version of each operation that older ones lack.

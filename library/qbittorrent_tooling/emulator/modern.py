@@ -552,6 +552,14 @@ def set_share_limits(server: Server, _s: WebSession, params: Params) -> web.Resp
     return text()
 
 
+def set_download_path(server: Server, _s: WebSession, params: Params) -> web.Response:
+    """``torrents/setDownloadPath``: the torrents are named ``id``, not ``hashes``."""
+    hashes, path = required(params, "id", "path")
+    for torrent in server.resolve_hashes(hashes):
+        server.population.update(torrent.hash, download_path=path)
+    return text()
+
+
 def _tag_names(raw: str) -> list[str]:
     return [tag.strip() for tag in raw.split(",") if tag.strip()]
 
@@ -649,12 +657,17 @@ def add_trackers(server: Server, _s: WebSession, params: Params) -> web.Response
 
 
 def file_prio(server: Server, _s: WebSession, params: Params) -> web.Response:
-    """``torrents/filePrio`` (the population has no files; checks only)."""
-    torrent_hash, _ids, priority = required(params, "hash", "id", "priority")
-    if torrent_hash.lower() not in server.population.torrents:
+    """``torrents/filePrio``: checks the torrent, priority and file ids only."""
+    torrent_hash, ids, priority = required(params, "hash", "id", "priority")
+    torrent = server.population.torrents.get(torrent_hash.lower())
+    if torrent is None:
         return text("Not Found", 404)
     if priority not in {"0", "1", "6", "7"}:
         return text("Priority is not valid", 400)
+    # Every emulated torrent with metadata has two files, indexes 0 and 1.
+    files = 2 if torrent.fields["size"] > 0 else 0
+    if any(not part.isdigit() or int(part) >= files for part in ids.split("|")):
+        return text("File ID is not valid", 409)
     return text()
 
 
@@ -761,6 +774,12 @@ ENDPOINTS: dict[tuple[str, str], Endpoint] = {
     ),
     ("torrents", "setShareLimits"): Endpoint(
         set_share_limits, since=(2, 0, 1), mutating=True
+    ),
+    ("torrents", "setAutoManagement"): Endpoint(
+        _each(_field_setter("auto_tmm", "enable", parse_bool)), mutating=True
+    ),
+    ("torrents", "setDownloadPath"): Endpoint(
+        set_download_path, since=(2, 8, 4), mutating=True
     ),
 }
 _ADD = ("torrents", "add")

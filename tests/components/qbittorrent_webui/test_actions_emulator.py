@@ -256,3 +256,50 @@ async def test_share_limits_where_the_generation_has_them(
             fields["seeding_time_limit"],
             fields["inactive_seeding_time_limit"],
         ) == (2.5, 120, 30)
+
+
+async def test_torrent_settings_where_the_generation_has_them(
+    hass: HomeAssistant, emulator: QBittorrentEmulator, emulator_url: str
+) -> None:
+    entry = await configure_entry(hass, emulator_url)
+    torrent_hash = next(iter(emulator.torrents))
+    version = emulator.profile.version
+    target = {"config_entry_id": entry.entry_id, "torrent_hashes": [torrent_hash]}
+
+    if await _gated(
+        hass,
+        emulator,
+        action="set_auto_management",
+        data={**target, "enabled": True},
+        minimum="4.1.0",
+        has_it=version >= (4, 1, 0),
+    ):
+        assert emulator.torrents[torrent_hash]["auto_tmm"] is True
+    if await _gated(
+        hass,
+        emulator,
+        action="set_download_path",
+        data={**target, "download_path": "/srv/incomplete"},
+        minimum="4.4.0",
+        has_it=version >= (4, 4, 0),
+    ):
+        assert emulator.torrents[torrent_hash]["download_path"] == "/srv/incomplete"
+    for enabled in (True, True, False):
+        if await _gated(
+            hass,
+            emulator,
+            action="set_sequential_download",
+            data={**target, "enabled": enabled},
+            minimum="3.2.0",
+            has_it=version >= (3, 2, 0),
+        ):
+            assert emulator.torrents[torrent_hash]["seq_dl"] is enabled
+    if await _gated(
+        hass,
+        emulator,
+        action="rename_torrent",
+        data={**target, "name": "renamed from ha"},
+        minimum="3.3.11",
+        has_it=version >= (3, 3, 11),
+    ):
+        assert emulator.torrents[torrent_hash]["name"] == "renamed from ha"

@@ -16,6 +16,7 @@ from pytest_homeassistant_custom_component.common import (
     async_capture_events,
     async_fire_time_changed,
 )
+import voluptuous as vol
 
 from custom_components.qbittorrent_webui import services
 from custom_components.qbittorrent_webui.const import DOMAIN
@@ -1058,6 +1059,44 @@ async def test_unloading_cancels_the_follow_up(
                 },
             ),
         ),
+        *(
+            (
+                action,
+                {"torrent_hashes": [HASH_1], "enabled": enabled},
+                action,
+                (([HASH_1], enabled), {}),
+            )
+            for action, enabled in (
+                ("set_auto_management", True),
+                ("set_super_seeding", False),
+                ("set_sequential_download", True),
+                ("set_first_last_piece_priority", False),
+            )
+        ),
+        (
+            "set_download_path",
+            {"torrent_names": ["torrent-1"], "download_path": "/incomplete"},
+            "set_download_path",
+            (([HASH_1], "/incomplete"), {}),
+        ),
+        (
+            "rename_torrent",
+            {"torrent_hashes": [HASH_3], "name": "Debian 13"},
+            "rename_torrent",
+            ((HASH_3, "Debian 13"), {}),
+        ),
+        (
+            "set_file_priority",
+            {"torrent_names": ["torrent-1"], "file_ids": ["0", 2], "priority": "skip"},
+            "set_file_priority",
+            ((HASH_1, [0, 2], 0), {}),
+        ),
+        (
+            "set_file_priority",
+            {"torrent_hashes": [HASH_1], "file_ids": 1, "priority": "maximum"},
+            "set_file_priority",
+            ((HASH_1, [1], 7), {}),
+        ),
     ],
 )
 async def test_control_actions(
@@ -1143,6 +1182,54 @@ async def test_control_actions(
                 {"inactive_seeding_time_limit": -3},
             )
         ),
+        (
+            "set_download_path",
+            {"torrent_hashes": [HASH_1], "download_path": " "},
+            "path_required",
+            "download_path",
+        ),
+        (
+            "set_download_path",
+            {"torrent_hashes": [HASH_1], "download_path": "/a/../b"},
+            "invalid_path",
+            "download_path",
+        ),
+        (
+            "rename_torrent",
+            {"torrent_hashes": [HASH_1], "name": ""},
+            "invalid_torrent_name",
+            "name",
+        ),
+        (
+            "rename_torrent",
+            {"torrent_hashes": [HASH_1], "name": "two\nlines"},
+            "invalid_torrent_name",
+            "name",
+        ),
+        (
+            "rename_torrent",
+            {"torrent_hashes": [HASH_1, HASH_3], "name": "one"},
+            "one_torrent_required",
+            None,
+        ),
+        (
+            "rename_torrent",
+            {"all_torrents": True, "name": "x"},
+            "one_torrent_required",
+            None,
+        ),
+        (
+            "set_file_priority",
+            {"torrent_hashes": [HASH_1], "file_ids": [], "priority": "high"},
+            "file_ids_required",
+            "file_ids",
+        ),
+        (
+            "set_file_priority",
+            {"torrent_hashes": [HASH_1, HASH_3], "file_ids": [0], "priority": "high"},
+            "one_torrent_required",
+            None,
+        ),
     ],
 )
 async def test_control_actions_refuse_bad_input(
@@ -1163,3 +1250,29 @@ async def test_control_actions_refuse_bad_input(
         assert error.translation_placeholders["field"] == field
         assert field in str(error)
     assert [call for call in mock_client.mock_calls if call[0] != "sync"] == []
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        {"file_ids": [-1], "priority": "high"},
+        {"file_ids": ["first"], "priority": "high"},
+        {"file_ids": [0], "priority": "3"},
+    ],
+)
+async def test_file_priority_schema_refuses(
+    hass: HomeAssistant,
+    mock_config_entry: MockConfigEntry,
+    mock_client: MagicMock,
+    data: dict[str, Any],
+) -> None:
+    mock_client.reset_mock()
+    with pytest.raises(vol.Invalid):
+        await _call(
+            hass,
+            mock_config_entry,
+            "set_file_priority",
+            torrent_hashes=[HASH_1],
+            **data,
+        )
+    assert not mock_client.mock_calls
