@@ -75,6 +75,12 @@ ATTR_ENABLED: Final = "enabled"
 ATTR_DOWNLOAD_PATH: Final = "download_path"
 ATTR_FILE_IDS: Final = "file_ids"
 
+# get_torrent answers at most this many of each list (and counts them all):
+# a torrent can have tens of thousands of files and hundreds of peers.
+MAX_DETAIL_FILES: Final = 500
+MAX_DETAIL_TRACKERS: Final = 100
+MAX_DETAIL_PEERS: Final = 200
+
 # qBittorrent's file priorities (4.5.2-5.3.0 answer 400 to any other number).
 FILE_PRIORITIES: Final = {"skip": 0, "normal": 1, "high": 6, "maximum": 7}
 
@@ -770,6 +776,28 @@ async def _async_set_file_priority(call: ServiceCall) -> None:
     )
 
 
+async def _async_get_torrent(call: ServiceCall) -> ServiceResponse:
+    entry, torrent_hash = await _async_one_selected(call)
+    coordinator = entry.runtime_data.coordinator
+    details = await coordinator.async_run_action(
+        call.service,
+        entry.runtime_data.client.get_torrent_details(torrent_hash),
+        changes=False,
+    )
+    torrent = coordinator.data.torrents.get(torrent_hash)
+    first_peers = list(details.peers.items())[:MAX_DETAIL_PEERS]
+    return {
+        "torrent": torrent_as_dict(torrent) if torrent else None,
+        "properties": dict(details.properties),
+        "files": [dict(file) for file in details.files[:MAX_DETAIL_FILES]],
+        "files_total": len(details.files),
+        "trackers": [dict(item) for item in details.trackers[:MAX_DETAIL_TRACKERS]],
+        "trackers_total": len(details.trackers),
+        "peers": [{"address": address, **peer} for address, peer in first_peers],
+        "peers_total": len(details.peers),
+    }
+
+
 @callback
 def async_setup_services(hass: HomeAssistant) -> None:
     """Register the actions; each names its server by config entry."""
@@ -943,4 +971,10 @@ def async_setup_services(hass: HomeAssistant) -> None:
                 vol.Required(ATTR_PRIORITY): vol.In(list(FILE_PRIORITIES)),
             }
         ),
+    )
+    register(
+        "get_torrent",
+        _async_get_torrent,
+        schema=SELECTION_SCHEMA,
+        supports_response=SupportsResponse.ONLY,
     )

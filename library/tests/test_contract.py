@@ -543,3 +543,30 @@ async def test_contract_torrent_settings(
     with pytest.raises(QBittorrentUnexpectedResponseError) as caught:
         await client.set_file_priority(info_hash, [5], 1)
     assert caught.value.status == 409  # "File ID is not valid"
+
+
+async def test_contract_torrent_details(
+    server: Server, client_factory: ClientFactory
+) -> None:
+    client = client_factory(server.url)
+    await client.sync()
+    content, info_hash = torrent_file("contract details")
+    await client.add_torrent_files([content], AddTorrentOptions(stopped=True))
+    await wait_for(client, lambda r: info_hash in r.data.torrents)
+
+    details = await client.get_torrent_details(info_hash.upper())
+    assert details.properties["save_path"]
+    assert details.properties["total_size"] > 0
+    assert details.files
+    assert [file["index"] for file in details.files] == list(range(len(details.files)))
+    assert (
+        sum(file["size"] for file in details.files) == details.properties["total_size"]
+    )
+    urls = [tracker["url"] for tracker in details.trackers]
+    assert "** [DHT] **" in urls
+    assert any(url.startswith("http") for url in urls)
+    assert details.peers == {}
+
+    with pytest.raises(QBittorrentUnexpectedResponseError) as caught:
+        await client.get_torrent_details("d" * 40)
+    assert caught.value.status == 404

@@ -325,3 +325,25 @@ async def test_torrent_settings(
         await client.set_first_last_piece_priority([first], enabled)
         assert emulator.torrents[first]["seq_dl"] is enabled
         assert emulator.torrents[first]["f_l_piece_prio"] is enabled
+
+
+@pytest.mark.parametrize("version", EMULATED_VERSIONS)
+async def test_torrent_details(
+    version: str, emulator_factory: EmulatorStarter, client_factory: ClientFactory
+) -> None:
+    emulator, url = await emulator_factory(version)
+    client = client_factory(url)
+    info = await client.detect()
+    first = next(iter(emulator.torrents))
+
+    if not info.capabilities.torrent_details:
+        sent = len(emulator.requests)
+        with pytest.raises(QBittorrentUnsupportedOperationError, match=r"4\.1\.0"):
+            await client.get_torrent_details(first)
+        assert len(emulator.requests) == sent
+        return
+    details = await client.get_torrent_details(first)
+    assert details.properties["name"] == emulator.torrents[first]["name"]
+    assert [file["index"] for file in details.files] == [0, 1]
+    assert details.trackers[0]["url"] == "** [DHT] **"
+    assert details.peers == {}

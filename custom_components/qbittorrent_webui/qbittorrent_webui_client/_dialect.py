@@ -30,6 +30,7 @@ from .models import (
     SpeedLimits,
     SyncResult,
     Torrent,
+    TorrentDetails,
     TorrentFilter,
     TorrentSort,
 )
@@ -246,6 +247,10 @@ class OptionalOperations(Protocol):
 
     async def set_download_path(self, hashes: list[str], path: str) -> None:
         """Set the incomplete-data directory."""
+        ...
+
+    async def get_torrent_details(self, torrent_hash: str) -> TorrentDetails:
+        """Read a torrent's properties, files, trackers and peers."""
         ...
 
 

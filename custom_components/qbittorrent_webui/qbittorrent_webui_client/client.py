@@ -45,6 +45,7 @@ if TYPE_CHECKING:
         SpeedLimits,
         SyncResult,
         Torrent,
+        TorrentDetails,
         TorrentFilter,
         TorrentSort,
     )
@@ -893,6 +894,17 @@ class QBittorrentClient:
                 ),
             ),
             needs="toggle_first_last_piece_priority",
+        )
+
+    async def get_torrent_details(self, torrent_hash: str) -> TorrentDetails:
+        """Read one torrent's properties, files, trackers and peers.
+
+        Raises:
+            QBittorrentUnexpectedResponseError: No such torrent (404).
+        """
+        return await self._run_if_supported(
+            "get_torrent_details",
+            lambda dialect: dialect.get_torrent_details(torrent_hash),
         )
 
 

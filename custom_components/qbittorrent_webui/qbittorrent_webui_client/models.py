@@ -11,10 +11,10 @@ from collections import Counter
 from dataclasses import InitVar, dataclass, field
 from enum import StrEnum
 from types import MappingProxyType
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from collections.abc import Callable, Iterable, Mapping
+    from collections.abc import Callable, Iterable, Mapping, Sequence
     from datetime import datetime
 
 MAX_SPEED_LIMIT = 2_147_482_624
@@ -289,6 +289,7 @@ class Capabilities:
     share_limits: bool = False
     auto_management: bool = False
     download_path: bool = False
+    torrent_details: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -356,6 +357,7 @@ OPERATION_REQUIREMENTS: Mapping[str, OperationRequirement] = MappingProxyType(
         # Per-torrent settings.
         "set_auto_management": OperationRequirement("4.1.0", "auto_management"),
         "set_download_path": OperationRequirement("4.4.0", "download_path"),
+        "get_torrent_details": OperationRequirement("4.1.0", "torrent_details"),
     }
 )
 """The first qBittorrent version of each operation that older ones lack.
@@ -649,3 +651,20 @@ class Ban:
     retry_at: float
     wait: float
     duration: float | None
+
+
+@dataclass(frozen=True, slots=True)
+class TorrentDetails:
+    """One torrent's details, each part as the server reports it (raw JSON).
+
+    Attributes:
+        properties: ``torrents/properties`` (sizes, times, connections...).
+        files: ``torrents/files``, in the torrent's order (index from 0).
+        trackers: ``torrents/trackers``, including DHT, PeX and LSD entries.
+        peers: ``sync/torrentPeers``' peers, keyed by ``ip:port``.
+    """
+
+    properties: Mapping[str, Any]
+    files: Sequence[Mapping[str, Any]]
+    trackers: Sequence[Mapping[str, Any]]
+    peers: Mapping[str, Mapping[str, Any]]

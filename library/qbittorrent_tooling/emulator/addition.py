@@ -102,6 +102,19 @@ def torrent_file_hash_and_name(data: bytes) -> tuple[str, str] | None:
     return None
 
 
+def torrent_file_announce(data: bytes) -> str:
+    """The ``announce`` URL of a .torrent file, or ``""``."""
+    marker = data.find(b"8:announce")
+    if marker < 0:
+        return ""
+    try:
+        start = marker + len(b"8:announce")
+        end = _bencode_end(data, start)
+        return data[data.index(b":", start) + 1 : end].decode(errors="replace")
+    except ValueError, IndexError:
+        return ""
+
+
 def _flag(fields: dict[str, str], name: str) -> bool:
     return fields.get(name, "").strip().lower() == "true"
 
@@ -126,20 +139,20 @@ def add_torrents(population: Population, request: AddRequest) -> AddOutcome:
         "dl_limit": added_torrent_limit(fields.get("dlLimit")),
         "up_limit": added_torrent_limit(fields.get("upLimit")),
     }
-    found: list[tuple[str, str, bool]] = []
+    found: list[tuple[str, str, bool, str]] = []
     for url in filter(None, (u.strip() for u in fields.get("urls", "").split("\n"))):
         if (magnet := magnet_hash_and_name(url)) is not None:
-            found.append((*magnet, False))
+            found.append((*magnet, False, ""))
         elif url.startswith(("http://", "https://")):
             outcome.pending += 1
         else:
             outcome.failed += 1
     for _filename, data in request.files:
         if (parsed := torrent_file_hash_and_name(data)) is not None:
-            found.append((*parsed, True))
+            found.append((*parsed, True, torrent_file_announce(data)))
         else:
             outcome.failed += 1
-    for torrent_hash, name, has_metadata in found:
+    for torrent_hash, name, has_metadata, announce in found:
         if torrent_hash in population.torrents:
             outcome.failed += 1
             continue
@@ -147,6 +160,7 @@ def add_torrents(population: Population, request: AddRequest) -> AddOutcome:
             torrent_hash=torrent_hash,
             name=name,
             metadata=has_metadata,
+            announce=announce,
             **options,  # type: ignore[arg-type]
         )
         if seed_mode and has_metadata:

@@ -560,6 +560,109 @@ def set_download_path(server: Server, _s: WebSession, params: Params) -> web.Res
     return text()
 
 
+def _known_torrent(server: Server, params: Params) -> dict[str, Any] | None:
+    (torrent_hash,) = required(params, "hash")
+    torrent = server.population.torrents.get(torrent_hash.lower())
+    return None if torrent is None else torrent.fields
+
+
+def torrent_properties(server: Server, _s: WebSession, params: Params) -> web.Response:
+    """``torrents/properties`` (a subset of the real fields), 404 if unknown."""
+    fields = _known_torrent(server, params)
+    if fields is None:
+        return text("Not Found", 404)
+    return json_reply(
+        {
+            "addition_date": fields["added_on"],
+            "comment": fields["comment"],
+            "completion_date": fields["completion_on"],
+            "dl_limit": fields["dl_limit"] or -1,
+            "dl_speed": fields["dlspeed"],
+            "download_path": fields["download_path"],
+            "eta": fields["eta"],
+            "hash": params["hash"].lower(),
+            "name": fields["name"],
+            "nb_connections": 0,
+            "peers": fields["num_leechs"],
+            "save_path": fields["save_path"],
+            "seeding_time": fields["seeding_time"],
+            "seeds": fields["num_seeds"],
+            "share_ratio": fields["ratio"],
+            "total_downloaded": fields["downloaded"],
+            "total_size": fields["total_size"],
+            "total_uploaded": fields["uploaded"],
+            "up_limit": fields["up_limit"] or -1,
+            "up_speed": fields["upspeed"],
+        }
+    )
+
+
+def torrent_files(server: Server, _s: WebSession, params: Params) -> web.Response:
+    """``torrents/files``: two halves of the torrent (see ``file_prio``)."""
+    fields = _known_torrent(server, params)
+    if fields is None:
+        return text("Not Found", 404)
+    if fields["size"] <= 0:
+        return json_reply([])
+    half = fields["size"] // 2
+    return json_reply(
+        [
+            {
+                "availability": 0,
+                "index": index,
+                "is_seed": fields["progress"] >= 1,
+                "name": f"{fields['name']}/part {index + 1}",
+                "piece_range": [0, 0],
+                "priority": 1,
+                "progress": fields["progress"],
+                "size": size,
+            }
+            for index, size in enumerate((half, fields["size"] - half))
+        ]
+    )
+
+
+def torrent_trackers(server: Server, _s: WebSession, params: Params) -> web.Response:
+    """``torrents/trackers``: DHT, PeX and LSD rows, then the torrent's tracker."""
+    fields = _known_torrent(server, params)
+    if fields is None:
+        return text("Not Found", 404)
+    rows = [
+        {
+            "msg": "",
+            "num_downloaded": 0,
+            "num_leeches": 0,
+            "num_peers": 0,
+            "num_seeds": 0,
+            "status": 0,
+            "tier": -1,
+            "url": f"** [{name}] **",
+        }
+        for name in ("DHT", "PeX", "LSD")
+    ]
+    if url := fields.get("announce") or fields["tracker"]:
+        rows.append(
+            {
+                "msg": "",
+                "num_downloaded": -1,
+                "num_leeches": -1,
+                "num_peers": -1,
+                "num_seeds": -1,
+                "status": 1,
+                "tier": 0,
+                "url": url,
+            }
+        )
+    return json_reply(rows)
+
+
+def torrent_peers(server: Server, _s: WebSession, params: Params) -> web.Response:
+    """``sync/torrentPeers``: always a full update without peers."""
+    if _known_torrent(server, params) is None:
+        return text("Not Found", 404)
+    return json_reply({"full_update": True, "peers": {}, "rid": 1, "show_flags": False})
+
+
 def _tag_names(raw: str) -> list[str]:
     return [tag.strip() for tag in raw.split(",") if tag.strip()]
 
@@ -657,7 +760,7 @@ def add_trackers(server: Server, _s: WebSession, params: Params) -> web.Response
 
 
 def file_prio(server: Server, _s: WebSession, params: Params) -> web.Response:
-    """``torrents/filePrio``: checks the torrent, priority and file ids only."""
+    """``torrents/filePrio``: checks the torrent, priority and file ids (see ``torrent_files``)."""
     torrent_hash, ids, priority = required(params, "hash", "id", "priority")
     torrent = server.population.torrents.get(torrent_hash.lower())
     if torrent is None:
@@ -781,6 +884,10 @@ ENDPOINTS: dict[tuple[str, str], Endpoint] = {
     ("torrents", "setDownloadPath"): Endpoint(
         set_download_path, since=(2, 8, 4), mutating=True
     ),
+    ("torrents", "properties"): Endpoint(torrent_properties),
+    ("torrents", "files"): Endpoint(torrent_files),
+    ("torrents", "trackers"): Endpoint(torrent_trackers),
+    ("sync", "torrentPeers"): Endpoint(torrent_peers),
 }
 _ADD = ("torrents", "add")
 _LOGIN = ("auth", "login")

@@ -299,8 +299,13 @@ class Population:
         metadata: bool = True,
         dl_limit: int = 0,
         up_limit: int = 0,
+        announce: str = "",
     ) -> str:
-        """Add a torrent (as ``torrents/add`` would) and return its hash."""
+        """Add a torrent (as ``torrents/add`` would) and return its hash.
+
+        ``announce`` is the .torrent file's tracker: ``torrents/trackers``
+        lists it, while ``tracker`` stays empty until an announce works.
+        """
         rng = self._random
         size = rng.randint(20 * _MIB, 8 * _GIB) if metadata else 0
         torrent_hash = torrent_hash or self._next_hash()
@@ -314,7 +319,7 @@ class Population:
             tracker="",
             save_path=save_path,
         )
-        fields.update(dl_limit=dl_limit, up_limit=up_limit)
+        fields.update(dl_limit=dl_limit, up_limit=up_limit, announce=announce)
         if category and category not in self.categories:
             self.add_category(category, "")
         for tag in filter(None, tags.split(",")):

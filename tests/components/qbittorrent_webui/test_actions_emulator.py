@@ -303,3 +303,27 @@ async def test_torrent_settings_where_the_generation_has_them(
         has_it=version >= (3, 3, 11),
     ):
         assert emulator.torrents[torrent_hash]["name"] == "renamed from ha"
+
+
+async def test_get_torrent_where_the_generation_has_it(
+    hass: HomeAssistant, emulator: QBittorrentEmulator, emulator_url: str
+) -> None:
+    entry = await configure_entry(hass, emulator_url)
+    torrent_hash = next(iter(emulator.torrents))
+    call = hass.services.async_call(
+        DOMAIN,
+        "get_torrent",
+        {"config_entry_id": entry.entry_id, "torrent_hashes": [torrent_hash]},
+        blocking=True,
+        return_response=True,
+    )
+    if emulator.profile.version < (4, 1, 0):
+        with pytest.raises(ServiceValidationError) as caught:
+            await call
+        assert caught.value.translation_placeholders["minimum"] == "4.1.0"
+        return
+    response = await call
+    assert response is not None
+    assert response["torrent"]["hash"] == torrent_hash
+    assert response["files_total"] == len(response["files"])
+    assert response["peers"] == []

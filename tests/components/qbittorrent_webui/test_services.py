@@ -30,6 +30,7 @@ from custom_components.qbittorrent_webui.qbittorrent_webui_client import (
     QBittorrentUnsupportedOperationError,
     QueueMove,
     SyncResult,
+    TorrentDetails,
 )
 
 from .conftest import (
@@ -66,7 +67,7 @@ async def _call(
         action,
         {"config_entry_id": entry.entry_id, **data},
         blocking=True,
-        return_response=action == "get_torrents",
+        return_response=action in {"get_torrents", "get_torrent"},
     )
 
 
@@ -1276,3 +1277,46 @@ async def test_file_priority_schema_refuses(
             **data,
         )
     assert not mock_client.mock_calls
+
+
+async def test_get_torrent_details_are_bounded(
+    hass: HomeAssistant, mock_config_entry: MockConfigEntry, mock_client: MagicMock
+) -> None:
+    mock_client.get_torrent_details.return_value = TorrentDetails(
+        properties={"save_path": "/downloads", "total_size": 1024},
+        files=[{"index": index, "name": f"f{index}"} for index in range(600)],
+        trackers=[{"url": "** [DHT] **"}],
+        peers={f"10.0.0.{n}:6881": {"client": "x"} for n in range(250)},
+    )
+    refreshes = mock_client.sync.await_count
+
+    response = await _call(
+        hass, mock_config_entry, "get_torrent", torrent_names=["torrent-1"]
+    )
+
+    mock_client.get_torrent_details.assert_awaited_once_with(HASH_1)
+    assert response["torrent"]["hash"] == HASH_1
+    assert response["properties"] == {"save_path": "/downloads", "total_size": 1024}
+    assert (len(response["files"]), response["files_total"]) == (500, 600)
+    assert response["files"][0] == {"index": 0, "name": "f0"}
+    assert response["trackers"] == [{"url": "** [DHT] **"}]
+    assert response["trackers_total"] == 1
+    assert (len(response["peers"]), response["peers_total"]) == (200, 250)
+    assert response["peers"][0] == {"address": "10.0.0.0:6881", "client": "x"}
+    # Only read: no refresh after it.
+    assert mock_client.sync.await_count == refreshes
+
+
+@pytest.mark.parametrize(
+    "data",
+    [{"torrent_hashes": [HASH_1, HASH_3]}, {"all_torrents": True}, {}],
+)
+async def test_get_torrent_needs_one_torrent(
+    hass: HomeAssistant,
+    mock_config_entry: MockConfigEntry,
+    mock_client: MagicMock,
+    data: dict[str, Any],
+) -> None:
+    error = await _validation_error(hass, mock_config_entry, "get_torrent", **data)
+    assert error.translation_key in {"one_torrent_required", "no_torrents_selected"}
+    mock_client.get_torrent_details.assert_not_awaited()
