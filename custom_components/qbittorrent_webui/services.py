@@ -74,12 +74,40 @@ ATTR_INACTIVE_SEEDING_TIME_LIMIT: Final = "inactive_seeding_time_limit"
 ATTR_ENABLED: Final = "enabled"
 ATTR_DOWNLOAD_PATH: Final = "download_path"
 ATTR_FILE_IDS: Final = "file_ids"
+ATTR_PREFERENCES: Final = "preferences"
 
 # get_torrent answers at most this many of each list (and counts them all):
 # a torrent can have tens of thousands of files and hundreds of peers.
 MAX_DETAIL_FILES: Final = 500
 MAX_DETAIL_TRACKERS: Final = 100
 MAX_DETAIL_PEERS: Final = 200
+
+# The preferences set_preferences may change, each with the kind of value it
+# takes (checked before anything is sent). Speed limits have set_speed_limits.
+PREFERENCE_KINDS: Final = {
+    "listen_port": "port",
+    "max_connec": "count",
+    "max_connec_per_torrent": "count",
+    "max_uploads": "count",
+    "max_uploads_per_torrent": "count",
+    "max_active_downloads": "count",
+    "max_active_uploads": "count",
+    "max_active_torrents": "count",
+    "queueing_enabled": "flag",
+    "dont_count_slow_torrents": "flag",
+    "max_ratio_enabled": "flag",
+    "max_ratio": "ratio",
+    "max_seeding_time_enabled": "flag",
+    "max_seeding_time": "minutes",
+    "dht": "flag",
+    "pex": "flag",
+    "lsd": "flag",
+    "upnp": "flag",
+    "save_path": "path",
+    "temp_path_enabled": "flag",
+    "temp_path": "path",
+}
+MAX_PORT: Final = 65535
 
 # qBittorrent's file priorities (4.5.2-5.3.0 answer 400 to any other number).
 FILE_PRIORITIES: Final = {"skip": 0, "normal": 1, "high": 6, "maximum": 7}
@@ -798,6 +826,73 @@ async def _async_get_torrent(call: ServiceCall) -> ServiceResponse:
     }
 
 
+def _is_number(value: object) -> bool:
+    return isinstance(value, int | float) and not isinstance(value, bool)
+
+
+def _preference_error(kind: str, value: object) -> str | None:
+    """The translation key refusing ``value`` for ``kind``, or None if it fits."""
+    number = float(value) if _is_number(value) else None  # type: ignore[arg-type]
+    whole = number is not None and number.is_integer()
+    if kind == "flag":
+        key = "invalid_preference_flag"
+        fits = isinstance(value, bool)
+    elif kind == "path":
+        key = "invalid_preference_path"
+        fits = isinstance(value, str) and bool(value.strip())
+    elif kind == "ratio":
+        key = "invalid_preference_ratio"
+        fits = number is not None and (
+            number == SHARE_LIMIT_NONE or 0 <= number <= MAX_SHARE_RATIO
+        )
+    elif kind == "port":
+        key = "invalid_preference_port"
+        fits = whole and number is not None and 1 <= number <= MAX_PORT
+    elif kind == "minutes":
+        key = "invalid_preference_minutes"
+        fits = (
+            whole
+            and number is not None
+            and (number == SHARE_LIMIT_NONE or 0 <= number <= MAX_SEEDING_MINUTES)
+        )
+    else:  # a count, -1 for unlimited
+        key = "invalid_preference_count"
+        fits = whole and number is not None and number >= SHARE_LIMIT_NONE
+    return None if fits else key
+
+
+def _checked_preferences(preferences: dict[str, object]) -> dict[str, object]:
+    if not preferences:
+        raise ServiceValidationError(
+            translation_domain=DOMAIN, translation_key="no_preferences_given"
+        )
+    for key, value in preferences.items():
+        kind = PREFERENCE_KINDS.get(key)
+        if kind is None:
+            raise ServiceValidationError(
+                translation_domain=DOMAIN,
+                translation_key="preference_not_allowed",
+                translation_placeholders={
+                    "key": _visible(key),
+                    "allowed": ", ".join(PREFERENCE_KINDS),
+                },
+            )
+        if error_key := _preference_error(kind, value):
+            raise ServiceValidationError(
+                translation_domain=DOMAIN,
+                translation_key=error_key,
+                translation_placeholders={"key": key, "value": _visible(str(value))},
+            )
+        if kind == "path":
+            _check_path(key, str(value))
+    return preferences
+
+
+async def _async_set_preferences(call: ServiceCall) -> None:
+    preferences = _checked_preferences(dict(call.data[ATTR_PREFERENCES]))
+    await _async_on_server(call, lambda client: client.set_preferences(preferences))
+
+
 @callback
 def async_setup_services(hass: HomeAssistant) -> None:
     """Register the actions; each names its server by config entry."""
@@ -977,4 +1072,9 @@ def async_setup_services(hass: HomeAssistant) -> None:
         _async_get_torrent,
         schema=SELECTION_SCHEMA,
         supports_response=SupportsResponse.ONLY,
+    )
+    register(
+        "set_preferences",
+        _async_set_preferences,
+        schema=ENTRY_SCHEMA.extend({vol.Required(ATTR_PREFERENCES): dict}),
     )

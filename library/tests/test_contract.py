@@ -570,3 +570,46 @@ async def test_contract_torrent_details(
     with pytest.raises(QBittorrentUnexpectedResponseError) as caught:
         await client.get_torrent_details("d" * 40)
     assert caught.value.status == 404
+
+
+# What Home Assistant's set_preferences action may change (its allowlist), with
+# a value unlike each default: every server keeps each as given.
+ALLOWED_PREFERENCES = {
+    "listen_port": 51413,
+    "max_connec": 300,
+    "max_connec_per_torrent": 80,
+    "max_uploads": 30,
+    "max_uploads_per_torrent": 5,
+    "queueing_enabled": False,
+    "max_active_downloads": 4,
+    "max_active_uploads": 6,
+    "max_active_torrents": 9,
+    "dont_count_slow_torrents": True,
+    "max_ratio_enabled": True,
+    "max_ratio": 2.5,
+    "max_seeding_time_enabled": True,
+    "max_seeding_time": 1440,
+    "dht": True,
+    "pex": False,
+    "lsd": True,
+    "upnp": False,
+    "save_path": "/srv/downloads",
+    "temp_path_enabled": True,
+    "temp_path": "/srv/incomplete",
+}
+
+
+async def test_contract_allowed_preferences_round_trip(
+    server: Server, client_factory: ClientFactory
+) -> None:
+    client = client_factory(server.url)
+    before = await client.get_preferences()
+    assert set(ALLOWED_PREFERENCES) <= set(before)
+
+    await client.set_preferences(ALLOWED_PREFERENCES)
+    after = await client.get_preferences()
+    assert {key: after[key] for key in ALLOWED_PREFERENCES} == ALLOWED_PREFERENCES | {
+        key: value.rstrip("/") + "/"
+        for key, value in ALLOWED_PREFERENCES.items()
+        if isinstance(value, str) and after[key].endswith("/")
+    }

@@ -155,6 +155,31 @@ def app_build_info(_e: Server, _s: WebSession, _p: Params) -> web.Response:
     )
 
 
+# Defaults of the session preferences Home Assistant's set_preferences may
+# change, as a fresh qBittorrent 4.5-5.3 has them.
+_SESSION_PREFERENCE_DEFAULTS: dict[str, Any] = {
+    "listen_port": 6881,
+    "max_connec": 500,
+    "max_connec_per_torrent": 100,
+    "max_uploads": 20,
+    "max_uploads_per_torrent": 4,
+    "max_active_downloads": 3,
+    "max_active_uploads": 3,
+    "max_active_torrents": 5,
+    "dont_count_slow_torrents": False,
+    "max_ratio_enabled": False,
+    "max_ratio": 1,
+    "max_seeding_time_enabled": False,
+    "max_seeding_time": 1440,
+    "dht": True,
+    "pex": True,
+    "lsd": True,
+    "upnp": True,
+    "temp_path_enabled": False,
+    "temp_path": "/downloads/temp",
+}
+
+
 def app_preferences(server: Server, _s: WebSession, _p: Params) -> web.Response:
     """``app/preferences`` (the subset that matters to clients)."""
     stopped_key = (
@@ -163,6 +188,7 @@ def app_preferences(server: Server, _s: WebSession, _p: Params) -> web.Response:
         else "start_paused_enabled"
     )
     preferences: dict[str, Any] = {
+        **_SESSION_PREFERENCE_DEFAULTS,
         "alt_dl_limit": server.alt_download_limit,
         "alt_up_limit": server.alt_upload_limit,
         "dl_limit": server.download_limit,

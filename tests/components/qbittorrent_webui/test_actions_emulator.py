@@ -327,3 +327,20 @@ async def test_get_torrent_where_the_generation_has_it(
     assert response["torrent"]["hash"] == torrent_hash
     assert response["files_total"] == len(response["files"])
     assert response["peers"] == []
+
+
+async def test_set_preferences_on_every_generation(
+    hass: HomeAssistant, emulator: QBittorrentEmulator, emulator_url: str
+) -> None:
+    entry = await configure_entry(hass, emulator_url)
+    await hass.services.async_call(
+        DOMAIN,
+        "set_preferences",
+        {
+            "config_entry_id": entry.entry_id,
+            "preferences": {"listen_port": 51413, "max_active_downloads": 4},
+        },
+        blocking=True,
+    )
+    assert emulator.preferences["listen_port"] == 51413
+    assert emulator.preferences["max_active_downloads"] == 4

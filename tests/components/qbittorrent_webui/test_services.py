@@ -1320,3 +1320,57 @@ async def test_get_torrent_needs_one_torrent(
     error = await _validation_error(hass, mock_config_entry, "get_torrent", **data)
     assert error.translation_key in {"one_torrent_required", "no_torrents_selected"}
     mock_client.get_torrent_details.assert_not_awaited()
+
+
+async def test_set_preferences_sends_the_allowed_ones(
+    hass: HomeAssistant, mock_config_entry: MockConfigEntry, mock_client: MagicMock
+) -> None:
+    preferences = {
+        "listen_port": 51413,
+        "max_active_downloads": -1,
+        "max_ratio": 1.5,
+        "max_seeding_time": 1440,
+        "dht": False,
+        "save_path": "/downloads/done",
+    }
+    await _call(hass, mock_config_entry, "set_preferences", preferences=preferences)
+    mock_client.set_preferences.assert_awaited_once_with(preferences)
+
+
+@pytest.mark.parametrize(
+    ("preferences", "key"),
+    [
+        ({}, "no_preferences_given"),
+        ({"web_ui_password": "x"}, "preference_not_allowed"),
+        ({"dl_limit": 100}, "preference_not_allowed"),
+        ({"listen_port": 0}, "invalid_preference_port"),
+        ({"listen_port": 65536}, "invalid_preference_port"),
+        ({"listen_port": "8999"}, "invalid_preference_port"),
+        ({"max_connec": -2}, "invalid_preference_count"),
+        ({"max_connec": 1.5}, "invalid_preference_count"),
+        ({"max_uploads": True}, "invalid_preference_count"),
+        ({"dht": "yes"}, "invalid_preference_flag"),
+        ({"max_ratio": 10_000}, "invalid_preference_ratio"),
+        ({"max_ratio": -2}, "invalid_preference_ratio"),
+        ({"max_seeding_time": 525_601}, "invalid_preference_minutes"),
+        ({"save_path": ""}, "invalid_preference_path"),
+        ({"temp_path": "/a/../etc"}, "invalid_path"),
+        # One bad key refuses the whole call: nothing is sent.
+        ({"dht": False, "pex": 1}, "invalid_preference_flag"),
+    ],
+)
+async def test_set_preferences_refuses_what_is_not_allowed(
+    hass: HomeAssistant,
+    mock_config_entry: MockConfigEntry,
+    mock_client: MagicMock,
+    preferences: dict[str, Any],
+    key: str,
+) -> None:
+    mock_client.reset_mock()
+    error = await _validation_error(
+        hass, mock_config_entry, "set_preferences", preferences=preferences
+    )
+    assert error.translation_key == key
+    if key.startswith("invalid_preference"):
+        assert error.translation_placeholders["key"] in str(error)
+    assert not mock_client.mock_calls
