@@ -75,6 +75,7 @@ ATTR_ENABLED: Final = "enabled"
 ATTR_DOWNLOAD_PATH: Final = "download_path"
 ATTR_FILE_IDS: Final = "file_ids"
 ATTR_PREFERENCES: Final = "preferences"
+ATTR_FOLDER: Final = "folder"
 
 # get_torrent answers at most this many of each list (and counts them all):
 # a torrent can have tens of thousands of files and hundreds of peers.
@@ -893,6 +894,34 @@ async def _async_set_preferences(call: ServiceCall) -> None:
     await _async_on_server(call, lambda client: client.set_preferences(preferences))
 
 
+async def _async_export_torrents(call: ServiceCall) -> None:
+    """Save each chosen torrent's .torrent file as <hash>.torrent in the folder."""
+    folder = Path(call.data[ATTR_FOLDER])
+    if not call.hass.config.is_allowed_path(str(folder)):
+        raise ServiceValidationError(
+            translation_domain=DOMAIN,
+            translation_key="folder_not_allowed",
+            translation_placeholders={"field": ATTR_FOLDER, "folder": str(folder)},
+        )
+    if not await call.hass.async_add_executor_job(folder.is_dir):
+        raise ServiceValidationError(
+            translation_domain=DOMAIN,
+            translation_key="folder_not_found",
+            translation_placeholders={"field": ATTR_FOLDER, "folder": str(folder)},
+        )
+    entry = _entry(call)
+    hashes = await async_selected_hashes(call, entry)
+    for torrent_hash in hashes:
+        content = await entry.runtime_data.coordinator.async_run_action(
+            call.service,
+            entry.runtime_data.client.export_torrent(torrent_hash),
+            changes=False,
+        )
+        await call.hass.async_add_executor_job(
+            (folder / f"{torrent_hash}.torrent").write_bytes, content
+        )
+
+
 @callback
 def async_setup_services(hass: HomeAssistant) -> None:
     """Register the actions; each names its server by config entry."""
@@ -1077,4 +1106,9 @@ def async_setup_services(hass: HomeAssistant) -> None:
         "set_preferences",
         _async_set_preferences,
         schema=ENTRY_SCHEMA.extend({vol.Required(ATTR_PREFERENCES): dict}),
+    )
+    register(
+        "export_torrents",
+        _async_export_torrents,
+        schema=SELECTION_SCHEMA.extend({vol.Required(ATTR_FOLDER): cv.string}),
     )

@@ -33,6 +33,7 @@ if TYPE_CHECKING:
     from collections.abc import AsyncIterator, Awaitable, Callable
 
     from qbittorrent_tooling.pytest_plugin import ClientFactory, EmulatorStarter
+from qbittorrent_tooling.emulator.addition import torrent_file_hash_and_name
 from qbittorrent_tooling.forwarder import Forwarder
 from qbittorrent_tooling.torrent_files import torrent_file
 
@@ -613,3 +614,30 @@ async def test_contract_allowed_preferences_round_trip(
         for key, value in ALLOWED_PREFERENCES.items()
         if isinstance(value, str) and after[key].endswith("/")
     }
+
+
+async def test_contract_export_torrent(
+    server: Server, client_factory: ClientFactory
+) -> None:
+    client = client_factory(server.url)
+    await client.sync()
+    content, info_hash = torrent_file("contract export")
+    await client.add_torrent_files([content], AddTorrentOptions(stopped=True))
+    await _stopped_magnet(client)
+
+    if server.kind == "real" and server.version < "5.3":
+        # Real 4.5.2 and 5.1.0 refuse to export this synthetic one-piece
+        # torrent (libtorrent: "missing or invalid 'hash' entry"); 5.3.0 does.
+        with pytest.raises(QBittorrentUnexpectedResponseError) as refused:
+            await client.export_torrent(info_hash)
+        assert refused.value.status == 409
+        assert "'hash' entry" in refused.value.body_excerpt
+    else:
+        exported = await client.export_torrent(info_hash)
+        assert torrent_file_hash_and_name(exported) == (info_hash, "contract export")
+
+    # Without metadata there is nothing to export, on every version.
+    with pytest.raises(QBittorrentUnexpectedResponseError) as caught:
+        await client.export_torrent(MAGNET_HASH)
+    assert caught.value.status == 409
+    assert "Missing metadata" in caught.value.body_excerpt

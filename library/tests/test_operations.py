@@ -347,3 +347,22 @@ async def test_torrent_details(
     assert [file["index"] for file in details.files] == [0, 1]
     assert details.trackers[0]["url"] == "** [DHT] **"
     assert details.peers == {}
+
+
+@pytest.mark.parametrize("version", EMULATED_VERSIONS)
+async def test_export_torrent(
+    version: str, emulator_factory: EmulatorStarter, client_factory: ClientFactory
+) -> None:
+    emulator, url = await emulator_factory(version)
+    client = client_factory(url)
+    info = await client.detect()
+
+    if not info.capabilities.export:
+        sent = len(emulator.requests)
+        with pytest.raises(QBittorrentUnsupportedOperationError, match=r"4\.5\.0"):
+            await client.export_torrent(next(iter(emulator.torrents)))
+        assert len(emulator.requests) == sent
+        return
+    content, info_hash = torrent_file("exported")
+    await client.add_torrent_files([content])
+    assert await client.export_torrent(info_hash) == content

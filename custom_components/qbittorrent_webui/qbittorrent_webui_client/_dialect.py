@@ -253,6 +253,10 @@ class OptionalOperations(Protocol):
         """Read a torrent's properties, files, trackers and peers."""
         ...
 
+    async def export_torrent(self, torrent_hash: str) -> bytes:
+        """Return a torrent's .torrent file."""
+        ...
+
 
 class Dialect(ABC):
     """One generation's endpoints for the client's operations.

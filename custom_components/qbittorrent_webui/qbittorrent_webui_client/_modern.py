@@ -475,6 +475,13 @@ class ModernDialect(Dialect):
             },
         )
 
+    async def export_torrent(self, torrent_hash: str) -> bytes:
+        """``torrents/export`` (API 2.8.14); 409 without metadata."""
+        response = await self.post_read(
+            "/api/v2/torrents/export", {"hash": torrent_hash.lower()}
+        )
+        return bytes(response.body)
+
     async def get_preferences(self) -> dict[str, Any]:
         """``app/preferences``."""
         return ensure_dict(
@@ -519,4 +526,5 @@ def modern_capabilities(api: Version, app: Version | None) -> Capabilities:
         auto_management=True,
         download_path=padded >= (2, 8, 4),
         torrent_details=True,
+        export=padded >= (2, 8, 14),
     )

@@ -907,6 +907,18 @@ class QBittorrentClient:
             lambda dialect: dialect.get_torrent_details(torrent_hash),
         )
 
+    async def export_torrent(self, torrent_hash: str) -> bytes:
+        """Return the torrent's .torrent file.
+
+        Raises:
+            QBittorrentUnexpectedResponseError: No such torrent (404), or
+                qBittorrent could not export it (409, e.g. a magnet link
+                whose metadata has not arrived).
+        """
+        return await self._run_if_supported(
+            "export_torrent", lambda dialect: dialect.export_torrent(torrent_hash)
+        )
+
 
 async def _set_by_toggling(
     dialect: Dialect,

@@ -290,6 +290,7 @@ class Capabilities:
     auto_management: bool = False
     download_path: bool = False
     torrent_details: bool = False
+    export: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -358,6 +359,7 @@ OPERATION_REQUIREMENTS: Mapping[str, OperationRequirement] = MappingProxyType(
         "set_auto_management": OperationRequirement("4.1.0", "auto_management"),
         "set_download_path": OperationRequirement("4.4.0", "download_path"),
         "get_torrent_details": OperationRequirement("4.1.0", "torrent_details"),
+        "export_torrent": OperationRequirement("4.5.0", "export"),
     }
 )
 """The first qBittorrent version of each operation that older ones lack.

@@ -139,20 +139,20 @@ def add_torrents(population: Population, request: AddRequest) -> AddOutcome:
         "dl_limit": added_torrent_limit(fields.get("dlLimit")),
         "up_limit": added_torrent_limit(fields.get("upLimit")),
     }
-    found: list[tuple[str, str, bool, str]] = []
+    found: list[tuple[str, str, bool, bytes]] = []
     for url in filter(None, (u.strip() for u in fields.get("urls", "").split("\n"))):
         if (magnet := magnet_hash_and_name(url)) is not None:
-            found.append((*magnet, False, ""))
+            found.append((*magnet, False, b""))
         elif url.startswith(("http://", "https://")):
             outcome.pending += 1
         else:
             outcome.failed += 1
     for _filename, data in request.files:
         if (parsed := torrent_file_hash_and_name(data)) is not None:
-            found.append((*parsed, True, torrent_file_announce(data)))
+            found.append((*parsed, True, data))
         else:
             outcome.failed += 1
-    for torrent_hash, name, has_metadata, announce in found:
+    for torrent_hash, name, has_metadata, metainfo in found:
         if torrent_hash in population.torrents:
             outcome.failed += 1
             continue
@@ -160,7 +160,8 @@ def add_torrents(population: Population, request: AddRequest) -> AddOutcome:
             torrent_hash=torrent_hash,
             name=name,
             metadata=has_metadata,
-            announce=announce,
+            announce=torrent_file_announce(metainfo),
+            metainfo=metainfo,
             **options,  # type: ignore[arg-type]
         )
         if seed_mode and has_metadata:

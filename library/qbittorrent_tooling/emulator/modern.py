@@ -13,6 +13,8 @@ from typing import TYPE_CHECKING, Any
 
 from aiohttp import BodyPartReader, web
 
+from qbittorrent_tooling.torrent_files import bencode
+
 from .addition import AddRequest, add_torrents, torrent_file_hash_and_name
 from .state import BAN_TEXT, WebSession, stored_torrent_limit
 from .views import population_categories
@@ -689,6 +691,27 @@ def torrent_peers(server: Server, _s: WebSession, params: Params) -> web.Respons
     return json_reply({"full_update": True, "peers": {}, "rid": 1, "show_flags": False})
 
 
+def torrent_export(server: Server, _s: WebSession, params: Params) -> web.Response:
+    """``torrents/export``: a .torrent of the torrent; 409 without metadata."""
+    fields = _known_torrent(server, params)
+    if fields is None:
+        return text("Not Found", 404)
+    if fields["size"] <= 0:
+        return text("Unable to export torrent file. Error: Missing metadata", 409)
+    content = fields.get("metainfo") or bencode(
+        {
+            "announce": fields.get("announce") or fields["tracker"],
+            "info": {
+                "length": fields["size"],
+                "name": fields["name"],
+                "piece length": 16384,
+                "pieces": bytes(20),
+            },
+        }
+    )
+    return web.Response(body=content, content_type="application/x-bittorrent")
+
+
 def _tag_names(raw: str) -> list[str]:
     return [tag.strip() for tag in raw.split(",") if tag.strip()]
 
@@ -914,6 +937,7 @@ ENDPOINTS: dict[tuple[str, str], Endpoint] = {
     ("torrents", "files"): Endpoint(torrent_files),
     ("torrents", "trackers"): Endpoint(torrent_trackers),
     ("sync", "torrentPeers"): Endpoint(torrent_peers),
+    ("torrents", "export"): Endpoint(torrent_export, since=(2, 8, 14)),
 }
 _ADD = ("torrents", "add")
 _LOGIN = ("auth", "login")

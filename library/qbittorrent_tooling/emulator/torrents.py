@@ -300,11 +300,14 @@ class Population:
         dl_limit: int = 0,
         up_limit: int = 0,
         announce: str = "",
+        metainfo: bytes = b"",
     ) -> str:
         """Add a torrent (as ``torrents/add`` would) and return its hash.
 
         ``announce`` is the .torrent file's tracker: ``torrents/trackers``
         lists it, while ``tracker`` stays empty until an announce works.
+        ``metainfo`` is the .torrent file itself, which ``torrents/export``
+        gives back.
         """
         rng = self._random
         size = rng.randint(20 * _MIB, 8 * _GIB) if metadata else 0
@@ -319,7 +322,9 @@ class Population:
             tracker="",
             save_path=save_path,
         )
-        fields.update(dl_limit=dl_limit, up_limit=up_limit, announce=announce)
+        fields.update(
+            dl_limit=dl_limit, up_limit=up_limit, announce=announce, metainfo=metainfo
+        )
         if category and category not in self.categories:
             self.add_category(category, "")
         for tag in filter(None, tags.split(",")):

@@ -1374,3 +1374,57 @@ async def test_set_preferences_refuses_what_is_not_allowed(
     if key.startswith("invalid_preference"):
         assert error.translation_placeholders["key"] in str(error)
     assert not mock_client.mock_calls
+
+
+async def test_export_torrents_into_an_allowed_folder(
+    hass: HomeAssistant,
+    mock_config_entry: MockConfigEntry,
+    mock_client: MagicMock,
+    tmp_path: Path,
+) -> None:
+    hass.config.allowlist_external_dirs = {str(tmp_path)}
+    mock_client.export_torrent.side_effect = lambda torrent_hash: (
+        f"d4:name{len(torrent_hash)}:{torrent_hash}e".encode()
+    )
+    refreshes = mock_client.sync.await_count
+
+    await _call(
+        hass,
+        mock_config_entry,
+        "export_torrents",
+        torrent_hashes=[HASH_1, HASH_3],
+        folder=str(tmp_path),
+    )
+
+    for torrent_hash in (HASH_1, HASH_3):
+        assert (tmp_path / f"{torrent_hash}.torrent").read_bytes() == (
+            f"d4:name40:{torrent_hash}e".encode()
+        )
+    assert mock_client.sync.await_count == refreshes
+
+
+@pytest.mark.parametrize(
+    ("folder", "key"),
+    [("/etc", "folder_not_allowed"), ("missing", "folder_not_found")],
+)
+async def test_export_torrents_refuses_a_folder(
+    hass: HomeAssistant,
+    mock_config_entry: MockConfigEntry,
+    mock_client: MagicMock,
+    tmp_path: Path,
+    *,
+    folder: str,
+    key: str,
+) -> None:
+    hass.config.allowlist_external_dirs = {str(tmp_path)}
+    target = folder if folder.startswith("/") else str(tmp_path / folder)
+    error = await _validation_error(
+        hass,
+        mock_config_entry,
+        "export_torrents",
+        torrent_hashes=[HASH_1],
+        folder=target,
+    )
+    assert error.translation_key == key
+    assert error.translation_placeholders["field"] == "folder"
+    mock_client.export_torrent.assert_not_awaited()
