@@ -76,6 +76,27 @@ ATTR_DOWNLOAD_PATH: Final = "download_path"
 ATTR_FILE_IDS: Final = "file_ids"
 ATTR_PREFERENCES: Final = "preferences"
 ATTR_FOLDER: Final = "folder"
+ATTR_URL: Final = "url"
+ATTR_PATH: Final = "path"
+ATTR_RULE: Final = "rule"
+
+# get_rss answers at most this many articles per feed (and counts them all).
+MAX_RSS_ARTICLES: Final = 50
+# The auto-download rule fields rss_set_rule takes (qBittorrent's names), with
+# their types: qBittorrent stores a rule it cannot read as one of defaults.
+RSS_RULE_FIELDS: Final[dict[str, type | tuple[type, ...]]] = {
+    "enabled": bool,
+    "mustContain": str,
+    "mustNotContain": str,
+    "useRegex": bool,
+    "episodeFilter": str,
+    "smartFilter": bool,
+    "affectedFeeds": list,
+    "ignoreDays": int,
+    "assignedCategory": str,
+    "savePath": str,
+    "addPaused": (bool, type(None)),
+}
 
 # get_torrent answers at most this many of each list (and counts them all):
 # a torrent can have tens of thousands of files and hundreds of peers.
@@ -922,6 +943,136 @@ async def _async_export_torrents(call: ServiceCall) -> None:
         )
 
 
+def _rss_path(field: str, path: str) -> str:
+    """A feed or folder path: not empty, no empty part, no control characters."""
+    if (
+        not path.strip()
+        or CONTROL_CHARACTERS.search(path)
+        or "" in (part.strip() for part in path.split("\\"))
+    ):
+        raise ServiceValidationError(
+            translation_domain=DOMAIN,
+            translation_key="invalid_rss_path",
+            translation_placeholders=_field_placeholders(field, path),
+        )
+    return path
+
+
+def _rss_rule(rule: dict[str, object]) -> dict[str, object]:
+    for key, value in rule.items():
+        expected = RSS_RULE_FIELDS.get(key)
+        if expected is None:
+            raise ServiceValidationError(
+                translation_domain=DOMAIN,
+                translation_key="rss_rule_field_not_allowed",
+                translation_placeholders={
+                    "key": _visible(key),
+                    "allowed": ", ".join(RSS_RULE_FIELDS),
+                },
+            )
+        fits = isinstance(value, expected) and not (
+            expected is int and isinstance(value, bool)
+        )
+        if key == "affectedFeeds":
+            fits = fits and all(isinstance(url, str) for url in value)  # type: ignore[attr-defined]
+        if key == "ignoreDays":
+            fits = fits and value >= 0  # type: ignore[operator]
+        if not fits:
+            raise ServiceValidationError(
+                translation_domain=DOMAIN,
+                translation_key="invalid_rss_rule_value",
+                translation_placeholders={"key": key, "value": _visible(str(value))},
+            )
+    return rule
+
+
+def _rss_name(name: str) -> str:
+    if not name.strip() or CONTROL_CHARACTERS.search(name):
+        raise ServiceValidationError(
+            translation_domain=DOMAIN,
+            translation_key="invalid_rss_rule_name",
+            translation_placeholders=_field_placeholders(ATTR_NAME, name),
+        )
+    return name
+
+
+async def _async_rss_add_feed(call: ServiceCall) -> None:
+    url = call.data[ATTR_URL]
+    if not url.lower().startswith(("http://", "https://")) or re.search(r"\s", url):
+        raise ServiceValidationError(
+            translation_domain=DOMAIN,
+            translation_key="invalid_feed_url",
+            translation_placeholders=_field_placeholders(ATTR_URL, url),
+        )
+    path = call.data.get(ATTR_PATH)
+    if path is not None:
+        _rss_path(ATTR_PATH, path)
+    await _async_on_server(call, lambda client: client.add_rss_feed(url, path or ""))
+
+
+async def _async_rss_add_folder(call: ServiceCall) -> None:
+    path = _rss_path(ATTR_PATH, call.data[ATTR_PATH])
+    await _async_on_server(call, lambda client: client.add_rss_folder(path))
+
+
+async def _async_rss_remove_item(call: ServiceCall) -> None:
+    path = _rss_path(ATTR_PATH, call.data[ATTR_PATH])
+    await _async_on_server(call, lambda client: client.remove_rss_item(path))
+
+
+async def _async_rss_refresh(call: ServiceCall) -> None:
+    path = _rss_path(ATTR_PATH, call.data[ATTR_PATH])
+    await _async_on_server(call, lambda client: client.refresh_rss_item(path))
+
+
+async def _async_rss_set_rule(call: ServiceCall) -> None:
+    name = _rss_name(call.data[ATTR_NAME])
+    rule = _rss_rule(dict(call.data[ATTR_RULE]))
+    await _async_on_server(call, lambda client: client.set_rss_rule(name, rule))
+
+
+async def _async_rss_remove_rule(call: ServiceCall) -> None:
+    name = _rss_name(call.data[ATTR_NAME])
+    await _async_on_server(call, lambda client: client.remove_rss_rule(name))
+
+
+def _bounded_rss_tree(tree: dict[str, Any]) -> dict[str, Any]:
+    """The RSS tree with at most MAX_RSS_ARTICLES articles per feed."""
+    bounded: dict[str, Any] = {}
+    for name, item in tree.items():
+        if not isinstance(item, dict):
+            continue
+        if "url" not in item:
+            bounded[name] = _bounded_rss_tree(item)
+            continue
+        articles = item.get("articles")
+        bounded[name] = {
+            **item,
+            **(
+                {
+                    "articles": articles[:MAX_RSS_ARTICLES],
+                    "articles_total": len(articles),
+                }
+                if isinstance(articles, list)
+                else {}
+            ),
+        }
+    return bounded
+
+
+async def _async_get_rss(call: ServiceCall) -> ServiceResponse:
+    entry = _entry(call)
+    coordinator = entry.runtime_data.coordinator
+    client = entry.runtime_data.client
+    items = await coordinator.async_run_action(
+        call.service, client.get_rss_items(with_data=True), changes=False
+    )
+    rules = await coordinator.async_run_action(
+        call.service, client.get_rss_rules(), changes=False
+    )
+    return {"items": _bounded_rss_tree(items), "rules": rules}
+
+
 @callback
 def async_setup_services(hass: HomeAssistant) -> None:
     """Register the actions; each names its server by config entry."""
@@ -1111,4 +1262,39 @@ def async_setup_services(hass: HomeAssistant) -> None:
         "export_torrents",
         _async_export_torrents,
         schema=SELECTION_SCHEMA.extend({vol.Required(ATTR_FOLDER): cv.string}),
+    )
+    path_field = {vol.Required(ATTR_PATH): cv.string}
+    register(
+        "rss_add_feed",
+        _async_rss_add_feed,
+        schema=ENTRY_SCHEMA.extend(
+            {vol.Required(ATTR_URL): cv.string, vol.Optional(ATTR_PATH): cv.string}
+        ),
+    )
+    register(
+        "rss_add_folder", _async_rss_add_folder, schema=ENTRY_SCHEMA.extend(path_field)
+    )
+    register(
+        "rss_remove_item",
+        _async_rss_remove_item,
+        schema=ENTRY_SCHEMA.extend(path_field),
+    )
+    register("rss_refresh", _async_rss_refresh, schema=ENTRY_SCHEMA.extend(path_field))
+    register(
+        "rss_set_rule",
+        _async_rss_set_rule,
+        schema=ENTRY_SCHEMA.extend(
+            {vol.Required(ATTR_NAME): cv.string, vol.Required(ATTR_RULE): dict}
+        ),
+    )
+    register(
+        "rss_remove_rule",
+        _async_rss_remove_rule,
+        schema=ENTRY_SCHEMA.extend({vol.Required(ATTR_NAME): cv.string}),
+    )
+    register(
+        "get_rss",
+        _async_get_rss,
+        schema=ENTRY_SCHEMA,
+        supports_response=SupportsResponse.ONLY,
     )

@@ -641,3 +641,43 @@ async def test_contract_export_torrent(
         await client.export_torrent(MAGNET_HASH)
     assert caught.value.status == 409
     assert "Missing metadata" in caught.value.body_excerpt
+
+
+async def test_contract_rss(server: Server, client_factory: ClientFactory) -> None:
+    client = client_factory(server.url)
+    feed_url = "http://127.0.0.1:9/feed.xml"  # nothing listens: never fetched
+
+    await client.add_rss_folder("Linux")
+    await client.add_rss_feed(feed_url, "Linux\\Debian")
+    items = await client.get_rss_items()
+    assert items["Linux"]["Debian"]["url"] == feed_url
+    with_data = await client.get_rss_items(with_data=True)
+    assert with_data["Linux"]["Debian"]["articles"] == []
+    await client.refresh_rss_item("Linux\\Debian")
+
+    # Taken paths and URLs are refused.
+    for call in (
+        lambda: client.add_rss_folder("Linux"),
+        lambda: client.add_rss_feed(feed_url, "Other"),
+        lambda: client.remove_rss_item("No such item"),
+    ):
+        with pytest.raises(QBittorrentUnexpectedResponseError) as caught:
+            await call()
+        assert caught.value.status == 409
+
+    await client.set_rss_rule(
+        "ISOs",
+        {"enabled": True, "mustContain": "netinst", "affectedFeeds": [feed_url]},
+    )
+    rule = (await client.get_rss_rules())["ISOs"]
+    assert (rule["enabled"], rule["mustContain"], rule["affectedFeeds"]) == (
+        True,
+        "netinst",
+        [feed_url],
+    )
+    await client.remove_rss_rule("ISOs")
+    await client.remove_rss_rule("No such rule")
+    assert await client.get_rss_rules() == {}
+
+    await client.remove_rss_item("Linux")
+    assert await client.get_rss_items() == {}

@@ -366,3 +366,33 @@ async def test_export_torrent(
     content, info_hash = torrent_file("exported")
     await client.add_torrent_files([content])
     assert await client.export_torrent(info_hash) == content
+
+
+@pytest.mark.parametrize("version", EMULATED_VERSIONS)
+async def test_rss(
+    version: str, emulator_factory: EmulatorStarter, client_factory: ClientFactory
+) -> None:
+    emulator, url = await emulator_factory(version)
+    client = client_factory(url)
+    info = await client.detect()
+
+    if not info.capabilities.rss:
+        sent = len(emulator.requests)
+        for call in (
+            client.add_rss_feed("http://example.org/feed"),
+            client.get_rss_items(),
+            client.set_rss_rule("rule", {}),
+        ):
+            with pytest.raises(QBittorrentUnsupportedOperationError, match=r"4\.1\.0"):
+                await call
+        assert len(emulator.requests) == sent
+        return
+    await client.add_rss_feed("http://example.org/feed")
+    assert await client.get_rss_items() == {
+        "http://example.org/feed": {
+            "uid": "{00000000}",
+            "url": "http://example.org/feed",
+        }
+    }
+    await client.set_rss_rule("rule", {"mustContain": "x"})
+    assert (await client.get_rss_rules())["rule"]["mustContain"] == "x"

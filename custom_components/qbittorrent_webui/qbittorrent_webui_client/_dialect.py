@@ -257,6 +257,40 @@ class OptionalOperations(Protocol):
         """Return a torrent's .torrent file."""
         ...
 
+    # RSS.
+
+    async def add_rss_folder(self, path: str) -> None:
+        """Create an RSS folder."""
+        ...
+
+    async def add_rss_feed(self, url: str, path: str) -> None:
+        """Subscribe to an RSS feed."""
+        ...
+
+    async def remove_rss_item(self, path: str) -> None:
+        """Remove an RSS feed or folder."""
+        ...
+
+    async def refresh_rss_item(self, path: str) -> None:
+        """Refresh an RSS feed or folder."""
+        ...
+
+    async def get_rss_items(self, *, with_data: bool) -> dict[str, Any]:
+        """Return the RSS tree."""
+        ...
+
+    async def set_rss_rule(self, name: str, definition: dict[str, Any]) -> None:
+        """Create or replace an auto-download rule."""
+        ...
+
+    async def remove_rss_rule(self, name: str) -> None:
+        """Remove an auto-download rule."""
+        ...
+
+    async def get_rss_rules(self) -> dict[str, Any]:
+        """Return the auto-download rules."""
+        ...
+
 
 class Dialect(ABC):
     """One generation's endpoints for the client's operations.

@@ -482,6 +482,45 @@ class ModernDialect(Dialect):
         )
         return bytes(response.body)
 
+    async def add_rss_folder(self, path: str) -> None:
+        """``rss/addFolder`` (409 when it exists)."""
+        await self.post("/api/v2/rss/addFolder", {"path": path})
+
+    async def add_rss_feed(self, url: str, path: str) -> None:
+        """``rss/addFeed`` (409 when the URL or path exists)."""
+        form = {"url": url, **({"path": path} if path else {})}
+        await self.post("/api/v2/rss/addFeed", form)
+
+    async def remove_rss_item(self, path: str) -> None:
+        """``rss/removeItem`` (409 when it does not exist)."""
+        await self.post("/api/v2/rss/removeItem", {"path": path})
+
+    async def refresh_rss_item(self, path: str) -> None:
+        """``rss/refreshItem`` (an unknown path is ignored)."""
+        await self.post("/api/v2/rss/refreshItem", {"itemPath": path})
+
+    async def get_rss_items(self, *, with_data: bool) -> dict[str, Any]:
+        """``rss/items``: folders nest, feeds carry ``url`` (and articles)."""
+        return ensure_dict(
+            await self.get_json("/api/v2/rss/items", {"withData": flag(with_data)}),
+            "RSS items",
+        )
+
+    async def set_rss_rule(self, name: str, definition: dict[str, Any]) -> None:
+        """``rss/setRule`` with the rule as JSON (fields left out: defaults)."""
+        await self.post(
+            "/api/v2/rss/setRule",
+            {"ruleName": name, "ruleDef": json.dumps(definition)},
+        )
+
+    async def remove_rss_rule(self, name: str) -> None:
+        """``rss/removeRule`` (an unknown rule is ignored)."""
+        await self.post("/api/v2/rss/removeRule", {"ruleName": name})
+
+    async def get_rss_rules(self) -> dict[str, Any]:
+        """``rss/rules``."""
+        return ensure_dict(await self.get_json("/api/v2/rss/rules"), "RSS rules")
+
     async def get_preferences(self) -> dict[str, Any]:
         """``app/preferences``."""
         return ensure_dict(
@@ -527,4 +566,5 @@ def modern_capabilities(api: Version, app: Version | None) -> Capabilities:
         download_path=padded >= (2, 8, 4),
         torrent_details=True,
         export=padded >= (2, 8, 14),
+        rss=True,
     )

@@ -919,6 +919,76 @@ class QBittorrentClient:
             "export_torrent", lambda dialect: dialect.export_torrent(torrent_hash)
         )
 
+    # --- RSS ------------------------------------------------------------------
+    # Paths name feeds and folders from the root, separated by backslashes
+    # ("Linux\Debian"); "" is the root.
+
+    async def add_rss_folder(self, path: str) -> None:
+        """Create an RSS folder.
+
+        Raises:
+            QBittorrentUnexpectedResponseError: It exists already (409).
+        """
+        await self._run_if_supported(
+            "add_rss_folder", lambda dialect: dialect.add_rss_folder(path)
+        )
+
+    async def add_rss_feed(self, url: str, path: str = "") -> None:
+        """Subscribe to a feed, at ``path`` (default: named by the feed, at the root).
+
+        Raises:
+            QBittorrentUnexpectedResponseError: The URL or path exists (409).
+        """
+        await self._run_if_supported(
+            "add_rss_feed", lambda dialect: dialect.add_rss_feed(url, path)
+        )
+
+    async def remove_rss_item(self, path: str) -> None:
+        """Remove a feed or a folder with everything in it.
+
+        Raises:
+            QBittorrentUnexpectedResponseError: No such item (409).
+        """
+        await self._run_if_supported(
+            "remove_rss_item", lambda dialect: dialect.remove_rss_item(path)
+        )
+
+    async def refresh_rss_item(self, path: str) -> None:
+        """Fetch a feed, or every feed of a folder, now."""
+        await self._run_if_supported(
+            "refresh_rss_item", lambda dialect: dialect.refresh_rss_item(path)
+        )
+
+    async def get_rss_items(self, *, with_data: bool = False) -> dict[str, Any]:
+        """Return the feeds and folders, with articles when ``with_data``."""
+        return await self._run_if_supported(
+            "get_rss_items",
+            lambda dialect: dialect.get_rss_items(with_data=with_data),
+        )
+
+    async def set_rss_rule(self, name: str, definition: Mapping[str, Any]) -> None:
+        """Create or replace an auto-download rule (qBittorrent's field names).
+
+        qBittorrent takes any definition, even one it cannot read (then it
+        stores a rule with defaults): check it before.
+        """
+        await self._run_if_supported(
+            "set_rss_rule",
+            lambda dialect: dialect.set_rss_rule(name, dict(definition)),
+        )
+
+    async def remove_rss_rule(self, name: str) -> None:
+        """Remove an auto-download rule (an unknown one is ignored)."""
+        await self._run_if_supported(
+            "remove_rss_rule", lambda dialect: dialect.remove_rss_rule(name)
+        )
+
+    async def get_rss_rules(self) -> dict[str, Any]:
+        """Return the auto-download rules by name."""
+        return await self._run_if_supported(
+            "get_rss_rules", lambda dialect: dialect.get_rss_rules()
+        )
+
 
 async def _set_by_toggling(
     dialect: Dialect,

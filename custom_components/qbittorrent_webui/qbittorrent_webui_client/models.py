@@ -291,6 +291,7 @@ class Capabilities:
     download_path: bool = False
     torrent_details: bool = False
     export: bool = False
+    rss: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -360,6 +361,15 @@ OPERATION_REQUIREMENTS: Mapping[str, OperationRequirement] = MappingProxyType(
         "set_download_path": OperationRequirement("4.4.0", "download_path"),
         "get_torrent_details": OperationRequirement("4.1.0", "torrent_details"),
         "export_torrent": OperationRequirement("4.5.0", "export"),
+        # RSS.
+        "add_rss_folder": OperationRequirement("4.1.0", "rss"),
+        "add_rss_feed": OperationRequirement("4.1.0", "rss"),
+        "remove_rss_item": OperationRequirement("4.1.0", "rss"),
+        "refresh_rss_item": OperationRequirement("4.1.0", "rss"),
+        "get_rss_items": OperationRequirement("4.1.0", "rss"),
+        "set_rss_rule": OperationRequirement("4.1.0", "rss"),
+        "remove_rss_rule": OperationRequirement("4.1.0", "rss"),
+        "get_rss_rules": OperationRequirement("4.1.0", "rss"),
     }
 )
 """The first qBittorrent version of each operation that older ones lack.

@@ -712,6 +712,137 @@ def torrent_export(server: Server, _s: WebSession, params: Params) -> web.Respon
     return web.Response(body=content, content_type="application/x-bittorrent")
 
 
+_RSS_RULE_DEFAULTS: dict[str, Any] = {
+    "addPaused": None,
+    "affectedFeeds": [],
+    "assignedCategory": "",
+    "enabled": True,
+    "episodeFilter": "",
+    "ignoreDays": 0,
+    "lastMatch": "",
+    "mustContain": "",
+    "mustNotContain": "",
+    "previouslyMatchedEpisodes": [],
+    "savePath": "",
+    "smartFilter": False,
+    "torrentContentLayout": None,
+    "useRegex": False,
+}
+
+
+def _rss_parent(server: Server, path: str) -> tuple[dict[str, Any], str] | None:
+    """The folder holding ``path`` and the item's own name, if the folder exists."""
+    *folders, name = path.split("\\")
+    parent = server.rss_tree
+    for folder in folders:
+        child = parent.get(folder)
+        if not isinstance(child, dict) or "uid" in child:
+            return None
+        parent = child
+    return parent, name
+
+
+def _rss_feeds(tree: dict[str, Any]) -> list[dict[str, Any]]:
+    feeds: list[dict[str, Any]] = []
+    for item in tree.values():
+        feeds.extend([item] if "uid" in item else _rss_feeds(item))
+    return feeds
+
+
+def rss_add_folder(server: Server, _s: WebSession, params: Params) -> web.Response:
+    """``rss/addFolder``: 409 when the path exists or its folder does not."""
+    (path,) = required(params, "path")
+    found = _rss_parent(server, path)
+    if found is None or found[1] in found[0] or not found[1]:
+        return text(f"RSS item with given path already exists: {path}.", 409)
+    found[0][found[1]] = {}
+    return text()
+
+
+def rss_add_feed(server: Server, _s: WebSession, params: Params) -> web.Response:
+    """``rss/addFeed``: 409 for a URL already subscribed or a taken path."""
+    (url,) = required(params, "url")
+    path = params.get("path") or url
+    if any(feed["url"] == url for feed in _rss_feeds(server.rss_tree)):
+        return text(f"RSS feed with given URL already exists: {url}.", 409)
+    found = _rss_parent(server, path)
+    if found is None or found[1] in found[0]:
+        return text(f"RSS item with given path already exists: {path}.", 409)
+    found[0][found[1]] = {
+        "uid": f"{{{len(_rss_feeds(server.rss_tree)):08x}}}",
+        "url": url,
+    }
+    return text()
+
+
+def rss_remove_item(server: Server, _s: WebSession, params: Params) -> web.Response:
+    """``rss/removeItem``: 409 for an unknown path."""
+    (path,) = required(params, "path")
+    found = _rss_parent(server, path)
+    if found is None or found[1] not in found[0]:
+        return text(f"Item doesn't exist: {path}.", 409)
+    del found[0][found[1]]
+    return text()
+
+
+def rss_refresh_item(_e: Server, _s: WebSession, params: Params) -> web.Response:
+    """``rss/refreshItem``: the emulator fetches nothing; unknown paths pass."""
+    required(params, "itemPath")
+    return text()
+
+
+def _rss_with_data(tree: dict[str, Any]) -> dict[str, Any]:
+    return {
+        name: (
+            {
+                **item,
+                "articles": [],
+                "hasError": True,
+                "isLoading": False,
+                "lastBuildDate": "",
+                "title": "",
+            }
+            if "uid" in item
+            else _rss_with_data(item)
+        )
+        for name, item in tree.items()
+    }
+
+
+def rss_items(server: Server, _s: WebSession, params: Params) -> web.Response:
+    """``rss/items``; ``withData`` adds each feed's (here: no) articles."""
+    if parse_bool(params.get("withData")):
+        return json_reply(_rss_with_data(server.rss_tree))
+    return json_reply(server.rss_tree)
+
+
+def rss_set_rule(server: Server, _s: WebSession, params: Params) -> web.Response:
+    """``rss/setRule``: a definition it cannot read leaves the defaults."""
+    name, raw = required(params, "ruleName", "ruleDef")
+    try:
+        definition = json.loads(raw)
+    except ValueError:
+        definition = {}
+    if not isinstance(definition, dict):
+        definition = {}
+    server.rss_rules[name] = {
+        key: definition.get(key, default) for key, default in _RSS_RULE_DEFAULTS.items()
+    }
+    return text()
+
+
+def rss_remove_rule(server: Server, _s: WebSession, params: Params) -> web.Response:
+    """``rss/removeRule``: an unknown rule is ignored."""
+    (name,) = required(params, "ruleName")
+    server.rss_rules.pop(name, None)
+    return text()
+
+
+def rss_rules(server: Server, _s: WebSession, _p: Params) -> web.Response:
+    """``rss/rules``."""
+    return json_reply(server.rss_rules)
+
+
 def _tag_names(raw: str) -> list[str]:
     return [tag.strip() for tag in raw.split(",") if tag.strip()]
 
@@ -938,6 +1069,14 @@ ENDPOINTS: dict[tuple[str, str], Endpoint] = {
     ("torrents", "trackers"): Endpoint(torrent_trackers),
     ("sync", "torrentPeers"): Endpoint(torrent_peers),
     ("torrents", "export"): Endpoint(torrent_export, since=(2, 8, 14)),
+    ("rss", "addFolder"): Endpoint(rss_add_folder, mutating=True),
+    ("rss", "addFeed"): Endpoint(rss_add_feed, mutating=True),
+    ("rss", "removeItem"): Endpoint(rss_remove_item, mutating=True),
+    ("rss", "refreshItem"): Endpoint(rss_refresh_item, mutating=True),
+    ("rss", "items"): Endpoint(rss_items),
+    ("rss", "setRule"): Endpoint(rss_set_rule, mutating=True),
+    ("rss", "removeRule"): Endpoint(rss_remove_rule, mutating=True),
+    ("rss", "rules"): Endpoint(rss_rules),
 }
 _ADD = ("torrents", "add")
 _LOGIN = ("auth", "login")

@@ -107,6 +107,9 @@ class Server:
         self.alltime = [0, 0]
         self.shutdown_requested = False
         self.preferences: dict[str, Any] = {}
+        # RSS: folders are dicts, feeds {"uid", "url"}; rules by name.
+        self.rss_tree: dict[str, Any] = {}
+        self.rss_rules: dict[str, dict[str, Any]] = {}
         # Digest nonces handed out in stale challenges (``faults.stale_nonces``).
         self.fresh_nonces: set[str] = set()
         self._speeds = Speeds(-1, 0, 0)

@@ -344,3 +344,28 @@ async def test_set_preferences_on_every_generation(
     )
     assert emulator.preferences["listen_port"] == 51413
     assert emulator.preferences["max_active_downloads"] == 4
+
+
+async def test_rss_where_the_generation_has_it(
+    hass: HomeAssistant, emulator: QBittorrentEmulator, emulator_url: str
+) -> None:
+    entry = await configure_entry(hass, emulator_url)
+    has_rss = emulator.profile.version >= (4, 1, 0)
+    if await _gated(
+        hass,
+        emulator,
+        action="rss_add_feed",
+        data={"config_entry_id": entry.entry_id, "url": "https://example.org/a.rss"},
+        minimum="4.1.0",
+        has_it=has_rss,
+    ):
+        response = await hass.services.async_call(
+            DOMAIN,
+            "get_rss",
+            {"config_entry_id": entry.entry_id},
+            blocking=True,
+            return_response=True,
+        )
+        assert response is not None
+        feed = response["items"]["https://example.org/a.rss"]
+        assert (feed["url"], feed["articles_total"]) == ("https://example.org/a.rss", 0)

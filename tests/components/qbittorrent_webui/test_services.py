@@ -67,7 +67,7 @@ async def _call(
         action,
         {"config_entry_id": entry.entry_id, **data},
         blocking=True,
-        return_response=action in {"get_torrents", "get_torrent"},
+        return_response=action in {"get_torrents", "get_torrent", "get_rss"},
     )
 
 
@@ -1428,3 +1428,138 @@ async def test_export_torrents_refuses_a_folder(
     assert error.translation_key == key
     assert error.translation_placeholders["field"] == "folder"
     mock_client.export_torrent.assert_not_awaited()
+
+
+@pytest.mark.parametrize(
+    ("action", "data", "method", "expected"),
+    [
+        (
+            "rss_add_feed",
+            {"url": "https://example.org/a.rss", "path": "Linux\\Debian"},
+            "add_rss_feed",
+            ("https://example.org/a.rss", "Linux\\Debian"),
+        ),
+        (
+            "rss_add_feed",
+            {"url": "http://example.org/a.rss"},
+            "add_rss_feed",
+            ("http://example.org/a.rss", ""),
+        ),
+        ("rss_add_folder", {"path": "Linux"}, "add_rss_folder", ("Linux",)),
+        ("rss_remove_item", {"path": "Linux"}, "remove_rss_item", ("Linux",)),
+        ("rss_refresh", {"path": "Linux"}, "refresh_rss_item", ("Linux",)),
+        (
+            "rss_set_rule",
+            {
+                "name": "ISOs",
+                "rule": {
+                    "enabled": True,
+                    "mustContain": "netinst",
+                    "affectedFeeds": ["https://example.org/a.rss"],
+                    "ignoreDays": 0,
+                    "addPaused": None,
+                },
+            },
+            "set_rss_rule",
+            (
+                "ISOs",
+                {
+                    "enabled": True,
+                    "mustContain": "netinst",
+                    "affectedFeeds": ["https://example.org/a.rss"],
+                    "ignoreDays": 0,
+                    "addPaused": None,
+                },
+            ),
+        ),
+        ("rss_remove_rule", {"name": "ISOs"}, "remove_rss_rule", ("ISOs",)),
+    ],
+)
+async def test_rss_actions(
+    hass: HomeAssistant,
+    mock_config_entry: MockConfigEntry,
+    mock_client: MagicMock,
+    *,
+    action: str,
+    data: dict[str, Any],
+    method: str,
+    expected: tuple[Any, ...],
+) -> None:
+    await _call(hass, mock_config_entry, action, **data)
+    getattr(mock_client, method).assert_awaited_once_with(*expected)
+
+
+@pytest.mark.parametrize(
+    ("action", "data", "key"),
+    [
+        ("rss_add_feed", {"url": "ftp://example.org/a.rss"}, "invalid_feed_url"),
+        ("rss_add_feed", {"url": "http://a b"}, "invalid_feed_url"),
+        (
+            "rss_add_feed",
+            {"url": "http://example.org/a.rss", "path": "Linux\\"},
+            "invalid_rss_path",
+        ),
+        ("rss_add_folder", {"path": " "}, "invalid_rss_path"),
+        ("rss_remove_item", {"path": "a\nb"}, "invalid_rss_path"),
+        ("rss_refresh", {"path": ""}, "invalid_rss_path"),
+        ("rss_set_rule", {"name": "", "rule": {}}, "invalid_rss_rule_name"),
+        (
+            "rss_set_rule",
+            {"name": "r", "rule": {"torrentParams": {}}},
+            "rss_rule_field_not_allowed",
+        ),
+        (
+            "rss_set_rule",
+            {"name": "r", "rule": {"enabled": "yes"}},
+            "invalid_rss_rule_value",
+        ),
+        (
+            "rss_set_rule",
+            {"name": "r", "rule": {"ignoreDays": True}},
+            "invalid_rss_rule_value",
+        ),
+        (
+            "rss_set_rule",
+            {"name": "r", "rule": {"ignoreDays": -1}},
+            "invalid_rss_rule_value",
+        ),
+        (
+            "rss_set_rule",
+            {"name": "r", "rule": {"affectedFeeds": [1]}},
+            "invalid_rss_rule_value",
+        ),
+        ("rss_remove_rule", {"name": "\t"}, "invalid_rss_rule_name"),
+    ],
+)
+async def test_rss_actions_refuse_bad_input(
+    hass: HomeAssistant,
+    mock_config_entry: MockConfigEntry,
+    mock_client: MagicMock,
+    *,
+    action: str,
+    data: dict[str, Any],
+    key: str,
+) -> None:
+    mock_client.reset_mock()
+    error = await _validation_error(hass, mock_config_entry, action, **data)
+    assert error.translation_key == key
+    assert not mock_client.mock_calls
+
+
+async def test_get_rss_bounds_the_articles(
+    hass: HomeAssistant, mock_config_entry: MockConfigEntry, mock_client: MagicMock
+) -> None:
+    articles = [{"title": f"item {n}"} for n in range(60)]
+    mock_client.get_rss_items.return_value = {
+        "Linux": {"Debian": {"uid": "{1}", "url": "http://a", "articles": articles}},
+        "Plain": {"uid": "{2}", "url": "http://b"},
+    }
+    mock_client.get_rss_rules.return_value = {"ISOs": {"enabled": True}}
+
+    response = await _call(hass, mock_config_entry, "get_rss")
+
+    feed = response["items"]["Linux"]["Debian"]
+    assert (len(feed["articles"]), feed["articles_total"]) == (50, 60)
+    assert response["items"]["Plain"] == {"uid": "{2}", "url": "http://b"}
+    assert response["rules"] == {"ISOs": {"enabled": True}}
+    mock_client.get_rss_items.assert_awaited_once_with(with_data=True)
