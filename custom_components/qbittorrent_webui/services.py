@@ -79,6 +79,13 @@ ATTR_FOLDER: Final = "folder"
 ATTR_URL: Final = "url"
 ATTR_PATH: Final = "path"
 ATTR_RULE: Final = "rule"
+ATTR_PATTERN: Final = "pattern"
+ATTR_PLUGINS: Final = "plugins"
+ATTR_SEARCH_ID: Final = "search_id"
+ATTR_OFFSET: Final = "offset"
+ATTR_DELETE: Final = "delete"
+# get_search_results answers at most this many results per call.
+MAX_SEARCH_RESULTS: Final = 500
 
 # get_rss answers at most this many articles per feed (and counts them all).
 MAX_RSS_ARTICLES: Final = 50
@@ -1073,6 +1080,62 @@ async def _async_get_rss(call: ServiceCall) -> ServiceResponse:
     return {"items": _bounded_rss_tree(items), "rules": rules}
 
 
+async def _async_start_search(call: ServiceCall) -> ServiceResponse:
+    pattern: str = call.data[ATTR_PATTERN]
+    if not pattern.strip() or CONTROL_CHARACTERS.search(pattern):
+        raise ServiceValidationError(
+            translation_domain=DOMAIN,
+            translation_key="invalid_search_pattern",
+            translation_placeholders=_field_placeholders(ATTR_PATTERN, pattern),
+        )
+    plugins: list[str] = call.data.get(ATTR_PLUGINS, [])
+    for plugin in plugins:
+        if not plugin.strip() or "|" in plugin or CONTROL_CHARACTERS.search(plugin):
+            raise ServiceValidationError(
+                translation_domain=DOMAIN,
+                translation_key="invalid_search_plugin",
+                translation_placeholders=_field_placeholders(ATTR_PLUGINS, plugin),
+            )
+    entry = _entry(call)
+    search_id = await entry.runtime_data.coordinator.async_run_action(
+        call.service,
+        entry.runtime_data.client.start_search(
+            pattern, plugins=plugins, category=call.data[ATTR_CATEGORY]
+        ),
+        changes=False,
+    )
+    return {"search_id": search_id}
+
+
+async def _async_get_search_results(call: ServiceCall) -> ServiceResponse:
+    entry = _entry(call)
+    results = await entry.runtime_data.coordinator.async_run_action(
+        call.service,
+        entry.runtime_data.client.get_search_results(
+            call.data[ATTR_SEARCH_ID],
+            limit=call.data[ATTR_LIMIT],
+            offset=call.data[ATTR_OFFSET],
+        ),
+        changes=False,
+    )
+    return dict(results)
+
+
+async def _async_stop_search(call: ServiceCall) -> None:
+    search_id: int = call.data[ATTR_SEARCH_ID]
+    delete: bool = call.data[ATTR_DELETE]
+
+    async def stop(client: QBittorrentClient) -> None:
+        await client.stop_search(search_id)
+        if delete:
+            await client.delete_search(search_id)
+
+    entry = _entry(call)
+    await entry.runtime_data.coordinator.async_run_action(
+        call.service, stop(entry.runtime_data.client), changes=False
+    )
+
+
 @callback
 def async_setup_services(hass: HomeAssistant) -> None:
     """Register the actions; each names its server by config entry."""
@@ -1297,4 +1360,40 @@ def async_setup_services(hass: HomeAssistant) -> None:
         _async_get_rss,
         schema=ENTRY_SCHEMA,
         supports_response=SupportsResponse.ONLY,
+    )
+    search_id_field = {vol.Required(ATTR_SEARCH_ID): vol.Coerce(int)}
+    register(
+        "start_search",
+        _async_start_search,
+        schema=ENTRY_SCHEMA.extend(
+            {
+                vol.Required(ATTR_PATTERN): cv.string,
+                vol.Optional(ATTR_PLUGINS): vol.All(cv.ensure_list, [cv.string]),
+                vol.Optional(ATTR_CATEGORY, default="all"): cv.string,
+            }
+        ),
+        supports_response=SupportsResponse.OPTIONAL,
+    )
+    register(
+        "get_search_results",
+        _async_get_search_results,
+        schema=ENTRY_SCHEMA.extend(
+            {
+                **search_id_field,
+                vol.Optional(ATTR_LIMIT, default=100): vol.All(
+                    vol.Coerce(int), vol.Range(min=1, max=MAX_SEARCH_RESULTS)
+                ),
+                vol.Optional(ATTR_OFFSET, default=0): vol.All(
+                    vol.Coerce(int), vol.Range(min=0)
+                ),
+            }
+        ),
+        supports_response=SupportsResponse.ONLY,
+    )
+    register(
+        "stop_search",
+        _async_stop_search,
+        schema=ENTRY_SCHEMA.extend(
+            {**search_id_field, vol.Optional(ATTR_DELETE, default=False): cv.boolean}
+        ),
     )

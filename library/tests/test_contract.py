@@ -681,3 +681,25 @@ async def test_contract_rss(server: Server, client_factory: ClientFactory) -> No
 
     await client.remove_rss_item("Linux")
     assert await client.get_rss_items() == {}
+
+
+async def test_contract_search(server: Server, client_factory: ClientFactory) -> None:
+    client = client_factory(server.url)
+    try:
+        search_id = await client.start_search("debian", category="all")
+    except QBittorrentUnexpectedResponseError as error:
+        # The Debian 4.5.2 and 5.1.0 roots here have no Python: 409, nothing runs.
+        assert (server.kind, error.status) == ("real", 409)
+        assert "Python" in error.body_excerpt
+        with pytest.raises(QBittorrentUnexpectedResponseError) as caught:
+            await client.get_search_results(1)
+        assert caught.value.status == 404
+        return
+    results = await client.get_search_results(search_id, limit=10)
+    assert (results["results"], results["total"]) == ([], 0)
+    assert results["status"] in {"Running", "Stopped"}
+    await client.stop_search(search_id)
+    await client.delete_search(search_id)
+    with pytest.raises(QBittorrentUnexpectedResponseError) as caught:
+        await client.get_search_results(search_id)
+    assert caught.value.status == 404

@@ -396,3 +396,24 @@ async def test_rss(
     }
     await client.set_rss_rule("rule", {"mustContain": "x"})
     assert (await client.get_rss_rules())["rule"]["mustContain"] == "x"
+
+
+@pytest.mark.parametrize("version", EMULATED_VERSIONS)
+async def test_search(
+    version: str, emulator_factory: EmulatorStarter, client_factory: ClientFactory
+) -> None:
+    emulator, url = await emulator_factory(version)
+    client = client_factory(url)
+    info = await client.detect()
+
+    if not info.capabilities.search:
+        sent = len(emulator.requests)
+        with pytest.raises(QBittorrentUnsupportedOperationError, match=r"4\.1\.4"):
+            await client.start_search("debian")
+        assert len(emulator.requests) == sent
+        return
+    search_id = await client.start_search("debian", plugins=["one", "two"])
+    assert (await client.get_search_results(search_id))["status"] == "Running"
+    await client.stop_search(search_id)
+    await client.delete_search(search_id)
+    assert emulator.searches == {}

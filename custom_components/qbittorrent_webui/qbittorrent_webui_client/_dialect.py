@@ -291,6 +291,26 @@ class OptionalOperations(Protocol):
         """Return the auto-download rules."""
         ...
 
+    # Search.
+
+    async def start_search(self, pattern: str, plugins: str, category: str) -> int:
+        """Start a search job."""
+        ...
+
+    async def get_search_results(
+        self, search_id: int, limit: int, offset: int
+    ) -> dict[str, Any]:
+        """Return a search job's status and results."""
+        ...
+
+    async def stop_search(self, search_id: int) -> None:
+        """Stop a search job."""
+        ...
+
+    async def delete_search(self, search_id: int) -> None:
+        """Delete a search job."""
+        ...
+
 
 class Dialect(ABC):
     """One generation's endpoints for the client's operations.

@@ -521,6 +521,48 @@ class ModernDialect(Dialect):
         """``rss/rules``."""
         return ensure_dict(await self.get_json("/api/v2/rss/rules"), "RSS rules")
 
+    async def start_search(self, pattern: str, plugins: str, category: str) -> int:
+        """``search/start`` answers ``{"id": ...}``; 409 without Python."""
+        answer = ensure_dict(
+            (
+                await self.post(
+                    "/api/v2/search/start",
+                    {"pattern": pattern, "plugins": plugins, "category": category},
+                )
+            ).json(),
+            "search start",
+        )
+        search_id = answer.get("id")
+        if not isinstance(search_id, int):
+            raise QBittorrentUnexpectedResponseError(
+                "The server's search start named no job",
+                status=200,
+                body_excerpt=str(answer)[:120],
+            )
+        return search_id
+
+    async def get_search_results(
+        self, search_id: int, limit: int, offset: int
+    ) -> dict[str, Any]:
+        """``search/results``: ``{results, status, total}``; 404 if unknown."""
+        return ensure_dict(
+            (
+                await self.post_read(
+                    "/api/v2/search/results",
+                    {"id": str(search_id), "limit": str(limit), "offset": str(offset)},
+                )
+            ).json(),
+            "search results",
+        )
+
+    async def stop_search(self, search_id: int) -> None:
+        """``search/stop`` (404 if unknown)."""
+        await self.post("/api/v2/search/stop", {"id": str(search_id)})
+
+    async def delete_search(self, search_id: int) -> None:
+        """``search/delete`` (404 if unknown)."""
+        await self.post("/api/v2/search/delete", {"id": str(search_id)})
+
     async def get_preferences(self) -> dict[str, Any]:
         """``app/preferences``."""
         return ensure_dict(
@@ -567,4 +609,5 @@ def modern_capabilities(api: Version, app: Version | None) -> Capabilities:
         torrent_details=True,
         export=padded >= (2, 8, 14),
         rss=True,
+        search=padded >= (2, 1, 1),
     )

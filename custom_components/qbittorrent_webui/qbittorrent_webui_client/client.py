@@ -989,6 +989,49 @@ class QBittorrentClient:
             "get_rss_rules", lambda dialect: dialect.get_rss_rules()
         )
 
+    # --- search ---------------------------------------------------------------
+
+    async def start_search(
+        self,
+        pattern: str,
+        *,
+        plugins: Sequence[str] = (),
+        category: str = "all",
+    ) -> int:
+        """Start a search with the given (default: all enabled) plugins; return its id.
+
+        Raises:
+            QBittorrentUnexpectedResponseError: 409 when the server's machine
+                has no Python (qBittorrent's search engine needs it) or too
+                many searches run.
+        """
+        names = "|".join(plugins) if plugins else "enabled"
+        return await self._run_if_supported(
+            "start_search",
+            lambda dialect: dialect.start_search(pattern, names, category),
+        )
+
+    async def get_search_results(
+        self, search_id: int, *, limit: int = 0, offset: int = 0
+    ) -> dict[str, Any]:
+        """Return ``{results, status, total}`` of a search (``limit`` 0: all)."""
+        return await self._run_if_supported(
+            "get_search_results",
+            lambda dialect: dialect.get_search_results(search_id, limit, offset),
+        )
+
+    async def stop_search(self, search_id: int) -> None:
+        """Stop a running search."""
+        await self._run_if_supported(
+            "stop_search", lambda dialect: dialect.stop_search(search_id)
+        )
+
+    async def delete_search(self, search_id: int) -> None:
+        """Delete a search and its results."""
+        await self._run_if_supported(
+            "delete_search", lambda dialect: dialect.delete_search(search_id)
+        )
+
 
 async def _set_by_toggling(
     dialect: Dialect,

@@ -292,6 +292,7 @@ class Capabilities:
     torrent_details: bool = False
     export: bool = False
     rss: bool = False
+    search: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -370,6 +371,11 @@ OPERATION_REQUIREMENTS: Mapping[str, OperationRequirement] = MappingProxyType(
         "set_rss_rule": OperationRequirement("4.1.0", "rss"),
         "remove_rss_rule": OperationRequirement("4.1.0", "rss"),
         "get_rss_rules": OperationRequirement("4.1.0", "rss"),
+        # Search (needs Python and search plugins on the server's machine).
+        "start_search": OperationRequirement("4.1.4", "search"),
+        "get_search_results": OperationRequirement("4.1.4", "search"),
+        "stop_search": OperationRequirement("4.1.4", "search"),
+        "delete_search": OperationRequirement("4.1.4", "search"),
     }
 )
 """The first qBittorrent version of each operation that older ones lack.

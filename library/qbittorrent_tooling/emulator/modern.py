@@ -843,6 +843,54 @@ def rss_rules(server: Server, _s: WebSession, _p: Params) -> web.Response:
     return json_reply(server.rss_rules)
 
 
+def search_start(server: Server, _s: WebSession, params: Params) -> web.Response:
+    """``search/start``: a job that runs with no plugin, so finds nothing."""
+    pattern, plugins, category = required(params, "pattern", "plugins", "category")
+    search_id = 1_000_000 + len(server.searches)
+    server.searches[search_id] = {
+        "category": category,
+        "id": search_id,
+        "pattern": pattern,
+        "plugins": [],
+        "status": "Running",
+        "total": 0,
+    }
+    del plugins  # no plugin is installed
+    return json_reply({"id": search_id})
+
+
+def _search_job(server: Server, params: Params) -> dict[str, Any] | None:
+    (raw,) = required(params, "id")
+    try:
+        return server.searches.get(int(raw))
+    except ValueError:
+        return None
+
+
+def search_results(server: Server, _s: WebSession, params: Params) -> web.Response:
+    """``search/results``: 404 for an unknown id."""
+    job = _search_job(server, params)
+    if job is None:
+        return text("Not Found", 404)
+    return json_reply({"results": [], "status": job["status"], "total": 0})
+
+
+def search_stop(server: Server, _s: WebSession, params: Params) -> web.Response:
+    """``search/stop``: 5.3.0 still reports the job as running afterwards."""
+    if _search_job(server, params) is None:
+        return text("Not Found", 404)
+    return text()
+
+
+def search_delete(server: Server, _s: WebSession, params: Params) -> web.Response:
+    """``search/delete``: 404 for an unknown id."""
+    job = _search_job(server, params)
+    if job is None:
+        return text("Not Found", 404)
+    del server.searches[job["id"]]
+    return text()
+
+
 def _tag_names(raw: str) -> list[str]:
     return [tag.strip() for tag in raw.split(",") if tag.strip()]
 
@@ -1077,6 +1125,10 @@ ENDPOINTS: dict[tuple[str, str], Endpoint] = {
     ("rss", "setRule"): Endpoint(rss_set_rule, mutating=True),
     ("rss", "removeRule"): Endpoint(rss_remove_rule, mutating=True),
     ("rss", "rules"): Endpoint(rss_rules),
+    ("search", "start"): Endpoint(search_start, since=(2, 1, 1), mutating=True),
+    ("search", "results"): Endpoint(search_results, since=(2, 1, 1)),
+    ("search", "stop"): Endpoint(search_stop, since=(2, 1, 1), mutating=True),
+    ("search", "delete"): Endpoint(search_delete, since=(2, 1, 1), mutating=True),
 }
 _ADD = ("torrents", "add")
 _LOGIN = ("auth", "login")

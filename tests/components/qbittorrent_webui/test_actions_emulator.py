@@ -369,3 +369,42 @@ async def test_rss_where_the_generation_has_it(
         assert response is not None
         feed = response["items"]["https://example.org/a.rss"]
         assert (feed["url"], feed["articles_total"]) == ("https://example.org/a.rss", 0)
+
+
+async def test_search_where_the_generation_has_it(
+    hass: HomeAssistant, emulator: QBittorrentEmulator, emulator_url: str
+) -> None:
+    entry = await configure_entry(hass, emulator_url)
+    call = hass.services.async_call(
+        DOMAIN,
+        "start_search",
+        {"config_entry_id": entry.entry_id, "pattern": "debian"},
+        blocking=True,
+        return_response=True,
+    )
+    if emulator.profile.version < (4, 1, 4):
+        with pytest.raises(ServiceValidationError) as caught:
+            await call
+        assert caught.value.translation_placeholders["minimum"] == "4.1.4"
+        return
+    started = await call
+    assert started is not None
+    results = await hass.services.async_call(
+        DOMAIN,
+        "get_search_results",
+        {"config_entry_id": entry.entry_id, "search_id": started["search_id"]},
+        blocking=True,
+        return_response=True,
+    )
+    assert results == {"results": [], "status": "Running", "total": 0}
+    await hass.services.async_call(
+        DOMAIN,
+        "stop_search",
+        {
+            "config_entry_id": entry.entry_id,
+            "search_id": started["search_id"],
+            "delete": True,
+        },
+        blocking=True,
+    )
+    assert emulator.searches == {}

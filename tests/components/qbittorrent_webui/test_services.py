@@ -67,7 +67,8 @@ async def _call(
         action,
         {"config_entry_id": entry.entry_id, **data},
         blocking=True,
-        return_response=action in {"get_torrents", "get_torrent", "get_rss"},
+        return_response=action
+        in {"get_torrents", "get_torrent", "get_rss", "get_search_results"},
     )
 
 
@@ -1563,3 +1564,65 @@ async def test_get_rss_bounds_the_articles(
     assert response["items"]["Plain"] == {"uid": "{2}", "url": "http://b"}
     assert response["rules"] == {"ISOs": {"enabled": True}}
     mock_client.get_rss_items.assert_awaited_once_with(with_data=True)
+
+
+async def test_search_actions(
+    hass: HomeAssistant, mock_config_entry: MockConfigEntry, mock_client: MagicMock
+) -> None:
+    mock_client.start_search.return_value = 42
+    mock_client.get_search_results.return_value = {
+        "results": [{"fileName": "debian.iso"}],
+        "status": "Stopped",
+        "total": 1,
+    }
+
+    started = await hass.services.async_call(
+        DOMAIN,
+        "start_search",
+        {
+            "config_entry_id": mock_config_entry.entry_id,
+            "pattern": "debian",
+            "plugins": ["one"],
+        },
+        blocking=True,
+        return_response=True,
+    )
+    results = await _call(
+        hass, mock_config_entry, "get_search_results", search_id=42, limit=10
+    )
+    await _call(hass, mock_config_entry, "stop_search", search_id=42, delete=True)
+
+    assert started == {"search_id": 42}
+    mock_client.start_search.assert_awaited_once_with(
+        "debian", plugins=["one"], category="all"
+    )
+    mock_client.get_search_results.assert_awaited_once_with(42, limit=10, offset=0)
+    assert results == {
+        "results": [{"fileName": "debian.iso"}],
+        "status": "Stopped",
+        "total": 1,
+    }
+    mock_client.stop_search.assert_awaited_once_with(42)
+    mock_client.delete_search.assert_awaited_once_with(42)
+
+
+@pytest.mark.parametrize(
+    ("data", "key"),
+    [
+        ({"pattern": " "}, "invalid_search_pattern"),
+        ({"pattern": "a\nb"}, "invalid_search_pattern"),
+        ({"pattern": "debian", "plugins": ["a|b"]}, "invalid_search_plugin"),
+        ({"pattern": "debian", "plugins": [""]}, "invalid_search_plugin"),
+    ],
+)
+async def test_start_search_refuses_bad_input(
+    hass: HomeAssistant,
+    mock_config_entry: MockConfigEntry,
+    mock_client: MagicMock,
+    data: dict[str, Any],
+    key: str,
+) -> None:
+    mock_client.reset_mock()
+    error = await _validation_error(hass, mock_config_entry, "start_search", **data)
+    assert error.translation_key == key
+    assert not mock_client.mock_calls
