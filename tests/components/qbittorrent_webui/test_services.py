@@ -1554,6 +1554,7 @@ async def test_get_rss_bounds_the_articles(
     mock_client.get_rss_items.return_value = {
         "Linux": {"Debian": {"uid": "{1}", "url": "http://a", "articles": articles}},
         "Plain": {"uid": "{2}", "url": "http://b"},
+        "not an item": 1,
     }
     mock_client.get_rss_rules.return_value = {"ISOs": {"enabled": True}}
 
@@ -1562,6 +1563,7 @@ async def test_get_rss_bounds_the_articles(
     feed = response["items"]["Linux"]["Debian"]
     assert (len(feed["articles"]), feed["articles_total"]) == (50, 60)
     assert response["items"]["Plain"] == {"uid": "{2}", "url": "http://b"}
+    assert "not an item" not in response["items"]
     assert response["rules"] == {"ISOs": {"enabled": True}}
     mock_client.get_rss_items.assert_awaited_once_with(with_data=True)
 
@@ -1603,6 +1605,10 @@ async def test_search_actions(
         "total": 1,
     }
     mock_client.stop_search.assert_awaited_once_with(42)
+    mock_client.delete_search.assert_awaited_once_with(42)
+
+    await _call(hass, mock_config_entry, "stop_search", search_id=43)
+    mock_client.stop_search.assert_awaited_with(43)
     mock_client.delete_search.assert_awaited_once_with(42)
 
 
