@@ -1361,7 +1361,7 @@ def async_setup_services(hass: HomeAssistant) -> None:
         schema=ENTRY_SCHEMA,
         supports_response=SupportsResponse.ONLY,
     )
-    search_id_field = {vol.Required(ATTR_SEARCH_ID): vol.Coerce(int)}
+    search_schema = ENTRY_SCHEMA.extend({vol.Required(ATTR_SEARCH_ID): vol.Coerce(int)})
     register(
         "start_search",
         _async_start_search,
@@ -1377,9 +1377,8 @@ def async_setup_services(hass: HomeAssistant) -> None:
     register(
         "get_search_results",
         _async_get_search_results,
-        schema=ENTRY_SCHEMA.extend(
+        schema=search_schema.extend(
             {
-                **search_id_field,
                 vol.Optional(ATTR_LIMIT, default=100): vol.All(
                     vol.Coerce(int), vol.Range(min=1, max=MAX_SEARCH_RESULTS)
                 ),
@@ -1393,7 +1392,7 @@ def async_setup_services(hass: HomeAssistant) -> None:
     register(
         "stop_search",
         _async_stop_search,
-        schema=ENTRY_SCHEMA.extend(
-            {**search_id_field, vol.Optional(ATTR_DELETE, default=False): cv.boolean}
+        schema=search_schema.extend(
+            {vol.Optional(ATTR_DELETE, default=False): cv.boolean}
         ),
     )

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from qbittorrent_tooling.emulator import modern
 from qbittorrent_tooling.pytest_plugin import (
     EMULATED_VERSIONS,
     ClientFactory,
@@ -13,6 +14,7 @@ from qbittorrent_tooling.torrent_files import torrent_file
 from qbittorrent_webui_client import (
     Generation,
     QBittorrentAddTorrentError,
+    QBittorrentUnexpectedResponseError,
     QBittorrentUnsupportedOperationError,
     TorrentFilter,
     TorrentSort,
@@ -417,3 +419,19 @@ async def test_search(
     await client.stop_search(search_id)
     await client.delete_search(search_id)
     assert emulator.searches == {}
+
+
+async def test_search_start_naming_no_job_is_refused(
+    emulator_factory: EmulatorStarter,
+    client_factory: ClientFactory,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setitem(
+        modern.ENDPOINTS,
+        ("search", "start"),
+        modern.Endpoint(lambda *_: modern.json_reply({"id": "not a number"})),
+    )
+    _emulator, url = await emulator_factory("5.3.0")
+    client = client_factory(url)
+    with pytest.raises(QBittorrentUnexpectedResponseError, match="named no job"):
+        await client.start_search("debian")

@@ -23,6 +23,7 @@ from ._dialect import (
     with_alternative,
 )
 from ._parse import server_state_from_api
+from .exceptions import QBittorrentUnexpectedResponseError
 from .models import (
     SHARE_LIMIT_GLOBAL,
     Capabilities,
