@@ -166,12 +166,15 @@ class QBittorrentDataUpdateCoordinator(QBittorrentCoordinator[MainData]):
         self._queued_refresh: asyncio.Task[None] | None = None
         self._cancel_follow_up: CALLBACK_TYPE | None = None
 
-    async def async_run_action[T](self, action: str, request: Awaitable[T]) -> T:
+    async def async_run_action[T](
+        self, action: str, request: Awaitable[T], *, changes: bool = True
+    ) -> T:
         """Await a request made for an entity or an action, with translated errors.
 
         A rejected login starts the reauth flow (a failing action cannot do that by
-        raising). Afterwards the data is read at once and again shortly after, so
-        the change shows even where qBittorrent applies it in the background.
+        raising). Afterwards, unless the request only read (``changes=False``), the
+        data is read at once and again shortly after, so the change shows even
+        where qBittorrent applies it in the background.
 
         Raises:
             ServiceValidationError: The server's version lacks the operation.
@@ -197,7 +200,8 @@ class QBittorrentDataUpdateCoordinator(QBittorrentCoordinator[MainData]):
             raise translated_error(
                 HomeAssistantError, error, self.config_entry.data[CONF_URL]
             ) from error
-        await self.async_refresh_after_change()
+        if changes:
+            await self.async_refresh_after_change()
         return result
 
     async def async_refresh_after_change(self) -> None:

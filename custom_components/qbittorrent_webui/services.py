@@ -4,7 +4,7 @@ from functools import partial
 import os
 from pathlib import Path
 import re
-from typing import TYPE_CHECKING, Final
+from typing import TYPE_CHECKING, Any, Final
 
 from homeassistant.core import (
     HomeAssistant,
@@ -21,12 +21,17 @@ from yarl import URL
 from .const import (
     ATTR_CATEGORY,
     ATTR_CONFIG_ENTRY_ID,
+    ATTR_NAME,
     ATTR_SAVE_PATH,
     ATTR_TAGS,
     DOMAIN,
 )
 from .qbittorrent_webui_client import (
+    MAX_SEEDING_MINUTES,
+    MAX_SHARE_RATIO,
     MAX_SPEED_LIMIT_KIBIBYTES,
+    SHARE_LIMIT_GLOBAL,
+    SHARE_LIMIT_NONE,
     AddTorrentOptions,
     QBittorrentClient,
     QBittorrentUnexpectedResponseError,
@@ -38,7 +43,7 @@ from .qbittorrent_webui_client import (
 from .torrents import matches_state, sort_torrents, torrent_as_dict
 
 if TYPE_CHECKING:
-    from collections.abc import Awaitable, Callable, Mapping
+    from collections.abc import Awaitable, Callable, Coroutine, Mapping
 
     from .coordinator import QBittorrentConfigEntry
     from .qbittorrent_webui_client import Torrent
@@ -62,6 +67,79 @@ ATTR_STATE: Final = "state"
 ATTR_SORT: Final = "sort"
 ATTR_REVERSE: Final = "reverse"
 ATTR_LIMIT: Final = "limit"
+ATTR_CATEGORIES: Final = "categories"
+ATTR_RATIO_LIMIT: Final = "ratio_limit"
+ATTR_SEEDING_TIME_LIMIT: Final = "seeding_time_limit"
+ATTR_INACTIVE_SEEDING_TIME_LIMIT: Final = "inactive_seeding_time_limit"
+ATTR_ENABLED: Final = "enabled"
+ATTR_DOWNLOAD_PATH: Final = "download_path"
+ATTR_FILE_IDS: Final = "file_ids"
+ATTR_PREFERENCES: Final = "preferences"
+ATTR_FOLDER: Final = "folder"
+ATTR_URL: Final = "url"
+ATTR_PATH: Final = "path"
+ATTR_RULE: Final = "rule"
+ATTR_PATTERN: Final = "pattern"
+ATTR_PLUGINS: Final = "plugins"
+ATTR_SEARCH_ID: Final = "search_id"
+ATTR_OFFSET: Final = "offset"
+ATTR_DELETE: Final = "delete"
+# get_search_results answers at most this many results per call.
+MAX_SEARCH_RESULTS: Final = 500
+
+# get_rss answers at most this many articles per feed (and counts them all).
+MAX_RSS_ARTICLES: Final = 50
+# The auto-download rule fields rss_set_rule takes (qBittorrent's names), with
+# their types: qBittorrent stores a rule it cannot read as one of defaults.
+RSS_RULE_FIELDS: Final[dict[str, type | tuple[type, ...]]] = {
+    "enabled": bool,
+    "mustContain": str,
+    "mustNotContain": str,
+    "useRegex": bool,
+    "episodeFilter": str,
+    "smartFilter": bool,
+    "affectedFeeds": list,
+    "ignoreDays": int,
+    "assignedCategory": str,
+    "savePath": str,
+    "addPaused": (bool, type(None)),
+}
+
+# get_torrent answers at most this many of each list (and counts them all):
+# a torrent can have tens of thousands of files and hundreds of peers.
+MAX_DETAIL_FILES: Final = 500
+MAX_DETAIL_TRACKERS: Final = 100
+MAX_DETAIL_PEERS: Final = 200
+
+# The preferences set_preferences may change, each with the kind of value it
+# takes (checked before anything is sent). Speed limits have set_speed_limits.
+PREFERENCE_KINDS: Final = {
+    "listen_port": "port",
+    "max_connec": "count",
+    "max_connec_per_torrent": "count",
+    "max_uploads": "count",
+    "max_uploads_per_torrent": "count",
+    "max_active_downloads": "count",
+    "max_active_uploads": "count",
+    "max_active_torrents": "count",
+    "queueing_enabled": "flag",
+    "dont_count_slow_torrents": "flag",
+    "max_ratio_enabled": "flag",
+    "max_ratio": "ratio",
+    "max_seeding_time_enabled": "flag",
+    "max_seeding_time": "minutes",
+    "dht": "flag",
+    "pex": "flag",
+    "lsd": "flag",
+    "upnp": "flag",
+    "save_path": "path",
+    "temp_path_enabled": "flag",
+    "temp_path": "path",
+}
+MAX_PORT: Final = 65535
+
+# qBittorrent's file priorities (4.5.2-5.3.0 answer 400 to any other number).
+FILE_PRIORITIES: Final = {"skip": 0, "normal": 1, "high": 6, "maximum": 7}
 
 URL_SCHEMES: Final = ("http://", "https://", "magnet:")
 TRACKER_SCHEMES: Final = frozenset({"http", "https", "udp"})
@@ -543,6 +621,521 @@ async def _async_set_force_start(call: ServiceCall) -> None:
     )
 
 
+def _tags(call: ServiceCall, *, required: bool = True) -> list[str]:
+    """The tags of the call, each checked; at least one where ``required``."""
+    tags = [_check_tag(tag) for tag in call.data.get(ATTR_TAGS, [])]
+    if required and not tags:
+        raise ServiceValidationError(
+            translation_domain=DOMAIN,
+            translation_key="no_tags_given",
+            translation_placeholders={"field": ATTR_TAGS},
+        )
+    return tags
+
+
+async def _async_add_tags(call: ServiceCall) -> None:
+    tags = _tags(call)
+    await _async_on_selection(
+        call, lambda client, hashes: client.add_tags(hashes, tags)
+    )
+
+
+async def _async_remove_tags(call: ServiceCall) -> None:
+    tags = _tags(call, required=False)
+    await _async_on_selection(
+        call, lambda client, hashes: client.remove_tags(hashes, tags)
+    )
+
+
+async def _async_on_server(
+    call: ServiceCall, request: Callable[[QBittorrentClient], Awaitable[None]]
+) -> None:
+    """Run ``request``, which names no torrent, on the call's server."""
+    entry = _entry(call)
+    await entry.runtime_data.coordinator.async_run_action(
+        call.service, request(entry.runtime_data.client)
+    )
+
+
+async def _async_create_tags(call: ServiceCall) -> None:
+    tags = _tags(call)
+    await _async_on_server(call, lambda client: client.create_tags(tags))
+
+
+async def _async_delete_tags(call: ServiceCall) -> None:
+    tags = _tags(call)
+    await _async_on_server(call, lambda client: client.delete_tags(tags))
+
+
+def _category_name(field: str, category: str) -> str:
+    """A category name that is given and that qBittorrent would keep as it is."""
+    if not category.strip():
+        raise ServiceValidationError(
+            translation_domain=DOMAIN,
+            translation_key="category_required",
+            translation_placeholders={"field": field},
+        )
+    return _check_category(field, category)
+
+
+async def _async_create_category(call: ServiceCall) -> None:
+    category = _category_name(ATTR_CATEGORY, call.data[ATTR_CATEGORY])
+    save_path = _check_path(ATTR_SAVE_PATH, call.data.get(ATTR_SAVE_PATH, ""))
+    await _async_on_server(
+        call, lambda client: client.create_category(category, save_path)
+    )
+
+
+async def _async_edit_category(call: ServiceCall) -> None:
+    category = _category_name(ATTR_CATEGORY, call.data[ATTR_CATEGORY])
+    save_path = _check_path(ATTR_SAVE_PATH, call.data[ATTR_SAVE_PATH])
+    entry = _entry(call)
+    coordinator = entry.runtime_data.coordinator
+    # Where the server can edit categories, an unknown one is refused here
+    # (qBittorrent would answer 409, or 404 on 5.3) after reading it afresh.
+    if (
+        entry.runtime_data.server_info.capabilities.edit_category
+        and category not in coordinator.data.categories
+        and category not in (await coordinator.async_current_data()).categories
+    ):
+        raise ServiceValidationError(
+            translation_domain=DOMAIN,
+            translation_key="category_not_found",
+            translation_placeholders={"server": entry.title, "category": category},
+        )
+    await _async_on_server(
+        call, lambda client: client.edit_category(category, save_path)
+    )
+
+
+async def _async_remove_categories(call: ServiceCall) -> None:
+    categories = [
+        _category_name(ATTR_CATEGORIES, category)
+        for category in call.data[ATTR_CATEGORIES]
+    ]
+    if not categories:
+        raise ServiceValidationError(
+            translation_domain=DOMAIN,
+            translation_key="category_required",
+            translation_placeholders={"field": ATTR_CATEGORIES},
+        )
+    await _async_on_server(call, lambda client: client.remove_categories(categories))
+
+
+def _share_limit[T: (int, float)](field: str, value: T, maximum: int) -> T:
+    """-2 (the global limit), -1 (no limit), or what qBittorrent keeps as given."""
+    if value not in (SHARE_LIMIT_GLOBAL, SHARE_LIMIT_NONE) and not (
+        0 <= value <= maximum
+    ):
+        raise ServiceValidationError(
+            translation_domain=DOMAIN,
+            translation_key="invalid_share_limit",
+            translation_placeholders={
+                "field": field,
+                "value": f"{value:g}",
+                "maximum": f"{maximum:,}",
+            },
+        )
+    return value
+
+
+async def _async_set_share_limits(call: ServiceCall) -> None:
+    ratio: float = _share_limit(
+        ATTR_RATIO_LIMIT, call.data[ATTR_RATIO_LIMIT], MAX_SHARE_RATIO
+    )
+    seeding: int = _share_limit(
+        ATTR_SEEDING_TIME_LIMIT, call.data[ATTR_SEEDING_TIME_LIMIT], MAX_SEEDING_MINUTES
+    )
+    inactive: int | None = call.data.get(ATTR_INACTIVE_SEEDING_TIME_LIMIT)
+    if inactive is not None:
+        _share_limit(ATTR_INACTIVE_SEEDING_TIME_LIMIT, inactive, MAX_SEEDING_MINUTES)
+    await _async_on_selection(
+        call,
+        lambda client, hashes: client.set_share_limits(
+            hashes,
+            ratio_limit=ratio,
+            seeding_time_limit=seeding,
+            inactive_seeding_time_limit=inactive,
+        ),
+    )
+
+
+def _switch_action(
+    request: Callable[[QBittorrentClient, list[str], bool], Awaitable[None]],
+) -> Callable[[ServiceCall], Coroutine[Any, Any, None]]:
+    """An action turning a per-torrent setting on or off (``enabled``)."""
+
+    async def handle(call: ServiceCall) -> None:
+        enabled: bool = call.data[ATTR_ENABLED]
+        await _async_on_selection(
+            call, lambda client, hashes: request(client, hashes, enabled)
+        )
+
+    return handle
+
+
+async def _async_set_download_path(call: ServiceCall) -> None:
+    path: str = call.data[ATTR_DOWNLOAD_PATH]
+    if not path.strip():
+        raise ServiceValidationError(
+            translation_domain=DOMAIN,
+            translation_key="path_required",
+            translation_placeholders={"field": ATTR_DOWNLOAD_PATH},
+        )
+    _check_path(ATTR_DOWNLOAD_PATH, path)
+    await _async_on_selection(
+        call, lambda client, hashes: client.set_download_path(hashes, path)
+    )
+
+
+async def _async_one_selected(call: ServiceCall) -> tuple[QBittorrentConfigEntry, str]:
+    """The one torrent an action for a single torrent chose."""
+    if call.data[ATTR_ALL_TORRENTS]:
+        raise ServiceValidationError(
+            translation_domain=DOMAIN, translation_key="one_torrent_required"
+        )
+    entry = _entry(call)
+    hashes = await async_selected_hashes(call, entry)
+    if len(hashes) != 1:
+        raise ServiceValidationError(
+            translation_domain=DOMAIN, translation_key="one_torrent_required"
+        )
+    return entry, hashes[0]
+
+
+async def _async_rename_torrent(call: ServiceCall) -> None:
+    name: str = call.data[ATTR_NAME]
+    if not name.strip() or CONTROL_CHARACTERS.search(name):
+        raise ServiceValidationError(
+            translation_domain=DOMAIN,
+            translation_key="invalid_torrent_name",
+            translation_placeholders=_field_placeholders(ATTR_NAME, name),
+        )
+    entry, torrent_hash = await _async_one_selected(call)
+    await entry.runtime_data.coordinator.async_run_action(
+        call.service, entry.runtime_data.client.rename_torrent(torrent_hash, name)
+    )
+
+
+async def _async_set_file_priority(call: ServiceCall) -> None:
+    file_ids: list[int] = call.data[ATTR_FILE_IDS]
+    if not file_ids:
+        raise ServiceValidationError(
+            translation_domain=DOMAIN,
+            translation_key="file_ids_required",
+            translation_placeholders={"field": ATTR_FILE_IDS},
+        )
+    priority = FILE_PRIORITIES[call.data[ATTR_PRIORITY]]
+    entry, torrent_hash = await _async_one_selected(call)
+    await entry.runtime_data.coordinator.async_run_action(
+        call.service,
+        entry.runtime_data.client.set_file_priority(torrent_hash, file_ids, priority),
+    )
+
+
+async def _async_get_torrent(call: ServiceCall) -> ServiceResponse:
+    entry, torrent_hash = await _async_one_selected(call)
+    coordinator = entry.runtime_data.coordinator
+    details = await coordinator.async_run_action(
+        call.service,
+        entry.runtime_data.client.get_torrent_details(torrent_hash),
+        changes=False,
+    )
+    torrent = coordinator.data.torrents.get(torrent_hash)
+    first_peers = list(details.peers.items())[:MAX_DETAIL_PEERS]
+    return {
+        "torrent": torrent_as_dict(torrent) if torrent else None,
+        "properties": dict(details.properties),
+        "files": [dict(file) for file in details.files[:MAX_DETAIL_FILES]],
+        "files_total": len(details.files),
+        "trackers": [dict(item) for item in details.trackers[:MAX_DETAIL_TRACKERS]],
+        "trackers_total": len(details.trackers),
+        "peers": [{"address": address, **peer} for address, peer in first_peers],
+        "peers_total": len(details.peers),
+    }
+
+
+def _is_number(value: object) -> bool:
+    return isinstance(value, int | float) and not isinstance(value, bool)
+
+
+def _preference_error(kind: str, value: object) -> str | None:
+    """The translation key refusing ``value`` for ``kind``, or None if it fits."""
+    number = float(value) if _is_number(value) else None  # type: ignore[arg-type]
+    whole = number is not None and number.is_integer()
+    if kind == "flag":
+        key = "invalid_preference_flag"
+        fits = isinstance(value, bool)
+    elif kind == "path":
+        key = "invalid_preference_path"
+        fits = isinstance(value, str) and bool(value.strip())
+    elif kind == "ratio":
+        key = "invalid_preference_ratio"
+        fits = number is not None and (
+            number == SHARE_LIMIT_NONE or 0 <= number <= MAX_SHARE_RATIO
+        )
+    elif kind == "port":
+        key = "invalid_preference_port"
+        fits = whole and number is not None and 1 <= number <= MAX_PORT
+    elif kind == "minutes":
+        key = "invalid_preference_minutes"
+        fits = (
+            whole
+            and number is not None
+            and (number == SHARE_LIMIT_NONE or 0 <= number <= MAX_SEEDING_MINUTES)
+        )
+    else:  # a count, -1 for unlimited
+        key = "invalid_preference_count"
+        fits = whole and number is not None and number >= SHARE_LIMIT_NONE
+    return None if fits else key
+
+
+def _checked_preferences(preferences: dict[str, object]) -> dict[str, object]:
+    if not preferences:
+        raise ServiceValidationError(
+            translation_domain=DOMAIN, translation_key="no_preferences_given"
+        )
+    for key, value in preferences.items():
+        kind = PREFERENCE_KINDS.get(key)
+        if kind is None:
+            raise ServiceValidationError(
+                translation_domain=DOMAIN,
+                translation_key="preference_not_allowed",
+                translation_placeholders={
+                    "key": _visible(key),
+                    "allowed": ", ".join(PREFERENCE_KINDS),
+                },
+            )
+        if error_key := _preference_error(kind, value):
+            raise ServiceValidationError(
+                translation_domain=DOMAIN,
+                translation_key=error_key,
+                translation_placeholders={"key": key, "value": _visible(str(value))},
+            )
+        if kind == "path":
+            _check_path(key, str(value))
+    return preferences
+
+
+async def _async_set_preferences(call: ServiceCall) -> None:
+    preferences = _checked_preferences(dict(call.data[ATTR_PREFERENCES]))
+    await _async_on_server(call, lambda client: client.set_preferences(preferences))
+
+
+async def _async_export_torrents(call: ServiceCall) -> None:
+    """Save each chosen torrent's .torrent file as <hash>.torrent in the folder."""
+    folder = Path(call.data[ATTR_FOLDER])
+    if not call.hass.config.is_allowed_path(str(folder)):
+        raise ServiceValidationError(
+            translation_domain=DOMAIN,
+            translation_key="folder_not_allowed",
+            translation_placeholders={"field": ATTR_FOLDER, "folder": str(folder)},
+        )
+    if not await call.hass.async_add_executor_job(folder.is_dir):
+        raise ServiceValidationError(
+            translation_domain=DOMAIN,
+            translation_key="folder_not_found",
+            translation_placeholders={"field": ATTR_FOLDER, "folder": str(folder)},
+        )
+    entry = _entry(call)
+    hashes = await async_selected_hashes(call, entry)
+    for torrent_hash in hashes:
+        content = await entry.runtime_data.coordinator.async_run_action(
+            call.service,
+            entry.runtime_data.client.export_torrent(torrent_hash),
+            changes=False,
+        )
+        await call.hass.async_add_executor_job(
+            (folder / f"{torrent_hash}.torrent").write_bytes, content
+        )
+
+
+def _rss_path(field: str, path: str) -> str:
+    """A feed or folder path: not empty, no empty part, no control characters."""
+    if (
+        not path.strip()
+        or CONTROL_CHARACTERS.search(path)
+        or "" in (part.strip() for part in path.split("\\"))
+    ):
+        raise ServiceValidationError(
+            translation_domain=DOMAIN,
+            translation_key="invalid_rss_path",
+            translation_placeholders=_field_placeholders(field, path),
+        )
+    return path
+
+
+def _rss_rule(rule: dict[str, object]) -> dict[str, object]:
+    for key, value in rule.items():
+        expected = RSS_RULE_FIELDS.get(key)
+        if expected is None:
+            raise ServiceValidationError(
+                translation_domain=DOMAIN,
+                translation_key="rss_rule_field_not_allowed",
+                translation_placeholders={
+                    "key": _visible(key),
+                    "allowed": ", ".join(RSS_RULE_FIELDS),
+                },
+            )
+        fits = isinstance(value, expected) and not (
+            expected is int and isinstance(value, bool)
+        )
+        if key == "affectedFeeds":
+            fits = fits and all(isinstance(url, str) for url in value)  # type: ignore[attr-defined]
+        if key == "ignoreDays":
+            fits = fits and value >= 0  # type: ignore[operator]
+        if not fits:
+            raise ServiceValidationError(
+                translation_domain=DOMAIN,
+                translation_key="invalid_rss_rule_value",
+                translation_placeholders={"key": key, "value": _visible(str(value))},
+            )
+    return rule
+
+
+def _rss_name(name: str) -> str:
+    if not name.strip() or CONTROL_CHARACTERS.search(name):
+        raise ServiceValidationError(
+            translation_domain=DOMAIN,
+            translation_key="invalid_rss_rule_name",
+            translation_placeholders=_field_placeholders(ATTR_NAME, name),
+        )
+    return name
+
+
+async def _async_rss_add_feed(call: ServiceCall) -> None:
+    url = call.data[ATTR_URL]
+    if not url.lower().startswith(("http://", "https://")) or re.search(r"\s", url):
+        raise ServiceValidationError(
+            translation_domain=DOMAIN,
+            translation_key="invalid_feed_url",
+            translation_placeholders=_field_placeholders(ATTR_URL, url),
+        )
+    path = call.data.get(ATTR_PATH)
+    if path is not None:
+        _rss_path(ATTR_PATH, path)
+    await _async_on_server(call, lambda client: client.add_rss_feed(url, path or ""))
+
+
+async def _async_rss_add_folder(call: ServiceCall) -> None:
+    path = _rss_path(ATTR_PATH, call.data[ATTR_PATH])
+    await _async_on_server(call, lambda client: client.add_rss_folder(path))
+
+
+async def _async_rss_remove_item(call: ServiceCall) -> None:
+    path = _rss_path(ATTR_PATH, call.data[ATTR_PATH])
+    await _async_on_server(call, lambda client: client.remove_rss_item(path))
+
+
+async def _async_rss_refresh(call: ServiceCall) -> None:
+    path = _rss_path(ATTR_PATH, call.data[ATTR_PATH])
+    await _async_on_server(call, lambda client: client.refresh_rss_item(path))
+
+
+async def _async_rss_set_rule(call: ServiceCall) -> None:
+    name = _rss_name(call.data[ATTR_NAME])
+    rule = _rss_rule(dict(call.data[ATTR_RULE]))
+    await _async_on_server(call, lambda client: client.set_rss_rule(name, rule))
+
+
+async def _async_rss_remove_rule(call: ServiceCall) -> None:
+    name = _rss_name(call.data[ATTR_NAME])
+    await _async_on_server(call, lambda client: client.remove_rss_rule(name))
+
+
+def _bounded_rss_tree(tree: dict[str, Any]) -> dict[str, Any]:
+    """The RSS tree with at most MAX_RSS_ARTICLES articles per feed."""
+    bounded: dict[str, Any] = {}
+    for name, item in tree.items():
+        if not isinstance(item, dict):
+            continue
+        if "url" not in item:
+            bounded[name] = _bounded_rss_tree(item)
+            continue
+        articles = item.get("articles")
+        bounded[name] = {
+            **item,
+            **(
+                {
+                    "articles": articles[:MAX_RSS_ARTICLES],
+                    "articles_total": len(articles),
+                }
+                if isinstance(articles, list)
+                else {}
+            ),
+        }
+    return bounded
+
+
+async def _async_get_rss(call: ServiceCall) -> ServiceResponse:
+    entry = _entry(call)
+    coordinator = entry.runtime_data.coordinator
+    client = entry.runtime_data.client
+    items = await coordinator.async_run_action(
+        call.service, client.get_rss_items(with_data=True), changes=False
+    )
+    rules = await coordinator.async_run_action(
+        call.service, client.get_rss_rules(), changes=False
+    )
+    return {"items": _bounded_rss_tree(items), "rules": rules}
+
+
+async def _async_start_search(call: ServiceCall) -> ServiceResponse:
+    pattern: str = call.data[ATTR_PATTERN]
+    if not pattern.strip() or CONTROL_CHARACTERS.search(pattern):
+        raise ServiceValidationError(
+            translation_domain=DOMAIN,
+            translation_key="invalid_search_pattern",
+            translation_placeholders=_field_placeholders(ATTR_PATTERN, pattern),
+        )
+    plugins: list[str] = call.data.get(ATTR_PLUGINS, [])
+    for plugin in plugins:
+        if not plugin.strip() or "|" in plugin or CONTROL_CHARACTERS.search(plugin):
+            raise ServiceValidationError(
+                translation_domain=DOMAIN,
+                translation_key="invalid_search_plugin",
+                translation_placeholders=_field_placeholders(ATTR_PLUGINS, plugin),
+            )
+    entry = _entry(call)
+    search_id = await entry.runtime_data.coordinator.async_run_action(
+        call.service,
+        entry.runtime_data.client.start_search(
+            pattern, plugins=plugins, category=call.data[ATTR_CATEGORY]
+        ),
+        changes=False,
+    )
+    return {"search_id": search_id}
+
+
+async def _async_get_search_results(call: ServiceCall) -> ServiceResponse:
+    entry = _entry(call)
+    results = await entry.runtime_data.coordinator.async_run_action(
+        call.service,
+        entry.runtime_data.client.get_search_results(
+            call.data[ATTR_SEARCH_ID],
+            limit=call.data[ATTR_LIMIT],
+            offset=call.data[ATTR_OFFSET],
+        ),
+        changes=False,
+    )
+    return dict(results)
+
+
+async def _async_stop_search(call: ServiceCall) -> None:
+    search_id: int = call.data[ATTR_SEARCH_ID]
+    delete: bool = call.data[ATTR_DELETE]
+
+    async def stop(client: QBittorrentClient) -> None:
+        await client.stop_search(search_id)
+        if delete:
+            await client.delete_search(search_id)
+
+    entry = _entry(call)
+    await entry.runtime_data.coordinator.async_run_action(
+        call.service, stop(entry.runtime_data.client), changes=False
+    )
+
+
 @callback
 def async_setup_services(hass: HomeAssistant) -> None:
     """Register the actions; each names its server by config entry."""
@@ -630,4 +1223,176 @@ def async_setup_services(hass: HomeAssistant) -> None:
             }
         ),
         supports_response=SupportsResponse.ONLY,
+    )
+    tags_field = {vol.Optional(ATTR_TAGS): vol.All(cv.ensure_list, [cv.string])}
+    register("add_tags", _async_add_tags, schema=SELECTION_SCHEMA.extend(tags_field))
+    register(
+        "remove_tags", _async_remove_tags, schema=SELECTION_SCHEMA.extend(tags_field)
+    )
+    register("create_tags", _async_create_tags, schema=ENTRY_SCHEMA.extend(tags_field))
+    register("delete_tags", _async_delete_tags, schema=ENTRY_SCHEMA.extend(tags_field))
+    register(
+        "create_category",
+        _async_create_category,
+        schema=ENTRY_SCHEMA.extend(
+            {
+                vol.Required(ATTR_CATEGORY): cv.string,
+                vol.Optional(ATTR_SAVE_PATH): cv.string,
+            }
+        ),
+    )
+    register(
+        "edit_category",
+        _async_edit_category,
+        schema=ENTRY_SCHEMA.extend(
+            {
+                vol.Required(ATTR_CATEGORY): cv.string,
+                vol.Required(ATTR_SAVE_PATH): vol.Any(cv.string, ""),
+            }
+        ),
+    )
+    register(
+        "remove_categories",
+        _async_remove_categories,
+        schema=ENTRY_SCHEMA.extend(
+            {vol.Required(ATTR_CATEGORIES): vol.All(cv.ensure_list, [cv.string])}
+        ),
+    )
+    register(
+        "set_share_limits",
+        _async_set_share_limits,
+        schema=SELECTION_SCHEMA.extend(
+            {
+                vol.Required(ATTR_RATIO_LIMIT): vol.Coerce(float),
+                vol.Required(ATTR_SEEDING_TIME_LIMIT): vol.Coerce(int),
+                vol.Optional(ATTR_INACTIVE_SEEDING_TIME_LIMIT): vol.Coerce(int),
+            }
+        ),
+    )
+    switch_schema = SELECTION_SCHEMA.extend({vol.Required(ATTR_ENABLED): cv.boolean})
+    switches: dict[
+        str, Callable[[QBittorrentClient, list[str], bool], Awaitable[None]]
+    ] = {
+        "set_auto_management": lambda client, hashes, enabled: (
+            client.set_auto_management(hashes, enabled)
+        ),
+        "set_super_seeding": lambda client, hashes, enabled: client.set_super_seeding(
+            hashes, enabled
+        ),
+        "set_sequential_download": lambda client, hashes, enabled: (
+            client.set_sequential_download(hashes, enabled)
+        ),
+        "set_first_last_piece_priority": lambda client, hashes, enabled: (
+            client.set_first_last_piece_priority(hashes, enabled)
+        ),
+    }
+    for action, request in switches.items():
+        register(action, _switch_action(request), schema=switch_schema)
+    register(
+        "set_download_path",
+        _async_set_download_path,
+        schema=SELECTION_SCHEMA.extend({vol.Required(ATTR_DOWNLOAD_PATH): cv.string}),
+    )
+    register(
+        "rename_torrent",
+        _async_rename_torrent,
+        schema=SELECTION_SCHEMA.extend({vol.Required(ATTR_NAME): cv.string}),
+    )
+    register(
+        "set_file_priority",
+        _async_set_file_priority,
+        schema=SELECTION_SCHEMA.extend(
+            {
+                vol.Required(ATTR_FILE_IDS): vol.All(
+                    cv.ensure_list, [vol.All(vol.Coerce(int), vol.Range(min=0))]
+                ),
+                vol.Required(ATTR_PRIORITY): vol.In(list(FILE_PRIORITIES)),
+            }
+        ),
+    )
+    register(
+        "get_torrent",
+        _async_get_torrent,
+        schema=SELECTION_SCHEMA,
+        supports_response=SupportsResponse.ONLY,
+    )
+    register(
+        "set_preferences",
+        _async_set_preferences,
+        schema=ENTRY_SCHEMA.extend({vol.Required(ATTR_PREFERENCES): dict}),
+    )
+    register(
+        "export_torrents",
+        _async_export_torrents,
+        schema=SELECTION_SCHEMA.extend({vol.Required(ATTR_FOLDER): cv.string}),
+    )
+    path_field = {vol.Required(ATTR_PATH): cv.string}
+    register(
+        "rss_add_feed",
+        _async_rss_add_feed,
+        schema=ENTRY_SCHEMA.extend(
+            {vol.Required(ATTR_URL): cv.string, vol.Optional(ATTR_PATH): cv.string}
+        ),
+    )
+    register(
+        "rss_add_folder", _async_rss_add_folder, schema=ENTRY_SCHEMA.extend(path_field)
+    )
+    register(
+        "rss_remove_item",
+        _async_rss_remove_item,
+        schema=ENTRY_SCHEMA.extend(path_field),
+    )
+    register("rss_refresh", _async_rss_refresh, schema=ENTRY_SCHEMA.extend(path_field))
+    register(
+        "rss_set_rule",
+        _async_rss_set_rule,
+        schema=ENTRY_SCHEMA.extend(
+            {vol.Required(ATTR_NAME): cv.string, vol.Required(ATTR_RULE): dict}
+        ),
+    )
+    register(
+        "rss_remove_rule",
+        _async_rss_remove_rule,
+        schema=ENTRY_SCHEMA.extend({vol.Required(ATTR_NAME): cv.string}),
+    )
+    register(
+        "get_rss",
+        _async_get_rss,
+        schema=ENTRY_SCHEMA,
+        supports_response=SupportsResponse.ONLY,
+    )
+    search_schema = ENTRY_SCHEMA.extend({vol.Required(ATTR_SEARCH_ID): vol.Coerce(int)})
+    register(
+        "start_search",
+        _async_start_search,
+        schema=ENTRY_SCHEMA.extend(
+            {
+                vol.Required(ATTR_PATTERN): cv.string,
+                vol.Optional(ATTR_PLUGINS): vol.All(cv.ensure_list, [cv.string]),
+                vol.Optional(ATTR_CATEGORY, default="all"): cv.string,
+            }
+        ),
+        supports_response=SupportsResponse.OPTIONAL,
+    )
+    register(
+        "get_search_results",
+        _async_get_search_results,
+        schema=search_schema.extend(
+            {
+                vol.Optional(ATTR_LIMIT, default=100): vol.All(
+                    vol.Coerce(int), vol.Range(min=1, max=MAX_SEARCH_RESULTS)
+                ),
+                vol.Optional(ATTR_OFFSET, default=0): vol.All(
+                    vol.Coerce(int), vol.Range(min=0)
+                ),
+            }
+        ),
+        supports_response=SupportsResponse.ONLY,
+    )
+    register(
+        "stop_search",
+        _async_stop_search,
+        schema=search_schema.extend(
+            {vol.Optional(ATTR_DELETE, default=False): cv.boolean}
+        ),
     )

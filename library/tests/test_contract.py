@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import asyncio
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import pytest
 
@@ -23,6 +23,7 @@ from qbittorrent_webui_client import (
     QBittorrentAuthenticationError,
     QBittorrentClient,
     QBittorrentRequestRejectedError,
+    QBittorrentUnexpectedResponseError,
     QBittorrentUnsupportedOperationError,
     SpeedLimits,
     SyncResult,
@@ -33,6 +34,7 @@ if TYPE_CHECKING:
     from collections.abc import AsyncIterator, Awaitable, Callable
 
     from qbittorrent_tooling.pytest_plugin import ClientFactory, EmulatorStarter
+from qbittorrent_tooling.emulator.addition import torrent_file_hash_and_name
 from qbittorrent_tooling.forwarder import Forwarder
 from qbittorrent_tooling.torrent_files import torrent_file
 
@@ -476,3 +478,345 @@ async def test_contract_session_pause(
         assert synced.data.server_state.session_paused is None
         with pytest.raises(QBittorrentUnsupportedOperationError, match=r"5\.3\.0"):
             await client.pause_session()
+
+
+async def _raw_torrent(client: QBittorrentClient, torrent_hash: str) -> dict[str, Any]:
+    """The torrent as ``torrents/info`` reports it, fields the model leaves out too."""
+    answer = await client._run(
+        lambda dialect: dialect.get_json(
+            "/api/v2/torrents/info", {"hashes": torrent_hash}
+        )
+    )
+    return dict(answer[0])
+
+
+async def _stopped_magnet(client: QBittorrentClient) -> None:
+    await client.add_torrent_urls([MAGNET], AddTorrentOptions(stopped=True))
+    await wait_for(client, lambda r: MAGNET_HASH in r.data.torrents)
+
+
+async def test_contract_tags(server: Server, client_factory: ClientFactory) -> None:
+    client = client_factory(server.url)
+    await _stopped_magnet(client)
+
+    await client.create_tags(["kept", "dropped"])
+    await client.add_tags([MAGNET_HASH], ["kept", "linux iso"])
+    tagged = await wait_for(
+        client, lambda r: len(r.data.torrents[MAGNET_HASH].tags) == 2
+    )
+    assert tagged.data.torrents[MAGNET_HASH].tags == {"kept", "linux iso"}
+    # Tagging creates what did not exist; creating leaves unused tags.
+    assert {"kept", "dropped", "linux iso"} <= tagged.data.tags
+
+    await client.remove_tags([MAGNET_HASH], ["kept"])
+    await client.delete_tags(["dropped"])
+    untagged = await wait_for(
+        client, lambda r: r.data.torrents[MAGNET_HASH].tags == {"linux iso"}
+    )
+    assert untagged.data.torrents[MAGNET_HASH].tags == {"linux iso"}
+    assert "dropped" not in untagged.data.tags
+    assert "kept" in untagged.data.tags
+
+    # Deleting a tag takes it off its torrents; no tags given removes them all.
+    await client.add_tags([MAGNET_HASH], ["kept"])
+    await client.delete_tags(["kept"])
+    assert (await wait_for(client, lambda r: "kept" not in r.data.tags)).data.torrents[
+        MAGNET_HASH
+    ].tags == {"linux iso"}
+    await client.remove_tags([MAGNET_HASH])
+    cleared = await wait_for(client, lambda r: not r.data.torrents[MAGNET_HASH].tags)
+    assert cleared.data.torrents[MAGNET_HASH].tags == frozenset()
+    assert "linux iso" in cleared.data.tags
+
+
+async def test_contract_categories(
+    server: Server, client_factory: ClientFactory
+) -> None:
+    client = client_factory(server.url)
+    await client.create_category("Linux ISOs", "/srv/iso")
+    await client.edit_category("Linux ISOs", "/srv/linux")
+    edited = await wait_for(
+        client,
+        lambda r: r.data.categories["Linux ISOs"].save_path == "/srv/linux",
+    )
+    assert edited.data.categories["Linux ISOs"].save_path == "/srv/linux"
+    await client.edit_category("Linux ISOs", "")
+    assert (await client.sync()).data.categories["Linux ISOs"].save_path in {"", None}
+
+    # 5.3.0 answers 404 for a category it does not know, older versions 409.
+    with pytest.raises(QBittorrentUnexpectedResponseError) as caught:
+        await client.edit_category("No such category", "/srv")
+    assert caught.value.status == (404 if server.version >= "5.3" else 409)
+
+    await client.remove_categories(["Linux ISOs", "No such category"])
+    assert "Linux ISOs" not in (await client.sync()).data.categories
+
+
+async def test_contract_share_limits(
+    server: Server, client_factory: ClientFactory
+) -> None:
+    client = client_factory(server.url)
+    await _stopped_magnet(client)
+    has_inactive_limit = server.version >= "4.6"
+
+    await client.set_share_limits(
+        [MAGNET_HASH],
+        ratio_limit=1.5,
+        seeding_time_limit=60,
+        inactive_seeding_time_limit=30 if has_inactive_limit else None,
+    )
+    torrent = await _raw_torrent(client, MAGNET_HASH)
+    assert (torrent["ratio_limit"], torrent["seeding_time_limit"]) == (1.5, 60)
+    assert torrent.get("inactive_seeding_time_limit") == (
+        30 if has_inactive_limit else None
+    )
+
+    # -1: no limit, -2: the global limit; the inactive one follows the global
+    # one when not given.
+    await client.set_share_limits([MAGNET_HASH], ratio_limit=-1, seeding_time_limit=-2)
+    torrent = await _raw_torrent(client, MAGNET_HASH)
+    assert (torrent["ratio_limit"], torrent["seeding_time_limit"]) == (-1, -2)
+    assert torrent.get("inactive_seeding_time_limit") == (
+        -2 if has_inactive_limit else None
+    )
+    if not has_inactive_limit:
+        with pytest.raises(QBittorrentUnsupportedOperationError, match=r"4\.6\.0"):
+            await client.set_share_limits(
+                [MAGNET_HASH],
+                ratio_limit=1,
+                seeding_time_limit=1,
+                inactive_seeding_time_limit=1,
+            )
+
+    # What 4.x and 5.1 would cap is refused before anything is sent.
+    for ratio, minutes in ((10_000, 1), (1, 525_601), (-3, 1), (-0.5, 1), (1, -3)):
+        with pytest.raises(ValueError, match="must be -2"):
+            await client.set_share_limits(
+                [MAGNET_HASH], ratio_limit=ratio, seeding_time_limit=minutes
+            )
+    assert (await _raw_torrent(client, MAGNET_HASH))["ratio_limit"] == -1
+
+    # 5.2+ also keep what to do at the limit; changing the limits keeps it.
+    if "share_limit_action" in torrent:
+        await client._run(
+            lambda dialect: dialect.post(
+                "/api/v2/torrents/setShareLimits",
+                {
+                    "hashes": MAGNET_HASH,
+                    "ratioLimit": "2",
+                    "seedingTimeLimit": "-2",
+                    "inactiveSeedingTimeLimit": "-2",
+                    "shareLimitAction": "Stop",
+                    "shareLimitsMode": "Default",
+                },
+            )
+        )
+        await client.set_share_limits(
+            [MAGNET_HASH], ratio_limit=3, seeding_time_limit=-1
+        )
+        torrent = await _raw_torrent(client, MAGNET_HASH)
+        assert (torrent["ratio_limit"], torrent["share_limit_action"]) == (3, "Stop")
+
+
+async def test_contract_torrent_settings(
+    server: Server, client_factory: ClientFactory
+) -> None:
+    client = client_factory(server.url)
+    await client.sync()
+    content, info_hash = torrent_file("contract settings")
+    await client.add_torrent_files([content], AddTorrentOptions(stopped=True))
+    await wait_for(client, lambda r: info_hash in r.data.torrents)
+
+    await client.set_auto_management([info_hash], True)
+    assert (await _raw_torrent(client, info_hash))["auto_tmm"] is True
+    await client.set_auto_management([info_hash], False)
+    assert (await _raw_torrent(client, info_hash))["auto_tmm"] is False
+
+    await client.set_download_path([info_hash], "/srv/incomplete")
+    for _ in range(50):
+        torrent = await _raw_torrent(client, info_hash)
+        if torrent["download_path"]:
+            break
+        await asyncio.sleep(0.1)
+    assert torrent["download_path"].rstrip("/") == "/srv/incomplete"
+
+    # Set to a value, whatever the state before: twice the same is no flip.
+    for enabled in (True, True, False):
+        await client.set_sequential_download([info_hash], enabled)
+        await client.set_first_last_piece_priority([info_hash], enabled)
+        await client.set_super_seeding([info_hash], enabled)
+        torrent = (await client.get_torrents(hashes=[info_hash]))[0]
+        assert torrent.sequential_download is enabled
+        assert torrent.first_last_piece_priority is enabled
+
+    await client.rename_torrent(info_hash, "renamed in contract")
+    renamed = await wait_for(
+        client, lambda r: r.data.torrents[info_hash].name == "renamed in contract"
+    )
+    assert renamed.data.torrents[info_hash].name == "renamed in contract"
+
+    await client.set_file_priority(info_hash, [0], 0)
+    await client.set_file_priority(info_hash, [0], 7)
+    with pytest.raises(QBittorrentUnexpectedResponseError) as caught:
+        await client.set_file_priority(info_hash, [5], 1)
+    assert caught.value.status == 409  # "File ID is not valid"
+
+
+async def test_contract_torrent_details(
+    server: Server, client_factory: ClientFactory
+) -> None:
+    client = client_factory(server.url)
+    await client.sync()
+    content, info_hash = torrent_file("contract details")
+    await client.add_torrent_files([content], AddTorrentOptions(stopped=True))
+    await wait_for(client, lambda r: info_hash in r.data.torrents)
+
+    details = await client.get_torrent_details(info_hash.upper())
+    assert details.properties["save_path"]
+    assert details.properties["total_size"] > 0
+    assert details.files
+    assert [file["index"] for file in details.files] == list(range(len(details.files)))
+    assert (
+        sum(file["size"] for file in details.files) == details.properties["total_size"]
+    )
+    urls = [tracker["url"] for tracker in details.trackers]
+    assert "** [DHT] **" in urls
+    assert any(url.startswith("http") for url in urls)
+    assert details.peers == {}
+
+    with pytest.raises(QBittorrentUnexpectedResponseError) as caught:
+        await client.get_torrent_details("d" * 40)
+    assert caught.value.status == 404
+
+
+# What Home Assistant's set_preferences action may change (its allowlist), with
+# a value unlike each default: every server keeps each as given.
+ALLOWED_PREFERENCES = {
+    "listen_port": 51413,
+    "max_connec": 300,
+    "max_connec_per_torrent": 80,
+    "max_uploads": 30,
+    "max_uploads_per_torrent": 5,
+    "queueing_enabled": False,
+    "max_active_downloads": 4,
+    "max_active_uploads": 6,
+    "max_active_torrents": 9,
+    "dont_count_slow_torrents": True,
+    "max_ratio_enabled": True,
+    "max_ratio": 2.5,
+    "max_seeding_time_enabled": True,
+    "max_seeding_time": 1440,
+    "dht": True,
+    "pex": False,
+    "lsd": True,
+    "upnp": False,
+    "save_path": "/srv/downloads",
+    "temp_path_enabled": True,
+    "temp_path": "/srv/incomplete",
+}
+
+
+async def test_contract_allowed_preferences_round_trip(
+    server: Server, client_factory: ClientFactory
+) -> None:
+    client = client_factory(server.url)
+    before = await client.get_preferences()
+    assert set(ALLOWED_PREFERENCES) <= set(before)
+
+    await client.set_preferences(ALLOWED_PREFERENCES)
+    after = await client.get_preferences()
+    assert {key: after[key] for key in ALLOWED_PREFERENCES} == ALLOWED_PREFERENCES | {
+        key: value.rstrip("/") + "/"
+        for key, value in ALLOWED_PREFERENCES.items()
+        if isinstance(value, str) and after[key].endswith("/")
+    }
+
+
+async def test_contract_export_torrent(
+    server: Server, client_factory: ClientFactory
+) -> None:
+    client = client_factory(server.url)
+    await client.sync()
+    content, info_hash = torrent_file("contract export")
+    await client.add_torrent_files([content], AddTorrentOptions(stopped=True))
+    await _stopped_magnet(client)
+
+    if server.kind == "real" and server.version < "5.3":
+        # Real 4.5.2 and 5.1.0 refuse to export this synthetic one-piece
+        # torrent (libtorrent: "missing or invalid 'hash' entry"); 5.3.0 does.
+        with pytest.raises(QBittorrentUnexpectedResponseError) as refused:
+            await client.export_torrent(info_hash)
+        assert refused.value.status == 409
+        assert "'hash' entry" in refused.value.body_excerpt
+    else:
+        exported = await client.export_torrent(info_hash)
+        assert torrent_file_hash_and_name(exported) == (info_hash, "contract export")
+
+    # Without metadata there is nothing to export, on every version.
+    with pytest.raises(QBittorrentUnexpectedResponseError) as caught:
+        await client.export_torrent(MAGNET_HASH)
+    assert caught.value.status == 409
+    assert "Missing metadata" in caught.value.body_excerpt
+
+
+async def test_contract_rss(server: Server, client_factory: ClientFactory) -> None:
+    client = client_factory(server.url)
+    feed_url = "http://127.0.0.1:9/feed.xml"  # nothing listens: never fetched
+
+    await client.add_rss_folder("Linux")
+    await client.add_rss_feed(feed_url, "Linux\\Debian")
+    items = await client.get_rss_items()
+    assert items["Linux"]["Debian"]["url"] == feed_url
+    with_data = await client.get_rss_items(with_data=True)
+    assert with_data["Linux"]["Debian"]["articles"] == []
+    await client.refresh_rss_item("Linux\\Debian")
+
+    # Taken paths and URLs are refused.
+    for call in (
+        lambda: client.add_rss_folder("Linux"),
+        lambda: client.add_rss_feed(feed_url, "Other"),
+        lambda: client.remove_rss_item("No such item"),
+    ):
+        with pytest.raises(QBittorrentUnexpectedResponseError) as caught:
+            await call()
+        assert caught.value.status == 409
+
+    await client.set_rss_rule(
+        "ISOs",
+        {"enabled": True, "mustContain": "netinst", "affectedFeeds": [feed_url]},
+    )
+    rule = (await client.get_rss_rules())["ISOs"]
+    assert (rule["enabled"], rule["mustContain"], rule["affectedFeeds"]) == (
+        True,
+        "netinst",
+        [feed_url],
+    )
+    await client.remove_rss_rule("ISOs")
+    await client.remove_rss_rule("No such rule")
+    assert await client.get_rss_rules() == {}
+
+    await client.remove_rss_item("Linux")
+    assert await client.get_rss_items() == {}
+
+
+async def test_contract_search(server: Server, client_factory: ClientFactory) -> None:
+    client = client_factory(server.url)
+    if server.kind == "real" and server.version < "5.3":
+        # The Debian 4.5.2 and 5.1.0 roots here have no Python: 409, nothing runs.
+        with pytest.raises(QBittorrentUnexpectedResponseError) as refused:
+            await client.start_search("debian", category="all")
+        assert refused.value.status == 409
+        assert "Python must be installed" in refused.value.body_excerpt
+        with pytest.raises(QBittorrentUnexpectedResponseError) as caught:
+            await client.get_search_results(1)
+        assert caught.value.status == 404
+        return
+    search_id = await client.start_search("debian", category="all")
+    results = await client.get_search_results(search_id, limit=10)
+    assert (results["results"], results["total"]) == ([], 0)
+    assert results["status"] in {"Running", "Stopped"}
+    await client.stop_search(search_id)
+    await client.delete_search(search_id)
+    with pytest.raises(QBittorrentUnexpectedResponseError) as caught:
+        await client.get_search_results(search_id)
+    assert caught.value.status == 404

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from qbittorrent_tooling.emulator import modern
 from qbittorrent_tooling.pytest_plugin import (
     EMULATED_VERSIONS,
     ClientFactory,
@@ -13,6 +14,7 @@ from qbittorrent_tooling.torrent_files import torrent_file
 from qbittorrent_webui_client import (
     Generation,
     QBittorrentAddTorrentError,
+    QBittorrentUnexpectedResponseError,
     QBittorrentUnsupportedOperationError,
     TorrentFilter,
     TorrentSort,
@@ -209,3 +211,236 @@ async def test_filter_unknown_to_the_server_is_applied_by_the_client(
     assert {t.hash for t in listed} == stalled
     names = sorted(emulator.torrents[h]["name"] for h in stalled)
     assert [t.name for t in first_two] == names[:2]
+
+
+@pytest.mark.parametrize("version", EMULATED_VERSIONS)
+async def test_tags(
+    version: str, emulator_factory: EmulatorStarter, client_factory: ClientFactory
+) -> None:
+    emulator, url = await emulator_factory(version)
+    client = client_factory(url)
+    info = await client.detect()
+    first = next(iter(emulator.torrents))
+
+    if not info.capabilities.tags:
+        sent = len(emulator.requests)
+        for call in (
+            client.add_tags([first], ["new"]),
+            client.remove_tags([first], ["new"]),
+            client.create_tags(["new"]),
+            client.delete_tags(["new"]),
+        ):
+            with pytest.raises(QBittorrentUnsupportedOperationError, match=r"4\.2\.0"):
+                await call
+        assert len(emulator.requests) == sent
+        return
+    await client.remove_tags([first])
+    await client.create_tags(["spare"])
+    await client.add_tags([first], ["one", "two"])
+    await client.remove_tags([first], ["two"])
+    await client.delete_tags(["spare"])
+
+    result = await client.sync()
+    assert result.data.torrents[first].tags == {"one"}
+    assert "spare" not in result.data.tags
+    assert {"one", "two"} <= result.data.tags
+
+
+@pytest.mark.parametrize("version", EMULATED_VERSIONS)
+async def test_edit_category(
+    version: str, emulator_factory: EmulatorStarter, client_factory: ClientFactory
+) -> None:
+    emulator, url = await emulator_factory(version)
+    client = client_factory(url)
+    info = await client.detect()
+
+    if not info.capabilities.edit_category:
+        sent = len(emulator.requests)
+        with pytest.raises(QBittorrentUnsupportedOperationError, match=r"4\.1\.3"):
+            await client.edit_category("movies", "/srv/movies")
+        assert len(emulator.requests) == sent
+        return
+    await client.create_category("documentaries", "/srv/films")
+    await client.edit_category("documentaries", "/srv/docs")
+    categories = (await client.sync()).data.categories
+    assert categories["documentaries"].save_path == "/srv/docs"
+
+
+@pytest.mark.parametrize("version", EMULATED_VERSIONS)
+async def test_share_limits(
+    version: str, emulator_factory: EmulatorStarter, client_factory: ClientFactory
+) -> None:
+    emulator, url = await emulator_factory(version)
+    client = client_factory(url)
+    info = await client.detect()
+    first = next(iter(emulator.torrents))
+    sent = len(emulator.requests)
+
+    if not info.capabilities.share_limits:
+        with pytest.raises(QBittorrentUnsupportedOperationError, match=r"4\.1\.1"):
+            await client.set_share_limits([first], ratio_limit=2, seeding_time_limit=5)
+        assert len(emulator.requests) == sent
+        return
+    if version < "4.6":
+        with pytest.raises(QBittorrentUnsupportedOperationError, match=r"4\.6\.0"):
+            await client.set_share_limits(
+                [first],
+                ratio_limit=2,
+                seeding_time_limit=5,
+                inactive_seeding_time_limit=1,
+            )
+        assert len(emulator.requests) == sent
+    else:
+        await client.set_share_limits(
+            [first], ratio_limit=2, seeding_time_limit=5, inactive_seeding_time_limit=1
+        )
+        assert emulator.torrents[first]["inactive_seeding_time_limit"] == 1
+    await client.set_share_limits([first], ratio_limit=0.25, seeding_time_limit=-1)
+    fields = emulator.torrents[first]
+    assert (fields["ratio_limit"], fields["seeding_time_limit"]) == (0.25, -1)
+
+
+@pytest.mark.parametrize("version", EMULATED_VERSIONS)
+async def test_torrent_settings(
+    version: str, emulator_factory: EmulatorStarter, client_factory: ClientFactory
+) -> None:
+    emulator, url = await emulator_factory(version)
+    client = client_factory(url)
+    info = await client.detect()
+    first = next(iter(emulator.torrents))
+    sent = len(emulator.requests)
+
+    if info.capabilities.auto_management:
+        await client.set_auto_management([first], True)
+        assert emulator.torrents[first]["auto_tmm"] is True
+    else:
+        with pytest.raises(QBittorrentUnsupportedOperationError, match=r"4\.1\.0"):
+            await client.set_auto_management([first], True)
+    if info.capabilities.download_path:
+        await client.set_download_path([first], "/srv/incomplete")
+        assert emulator.torrents[first]["download_path"] == "/srv/incomplete"
+    else:
+        with pytest.raises(QBittorrentUnsupportedOperationError, match=r"4\.4\.0"):
+            await client.set_download_path([first], "/srv/incomplete")
+    if not info.capabilities.sequential_download:
+        for call in (
+            client.set_sequential_download([first], True),
+            client.set_first_last_piece_priority([first], True),
+        ):
+            with pytest.raises(QBittorrentUnsupportedOperationError, match=r"3\.2\.0"):
+                await call
+        assert len(emulator.requests) == sent
+        return
+    for enabled in (True, True, False, False, True):
+        await client.set_sequential_download([first], enabled)
+        await client.set_first_last_piece_priority([first], enabled)
+        assert emulator.torrents[first]["seq_dl"] is enabled
+        assert emulator.torrents[first]["f_l_piece_prio"] is enabled
+
+
+@pytest.mark.parametrize("version", EMULATED_VERSIONS)
+async def test_torrent_details(
+    version: str, emulator_factory: EmulatorStarter, client_factory: ClientFactory
+) -> None:
+    emulator, url = await emulator_factory(version)
+    client = client_factory(url)
+    info = await client.detect()
+    first = next(iter(emulator.torrents))
+
+    if not info.capabilities.torrent_details:
+        sent = len(emulator.requests)
+        with pytest.raises(QBittorrentUnsupportedOperationError, match=r"4\.1\.0"):
+            await client.get_torrent_details(first)
+        assert len(emulator.requests) == sent
+        return
+    details = await client.get_torrent_details(first)
+    assert details.properties["name"] == emulator.torrents[first]["name"]
+    assert [file["index"] for file in details.files] == [0, 1]
+    assert details.trackers[0]["url"] == "** [DHT] **"
+    assert details.peers == {}
+
+
+@pytest.mark.parametrize("version", EMULATED_VERSIONS)
+async def test_export_torrent(
+    version: str, emulator_factory: EmulatorStarter, client_factory: ClientFactory
+) -> None:
+    emulator, url = await emulator_factory(version)
+    client = client_factory(url)
+    info = await client.detect()
+
+    if not info.capabilities.export:
+        sent = len(emulator.requests)
+        with pytest.raises(QBittorrentUnsupportedOperationError, match=r"4\.5\.0"):
+            await client.export_torrent(next(iter(emulator.torrents)))
+        assert len(emulator.requests) == sent
+        return
+    content, info_hash = torrent_file("exported")
+    await client.add_torrent_files([content])
+    assert await client.export_torrent(info_hash) == content
+
+
+@pytest.mark.parametrize("version", EMULATED_VERSIONS)
+async def test_rss(
+    version: str, emulator_factory: EmulatorStarter, client_factory: ClientFactory
+) -> None:
+    emulator, url = await emulator_factory(version)
+    client = client_factory(url)
+    info = await client.detect()
+
+    if not info.capabilities.rss:
+        sent = len(emulator.requests)
+        for call in (
+            client.add_rss_feed("http://example.org/feed"),
+            client.get_rss_items(),
+            client.set_rss_rule("rule", {}),
+        ):
+            with pytest.raises(QBittorrentUnsupportedOperationError, match=r"4\.1\.0"):
+                await call
+        assert len(emulator.requests) == sent
+        return
+    await client.add_rss_feed("http://example.org/feed")
+    assert await client.get_rss_items() == {
+        "http://example.org/feed": {
+            "uid": "{00000000}",
+            "url": "http://example.org/feed",
+        }
+    }
+    await client.set_rss_rule("rule", {"mustContain": "x"})
+    assert (await client.get_rss_rules())["rule"]["mustContain"] == "x"
+
+
+@pytest.mark.parametrize("version", EMULATED_VERSIONS)
+async def test_search(
+    version: str, emulator_factory: EmulatorStarter, client_factory: ClientFactory
+) -> None:
+    emulator, url = await emulator_factory(version)
+    client = client_factory(url)
+    info = await client.detect()
+
+    if not info.capabilities.search:
+        sent = len(emulator.requests)
+        with pytest.raises(QBittorrentUnsupportedOperationError, match=r"4\.1\.4"):
+            await client.start_search("debian")
+        assert len(emulator.requests) == sent
+        return
+    search_id = await client.start_search("debian", plugins=["one", "two"])
+    assert (await client.get_search_results(search_id))["status"] == "Running"
+    await client.stop_search(search_id)
+    await client.delete_search(search_id)
+    assert emulator.searches == {}
+
+
+async def test_search_start_naming_no_job_is_refused(
+    emulator_factory: EmulatorStarter,
+    client_factory: ClientFactory,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setitem(
+        modern.ENDPOINTS,
+        ("search", "start"),
+        modern.Endpoint(lambda *_: modern.json_reply({"id": "not a number"})),
+    )
+    _emulator, url = await emulator_factory("5.3.0")
+    client = client_factory(url)
+    with pytest.raises(QBittorrentUnexpectedResponseError, match="named no job"):
+        await client.start_search("debian")

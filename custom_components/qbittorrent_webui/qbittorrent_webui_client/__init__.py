@@ -23,9 +23,13 @@ from .exceptions import (
 )
 from .models import (
     KIBIBYTE,
+    MAX_SEEDING_MINUTES,
+    MAX_SHARE_RATIO,
     MAX_SPEED_LIMIT,
     MAX_SPEED_LIMIT_KIBIBYTES,
     OPERATION_REQUIREMENTS,
+    SHARE_LIMIT_GLOBAL,
+    SHARE_LIMIT_NONE,
     AddTorrentOptions,
     Ban,
     Capabilities,
@@ -42,6 +46,7 @@ from .models import (
     StatusGroup,
     SyncResult,
     Torrent,
+    TorrentDetails,
     TorrentFilter,
     TorrentSort,
     TorrentStatus,
@@ -52,9 +57,13 @@ from .models import (
 
 __all__ = [
     "KIBIBYTE",
+    "MAX_SEEDING_MINUTES",
+    "MAX_SHARE_RATIO",
     "MAX_SPEED_LIMIT",
     "MAX_SPEED_LIMIT_KIBIBYTES",
     "OPERATION_REQUIREMENTS",
+    "SHARE_LIMIT_GLOBAL",
+    "SHARE_LIMIT_NONE",
     "AddTorrentOptions",
     "Ban",
     "Capabilities",
@@ -83,6 +92,7 @@ __all__ = [
     "StatusGroup",
     "SyncResult",
     "Torrent",
+    "TorrentDetails",
     "TorrentFilter",
     "TorrentSort",
     "TorrentStatus",

@@ -37,6 +37,7 @@ from .models import (
     SpeedLimits,
     SyncResult,
     Torrent,
+    TorrentDetails,
     TorrentFilter,
     TorrentSort,
 )
@@ -217,6 +218,112 @@ class OptionalOperations(Protocol):
 
     async def resume_session(self) -> None:
         """Resume the whole BitTorrent session."""
+        ...
+
+    # Tags.
+
+    async def add_tags(self, hashes: list[str], tags: list[str]) -> None:
+        """Tag torrents."""
+        ...
+
+    async def remove_tags(self, hashes: list[str], tags: list[str]) -> None:
+        """Untag torrents."""
+        ...
+
+    async def create_tags(self, tags: list[str]) -> None:
+        """Create tags."""
+        ...
+
+    async def delete_tags(self, tags: list[str]) -> None:
+        """Delete tags."""
+        ...
+
+    # Categories and share limits.
+
+    async def edit_category(self, name: str, save_path: str) -> None:
+        """Change a category's save path."""
+        ...
+
+    async def set_share_limits(
+        self,
+        hashes: list[str],
+        ratio_limit: float,
+        seeding_time_limit: int,
+        inactive_seeding_time_limit: int | None,
+    ) -> None:
+        """Set share limits."""
+        ...
+
+    # Per-torrent settings.
+
+    async def set_auto_management(self, hashes: list[str], enabled: bool) -> None:  # noqa: FBT001
+        """Switch automatic torrent management."""
+        ...
+
+    async def set_download_path(self, hashes: list[str], path: str) -> None:
+        """Set the incomplete-data directory."""
+        ...
+
+    async def get_torrent_details(self, torrent_hash: str) -> TorrentDetails:
+        """Read a torrent's properties, files, trackers and peers."""
+        ...
+
+    async def export_torrent(self, torrent_hash: str) -> bytes:
+        """Return a torrent's .torrent file."""
+        ...
+
+    # RSS.
+
+    async def add_rss_folder(self, path: str) -> None:
+        """Create an RSS folder."""
+        ...
+
+    async def add_rss_feed(self, url: str, path: str) -> None:
+        """Subscribe to an RSS feed."""
+        ...
+
+    async def remove_rss_item(self, path: str) -> None:
+        """Remove an RSS feed or folder."""
+        ...
+
+    async def refresh_rss_item(self, path: str) -> None:
+        """Refresh an RSS feed or folder."""
+        ...
+
+    async def get_rss_items(self, *, with_data: bool) -> dict[str, Any]:
+        """Return the RSS tree."""
+        ...
+
+    async def set_rss_rule(self, name: str, definition: dict[str, Any]) -> None:
+        """Create or replace an auto-download rule."""
+        ...
+
+    async def remove_rss_rule(self, name: str) -> None:
+        """Remove an auto-download rule."""
+        ...
+
+    async def get_rss_rules(self) -> dict[str, Any]:
+        """Return the auto-download rules."""
+        ...
+
+    # Search.
+
+    async def start_search(self, pattern: str, plugins: str, category: str) -> int:
+        """Start a search job."""
+        ...
+
+    async def get_search_results(
+        self, search_id: int, limit: int, offset: int
+    ) -> dict[str, Any]:
+        """Return a search job's status and results."""
+        ...
+
+    async def stop_search(self, search_id: int) -> None:
+        """Stop a search job."""
+        ...
+
+    async def delete_search(self, search_id: int) -> None:
+        """Delete a search job."""
         ...
 
 

@@ -13,6 +13,7 @@ from ._dialect import (
     Version,
     api_torrents,
     ensure_dict,
+    ensure_list,
     flag,
     form_value,
     int_body,
@@ -22,7 +23,14 @@ from ._dialect import (
     with_alternative,
 )
 from ._parse import server_state_from_api
-from .models import Capabilities, TorrentFilter, TorrentSort
+from .exceptions import QBittorrentUnexpectedResponseError
+from .models import (
+    SHARE_LIMIT_GLOBAL,
+    Capabilities,
+    TorrentDetails,
+    TorrentFilter,
+    TorrentSort,
+)
 
 if TYPE_CHECKING:
     from ._sync import SyncEngine
@@ -31,6 +39,14 @@ if TYPE_CHECKING:
 # First web API version knowing each ``torrents/info`` filter newer than
 # 2.0 (stalled: changelog 2.4.1; errored is listed alongside it, assumed the
 # same). Older servers would answer every torrent for them.
+# What a torrent does at its share limit (5.2+ require it when setting them):
+# the torrents/info field and the setShareLimits parameter.
+_SHARE_LIMIT_BEHAVIOUR = (
+    ("share_limit_action", "shareLimitAction"),
+    ("share_limits_mode", "shareLimitsMode"),
+)
+_SHARE_LIMIT_ACTION_SINCE: Version = (2, 12, 0)
+
 _FILTERS_SINCE: dict[TorrentFilter, Version] = {
     TorrentFilter.STALLED: (2, 4, 1),
     TorrentFilter.ERRORED: (2, 4, 1),
@@ -342,6 +358,212 @@ class ModernDialect(Dialect):
         """``torrents/setSuperSeeding``."""
         await self._torrents_action("setSuperSeeding", hashes, {"value": flag(enabled)})
 
+    async def add_tags(self, hashes: list[str], tags: list[str]) -> None:
+        """``torrents/addTags`` takes comma-separated tags (API 2.3)."""
+        await self._torrents_action("addTags", hashes, {"tags": ",".join(tags)})
+
+    async def remove_tags(self, hashes: list[str], tags: list[str]) -> None:
+        """``torrents/removeTags``; empty ``tags`` removes them all."""
+        await self._torrents_action("removeTags", hashes, {"tags": ",".join(tags)})
+
+    async def create_tags(self, tags: list[str]) -> None:
+        """``torrents/createTags``."""
+        await self.post("/api/v2/torrents/createTags", {"tags": ",".join(tags)})
+
+    async def delete_tags(self, tags: list[str]) -> None:
+        """``torrents/deleteTags``."""
+        await self.post("/api/v2/torrents/deleteTags", {"tags": ",".join(tags)})
+
+    async def edit_category(self, name: str, save_path: str) -> None:
+        """``torrents/editCategory`` (API 2.1)."""
+        await self.post(
+            "/api/v2/torrents/editCategory", {"category": name, "savePath": save_path}
+        )
+
+    async def set_share_limits(
+        self,
+        hashes: list[str],
+        ratio_limit: float,
+        seeding_time_limit: int,
+        inactive_seeding_time_limit: int | None,
+    ) -> None:
+        """``torrents/setShareLimits`` (API 2.0.1).
+
+        From 4.6.0 (API 2.9.2) ``inactiveSeedingTimeLimit`` is required (5.1.0
+        answers 400 without it). 5.2+ also require what to do at the limit
+        (``shareLimitAction``; 5.3 ``shareLimitsMode`` too): each torrent's
+        own, read first, is sent back so that a limit change keeps it.
+        """
+        has_inactive_limit = self.api >= (2, 9, 2)
+        if inactive_seeding_time_limit is not None and not has_inactive_limit:
+            self.unsupported("set_share_limits(inactive_seeding_time_limit=...)")
+        form = {
+            "ratioLimit": str(ratio_limit),
+            "seedingTimeLimit": str(seeding_time_limit),
+        }
+        if has_inactive_limit:
+            form["inactiveSeedingTimeLimit"] = str(
+                SHARE_LIMIT_GLOBAL
+                if inactive_seeding_time_limit is None
+                else inactive_seeding_time_limit
+            )
+        if self.api < _SHARE_LIMIT_ACTION_SINCE:
+            await self._torrents_action("setShareLimits", hashes, form)
+            return
+        answer = await self.post_read(
+            "/api/v2/torrents/info", {"hashes": join_hashes(hashes)}
+        )
+        groups: dict[tuple[tuple[str, str], ...], list[str]] = {}
+        for torrent in ensure_list(answer.json(), "torrents"):
+            behaviour = tuple(
+                (form_name, str(torrent[field]))
+                for field, form_name in _SHARE_LIMIT_BEHAVIOUR
+                if isinstance(torrent, dict) and field in torrent
+            )
+            if isinstance(torrent, dict) and isinstance(torrent.get("hash"), str):
+                groups.setdefault(behaviour, []).append(torrent["hash"])
+        for behaviour, group in groups.items():
+            await self._torrents_action(
+                "setShareLimits", group, {**form, **dict(behaviour)}
+            )
+
+    async def set_auto_management(self, hashes: list[str], enabled: bool) -> None:  # noqa: FBT001
+        """``torrents/setAutoManagement``."""
+        await self._torrents_action(
+            "setAutoManagement", hashes, {"enable": flag(enabled)}
+        )
+
+    async def set_download_path(self, hashes: list[str], path: str) -> None:
+        """``torrents/setDownloadPath`` (API 2.8.4) names the torrents ``id``."""
+        await self.post(
+            "/api/v2/torrents/setDownloadPath",
+            {"id": join_hashes(hashes), "path": path},
+        )
+
+    async def get_torrent_details(self, torrent_hash: str) -> TorrentDetails:
+        """``torrents/properties``, ``files``, ``trackers``, ``sync/torrentPeers``.
+
+        Read by POST like the WebUI: every version answers it (4.5.2-5.3.0),
+        404 for an unknown hash.
+        """
+        form = {"hash": torrent_hash.lower()}
+        properties = ensure_dict(
+            (await self.post_read("/api/v2/torrents/properties", form)).json(),
+            "torrent properties",
+        )
+        files = ensure_list(
+            (await self.post_read("/api/v2/torrents/files", form)).json(),
+            "torrent files",
+        )
+        trackers = ensure_list(
+            (await self.post_read("/api/v2/torrents/trackers", form)).json(),
+            "torrent trackers",
+        )
+        peers = ensure_dict(
+            (
+                await self.post_read("/api/v2/sync/torrentPeers", {**form, "rid": "0"})
+            ).json(),
+            "torrent peers",
+        ).get("peers")
+        return TorrentDetails(
+            properties=properties,
+            files=[item for item in files if isinstance(item, dict)],
+            trackers=[item for item in trackers if isinstance(item, dict)],
+            peers={
+                key: value
+                for key, value in (peers if isinstance(peers, dict) else {}).items()
+                if isinstance(value, dict)
+            },
+        )
+
+    async def export_torrent(self, torrent_hash: str) -> bytes:
+        """``torrents/export`` (API 2.8.14); 409 without metadata."""
+        response = await self.post_read(
+            "/api/v2/torrents/export", {"hash": torrent_hash.lower()}
+        )
+        return bytes(response.body)
+
+    async def add_rss_folder(self, path: str) -> None:
+        """``rss/addFolder`` (409 when it exists)."""
+        await self.post("/api/v2/rss/addFolder", {"path": path})
+
+    async def add_rss_feed(self, url: str, path: str) -> None:
+        """``rss/addFeed`` (409 when the URL or path exists)."""
+        form = {"url": url, **({"path": path} if path else {})}
+        await self.post("/api/v2/rss/addFeed", form)
+
+    async def remove_rss_item(self, path: str) -> None:
+        """``rss/removeItem`` (409 when it does not exist)."""
+        await self.post("/api/v2/rss/removeItem", {"path": path})
+
+    async def refresh_rss_item(self, path: str) -> None:
+        """``rss/refreshItem`` (an unknown path is ignored)."""
+        await self.post("/api/v2/rss/refreshItem", {"itemPath": path})
+
+    async def get_rss_items(self, *, with_data: bool) -> dict[str, Any]:
+        """``rss/items``: folders nest, feeds carry ``url`` (and articles)."""
+        return ensure_dict(
+            await self.get_json("/api/v2/rss/items", {"withData": flag(with_data)}),
+            "RSS items",
+        )
+
+    async def set_rss_rule(self, name: str, definition: dict[str, Any]) -> None:
+        """``rss/setRule`` with the rule as JSON (fields left out: defaults)."""
+        await self.post(
+            "/api/v2/rss/setRule",
+            {"ruleName": name, "ruleDef": json.dumps(definition)},
+        )
+
+    async def remove_rss_rule(self, name: str) -> None:
+        """``rss/removeRule`` (an unknown rule is ignored)."""
+        await self.post("/api/v2/rss/removeRule", {"ruleName": name})
+
+    async def get_rss_rules(self) -> dict[str, Any]:
+        """``rss/rules``."""
+        return ensure_dict(await self.get_json("/api/v2/rss/rules"), "RSS rules")
+
+    async def start_search(self, pattern: str, plugins: str, category: str) -> int:
+        """``search/start`` answers ``{"id": ...}``; 409 without Python."""
+        answer = ensure_dict(
+            (
+                await self.post(
+                    "/api/v2/search/start",
+                    {"pattern": pattern, "plugins": plugins, "category": category},
+                )
+            ).json(),
+            "search start",
+        )
+        search_id = answer.get("id")
+        if not isinstance(search_id, int):
+            raise QBittorrentUnexpectedResponseError(
+                "The server's search start named no job",
+                status=200,
+                body_excerpt=str(answer)[:120],
+            )
+        return search_id
+
+    async def get_search_results(
+        self, search_id: int, limit: int, offset: int
+    ) -> dict[str, Any]:
+        """``search/results``: ``{results, status, total}``; 404 if unknown."""
+        return ensure_dict(
+            (
+                await self.post_read(
+                    "/api/v2/search/results",
+                    {"id": str(search_id), "limit": str(limit), "offset": str(offset)},
+                )
+            ).json(),
+            "search results",
+        )
+
+    async def stop_search(self, search_id: int) -> None:
+        """``search/stop`` (404 if unknown)."""
+        await self.post("/api/v2/search/stop", {"id": str(search_id)})
+
+    async def delete_search(self, search_id: int) -> None:
+        """``search/delete`` (404 if unknown)."""
+        await self.post("/api/v2/search/delete", {"id": str(search_id)})
+
     async def get_preferences(self) -> dict[str, Any]:
         """``app/preferences``."""
         return ensure_dict(
@@ -391,4 +613,12 @@ def modern_capabilities(api: Version, app: Version | None) -> Capabilities:
         stop_start_naming=padded >= (2, 11, 0),
         # Real 5.3.0 (API 2.16.2) has it, 5.1.0 (2.11.4) not.
         session_pause=padded >= (2, 16, 2),
+        edit_category=padded >= (2, 1, 0),
+        share_limits=padded >= (2, 0, 1),
+        auto_management=True,
+        download_path=padded >= (2, 8, 4),
+        torrent_details=True,
+        export=padded >= (2, 8, 14),
+        rss=True,
+        search=padded >= (2, 1, 1),
     )

@@ -23,7 +23,13 @@ from .exceptions import (
     QBittorrentError,
     QBittorrentUnexpectedResponseError,
 )
-from .models import MAX_SPEED_LIMIT
+from .models import (
+    MAX_SEEDING_MINUTES,
+    MAX_SHARE_RATIO,
+    MAX_SPEED_LIMIT,
+    SHARE_LIMIT_GLOBAL,
+    SHARE_LIMIT_NONE,
+)
 
 if TYPE_CHECKING:
     from collections.abc import Awaitable, Callable, Mapping, Sequence
@@ -40,6 +46,7 @@ if TYPE_CHECKING:
         SpeedLimits,
         SyncResult,
         Torrent,
+        TorrentDetails,
         TorrentFilter,
         TorrentSort,
     )
@@ -66,6 +73,22 @@ def _check_limit(name: str, limit: int | None) -> None:
         msg = (
             f"The {name} of {limit} B/s is above {MAX_SPEED_LIMIT} B/s "
             "(2,097,151 KiB/s), the highest qBittorrent can store"
+        )
+        raise ValueError(msg)
+
+
+def _check_share_limit(name: str, limit: float, maximum: float) -> None:
+    """Refuse a share limit qBittorrent would cap or misread.
+
+    Raises:
+        ValueError: ``limit`` is not -2 (global), -1 (none) or 0 to ``maximum``.
+    """
+    if limit not in (SHARE_LIMIT_GLOBAL, SHARE_LIMIT_NONE) and not (
+        0 <= limit <= maximum
+    ):
+        msg = (
+            f"The {name} {limit} must be {SHARE_LIMIT_GLOBAL} (global), "
+            f"{SHARE_LIMIT_NONE} (no limit) or between 0 and {maximum}"
         )
         raise ValueError(msg)
 
@@ -782,3 +805,308 @@ class QBittorrentClient:
     async def shutdown(self) -> None:
         """Quit qBittorrent."""
         await self._run(lambda dialect: dialect.shutdown())
+
+    # --- tags -----------------------------------------------------------------
+
+    async def add_tags(self, hashes: Sequence[str], tags: Sequence[str]) -> None:
+        """Tag torrents; tags that do not exist yet are created."""
+        await self._run_if_supported(
+            "add_tags", lambda dialect: dialect.add_tags(list(hashes), list(tags))
+        )
+
+    async def remove_tags(
+        self, hashes: Sequence[str], tags: Sequence[str] = ()
+    ) -> None:
+        """Take tags off torrents; without ``tags``, every tag they carry."""
+        await self._run_if_supported(
+            "remove_tags",
+            lambda dialect: dialect.remove_tags(list(hashes), list(tags)),
+        )
+
+    async def create_tags(self, tags: Sequence[str]) -> None:
+        """Create tags (existing ones are left as they are)."""
+        await self._run_if_supported(
+            "create_tags", lambda dialect: dialect.create_tags(list(tags))
+        )
+
+    async def delete_tags(self, tags: Sequence[str]) -> None:
+        """Delete tags, also from every torrent carrying them."""
+        await self._run_if_supported(
+            "delete_tags", lambda dialect: dialect.delete_tags(list(tags))
+        )
+
+    # --- categories -----------------------------------------------------------
+
+    async def edit_category(self, name: str, save_path: str) -> None:
+        """Change a category's save path (``""``: the default save path).
+
+        Raises:
+            QBittorrentUnexpectedResponseError: No such category (409 up to
+                5.1, 404 on 5.3).
+        """
+        await self._run_if_supported(
+            "edit_category", lambda dialect: dialect.edit_category(name, save_path)
+        )
+
+    # --- share limits ---------------------------------------------------------
+
+    async def set_share_limits(
+        self,
+        hashes: Sequence[str],
+        *,
+        ratio_limit: float,
+        seeding_time_limit: int,
+        inactive_seeding_time_limit: int | None = None,
+    ) -> None:
+        """Set when torrents stop seeding: ratio, minutes seeding, minutes inactive.
+
+        :data:`SHARE_LIMIT_GLOBAL` (-2) follows the global limit,
+        :data:`SHARE_LIMIT_NONE` (-1) means no limit. Without
+        ``inactive_seeding_time_limit`` (4.6.0+) servers that know it follow
+        the global one. What qBittorrent 5.2+ does when a limit is reached is
+        kept as each torrent has it.
+
+        Raises:
+            ValueError: A limit is below -2 or above :data:`MAX_SHARE_RATIO` /
+                :data:`MAX_SEEDING_MINUTES`, what 4.x and 5.1 silently cap at.
+        """
+        _check_share_limit("ratio limit", ratio_limit, MAX_SHARE_RATIO)
+        _check_share_limit(
+            "seeding time limit", seeding_time_limit, MAX_SEEDING_MINUTES
+        )
+        if inactive_seeding_time_limit is not None:
+            _check_share_limit(
+                "inactive seeding time limit",
+                inactive_seeding_time_limit,
+                MAX_SEEDING_MINUTES,
+            )
+        await self._run_if_supported(
+            "set_share_limits",
+            lambda dialect: dialect.set_share_limits(
+                list(hashes),
+                ratio_limit,
+                seeding_time_limit,
+                inactive_seeding_time_limit,
+            ),
+        )
+
+    # --- per-torrent settings -------------------------------------------------
+
+    async def set_auto_management(self, hashes: Sequence[str], enabled: bool) -> None:  # noqa: FBT001
+        """Switch automatic torrent management (paths from the category) on or off."""
+        await self._run_if_supported(
+            "set_auto_management",
+            lambda dialect: dialect.set_auto_management(list(hashes), enabled),
+        )
+
+    async def set_download_path(self, hashes: Sequence[str], path: str) -> None:
+        """Set where torrents keep their data until complete."""
+        await self._run_if_supported(
+            "set_download_path",
+            lambda dialect: dialect.set_download_path(list(hashes), path),
+        )
+
+    async def set_sequential_download(
+        self,
+        hashes: Sequence[str],
+        enabled: bool,  # noqa: FBT001
+    ) -> None:
+        """Switch sequential downloading on or off.
+
+        qBittorrent can only flip it: the torrents are read first and only
+        those in the other state are flipped.
+        """
+        await self._run(
+            lambda dialect: _set_by_toggling(
+                dialect,
+                list(hashes),
+                enabled=enabled,
+                current=lambda torrent: torrent.sequential_download,
+                toggle=lambda optional, changed: optional.toggle_sequential_download(
+                    changed
+                ),
+            ),
+            needs="toggle_sequential_download",
+        )
+
+    async def set_first_last_piece_priority(
+        self,
+        hashes: Sequence[str],
+        enabled: bool,  # noqa: FBT001
+    ) -> None:
+        """Download the first and last pieces first, or stop doing so.
+
+        Read then flipped where needed, like :meth:`set_sequential_download`.
+        """
+        await self._run(
+            lambda dialect: _set_by_toggling(
+                dialect,
+                list(hashes),
+                enabled=enabled,
+                current=lambda torrent: torrent.first_last_piece_priority,
+                toggle=lambda optional, changed: (
+                    optional.toggle_first_last_piece_priority(changed)
+                ),
+            ),
+            needs="toggle_first_last_piece_priority",
+        )
+
+    async def get_torrent_details(self, torrent_hash: str) -> TorrentDetails:
+        """Read one torrent's properties, files, trackers and peers.
+
+        Raises:
+            QBittorrentUnexpectedResponseError: No such torrent (404).
+        """
+        return await self._run_if_supported(
+            "get_torrent_details",
+            lambda dialect: dialect.get_torrent_details(torrent_hash),
+        )
+
+    async def export_torrent(self, torrent_hash: str) -> bytes:
+        """Return the torrent's .torrent file.
+
+        Raises:
+            QBittorrentUnexpectedResponseError: No such torrent (404), or
+                qBittorrent could not export it (409, e.g. a magnet link
+                whose metadata has not arrived).
+        """
+        return await self._run_if_supported(
+            "export_torrent", lambda dialect: dialect.export_torrent(torrent_hash)
+        )
+
+    # --- RSS ------------------------------------------------------------------
+    # Paths name feeds and folders from the root, separated by backslashes
+    # ("Linux\Debian"); "" is the root.
+
+    async def add_rss_folder(self, path: str) -> None:
+        """Create an RSS folder.
+
+        Raises:
+            QBittorrentUnexpectedResponseError: It exists already (409).
+        """
+        await self._run_if_supported(
+            "add_rss_folder", lambda dialect: dialect.add_rss_folder(path)
+        )
+
+    async def add_rss_feed(self, url: str, path: str = "") -> None:
+        """Subscribe to a feed, at ``path`` (default: named by the feed, at the root).
+
+        Raises:
+            QBittorrentUnexpectedResponseError: The URL or path exists (409).
+        """
+        await self._run_if_supported(
+            "add_rss_feed", lambda dialect: dialect.add_rss_feed(url, path)
+        )
+
+    async def remove_rss_item(self, path: str) -> None:
+        """Remove a feed or a folder with everything in it.
+
+        Raises:
+            QBittorrentUnexpectedResponseError: No such item (409).
+        """
+        await self._run_if_supported(
+            "remove_rss_item", lambda dialect: dialect.remove_rss_item(path)
+        )
+
+    async def refresh_rss_item(self, path: str) -> None:
+        """Fetch a feed, or every feed of a folder, now."""
+        await self._run_if_supported(
+            "refresh_rss_item", lambda dialect: dialect.refresh_rss_item(path)
+        )
+
+    async def get_rss_items(self, *, with_data: bool = False) -> dict[str, Any]:
+        """Return the feeds and folders, with articles when ``with_data``."""
+        return await self._run_if_supported(
+            "get_rss_items",
+            lambda dialect: dialect.get_rss_items(with_data=with_data),
+        )
+
+    async def set_rss_rule(self, name: str, definition: Mapping[str, Any]) -> None:
+        """Create or replace an auto-download rule (qBittorrent's field names).
+
+        qBittorrent takes any definition, even one it cannot read (then it
+        stores a rule with defaults): check it before.
+        """
+        await self._run_if_supported(
+            "set_rss_rule",
+            lambda dialect: dialect.set_rss_rule(name, dict(definition)),
+        )
+
+    async def remove_rss_rule(self, name: str) -> None:
+        """Remove an auto-download rule (an unknown one is ignored)."""
+        await self._run_if_supported(
+            "remove_rss_rule", lambda dialect: dialect.remove_rss_rule(name)
+        )
+
+    async def get_rss_rules(self) -> dict[str, Any]:
+        """Return the auto-download rules by name."""
+        return await self._run_if_supported(
+            "get_rss_rules", lambda dialect: dialect.get_rss_rules()
+        )
+
+    # --- search ---------------------------------------------------------------
+
+    async def start_search(
+        self,
+        pattern: str,
+        *,
+        plugins: Sequence[str] = (),
+        category: str = "all",
+    ) -> int:
+        """Start a search with the given (default: all enabled) plugins; return its id.
+
+        Raises:
+            QBittorrentUnexpectedResponseError: 409 when the server's machine
+                has no Python (qBittorrent's search engine needs it) or too
+                many searches run.
+        """
+        names = "|".join(plugins) if plugins else "enabled"
+        return await self._run_if_supported(
+            "start_search",
+            lambda dialect: dialect.start_search(pattern, names, category),
+        )
+
+    async def get_search_results(
+        self, search_id: int, *, limit: int = 0, offset: int = 0
+    ) -> dict[str, Any]:
+        """Return ``{results, status, total}`` of a search (``limit`` 0: all)."""
+        return await self._run_if_supported(
+            "get_search_results",
+            lambda dialect: dialect.get_search_results(search_id, limit, offset),
+        )
+
+    async def stop_search(self, search_id: int) -> None:
+        """Stop a running search."""
+        await self._run_if_supported(
+            "stop_search", lambda dialect: dialect.stop_search(search_id)
+        )
+
+    async def delete_search(self, search_id: int) -> None:
+        """Delete a search and its results."""
+        await self._run_if_supported(
+            "delete_search", lambda dialect: dialect.delete_search(search_id)
+        )
+
+
+async def _set_by_toggling(
+    dialect: Dialect,
+    hashes: list[str],
+    *,
+    enabled: bool,
+    current: Callable[[Torrent], bool | None],
+    toggle: Callable[[OptionalOperations, list[str]], Awaitable[None]],
+) -> None:
+    """Flip a setting on the torrents where the server reports the other state."""
+    torrents = await dialect.get_torrents(
+        status_filter=None,
+        category=None,
+        tag=None,
+        sort=None,
+        reverse=False,
+        limit=None,
+        offset=None,
+        hashes=hashes,
+    )
+    changed = [torrent.hash for torrent in torrents if current(torrent) is not enabled]
+    if changed:
+        await toggle(cast("OptionalOperations", dialect), changed)

@@ -11,10 +11,10 @@ from collections import Counter
 from dataclasses import InitVar, dataclass, field
 from enum import StrEnum
 from types import MappingProxyType
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from collections.abc import Callable, Iterable, Mapping
+    from collections.abc import Callable, Iterable, Mapping, Sequence
     from datetime import datetime
 
 MAX_SPEED_LIMIT = 2_147_482_624
@@ -30,6 +30,15 @@ KIBIBYTE = 1024
 
 MAX_SPEED_LIMIT_KIBIBYTES = MAX_SPEED_LIMIT // KIBIBYTE
 """The highest speed limit in KiB/s (see :data:`MAX_SPEED_LIMIT`)."""
+
+SHARE_LIMIT_GLOBAL = -2
+"""A share limit that follows the global one."""
+SHARE_LIMIT_NONE = -1
+"""A share limit that never stops seeding."""
+MAX_SHARE_RATIO = 9999
+"""The highest ratio limit 4.x and 5.1 keep (larger ones are capped to it)."""
+MAX_SEEDING_MINUTES = 525_600
+"""The highest seeding time limit 4.x and 5.1 keep: one year, in minutes."""
 
 
 def kibibytes_to_bytes(rate: float) -> int:
@@ -278,6 +287,14 @@ class Capabilities:
     """The server names pause/resume ``stop``/``start`` (API 2.11+)."""
     session_pause: bool = False
     """The whole BitTorrent session can be paused (``transfer/pauseSession``)."""
+    edit_category: bool = False
+    share_limits: bool = False
+    auto_management: bool = False
+    download_path: bool = False
+    torrent_details: bool = False
+    export: bool = False
+    rss: bool = False
+    search: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -334,6 +351,36 @@ OPERATION_REQUIREMENTS: Mapping[str, OperationRequirement] = MappingProxyType(
         "add option tags": OperationRequirement("4.3.2"),
         "create_category(save_path=...)": OperationRequirement("4.1.0"),
         "get_torrents(tag=...)": OperationRequirement("4.4.0"),
+        # Tags.
+        "add_tags": OperationRequirement("4.2.0", "tags"),
+        "remove_tags": OperationRequirement("4.2.0", "tags"),
+        "create_tags": OperationRequirement("4.2.0", "tags"),
+        "delete_tags": OperationRequirement("4.2.0", "tags"),
+        # Categories and share limits.
+        "edit_category": OperationRequirement("4.1.3", "edit_category"),
+        "set_share_limits": OperationRequirement("4.1.1", "share_limits"),
+        "set_share_limits(inactive_seeding_time_limit=...)": OperationRequirement(
+            "4.6.0"
+        ),
+        # Per-torrent settings.
+        "set_auto_management": OperationRequirement("4.1.0", "auto_management"),
+        "set_download_path": OperationRequirement("4.4.0", "download_path"),
+        "get_torrent_details": OperationRequirement("4.1.0", "torrent_details"),
+        "export_torrent": OperationRequirement("4.5.0", "export"),
+        # RSS.
+        "add_rss_folder": OperationRequirement("4.1.0", "rss"),
+        "add_rss_feed": OperationRequirement("4.1.0", "rss"),
+        "remove_rss_item": OperationRequirement("4.1.0", "rss"),
+        "refresh_rss_item": OperationRequirement("4.1.0", "rss"),
+        "get_rss_items": OperationRequirement("4.1.0", "rss"),
+        "set_rss_rule": OperationRequirement("4.1.0", "rss"),
+        "remove_rss_rule": OperationRequirement("4.1.0", "rss"),
+        "get_rss_rules": OperationRequirement("4.1.0", "rss"),
+        # Search (needs Python and search plugins on the server's machine).
+        "start_search": OperationRequirement("4.1.4", "search"),
+        "get_search_results": OperationRequirement("4.1.4", "search"),
+        "stop_search": OperationRequirement("4.1.4", "search"),
+        "delete_search": OperationRequirement("4.1.4", "search"),
     }
 )
 """The first qBittorrent version of each operation that older ones lack.
@@ -683,3 +730,20 @@ class Ban:
     retry_at: float
     wait: float
     duration: float | None
+
+
+@dataclass(frozen=True, slots=True)
+class TorrentDetails:
+    """One torrent's details, each part as the server reports it (raw JSON).
+
+    Attributes:
+        properties: ``torrents/properties`` (sizes, times, connections...).
+        files: ``torrents/files``, in the torrent's order (index from 0).
+        trackers: ``torrents/trackers``, including DHT, PeX and LSD entries.
+        peers: ``sync/torrentPeers``' peers, keyed by ``ip:port``.
+    """
+
+    properties: Mapping[str, Any]
+    files: Sequence[Mapping[str, Any]]
+    trackers: Sequence[Mapping[str, Any]]
+    peers: Mapping[str, Mapping[str, Any]]

@@ -104,26 +104,39 @@ def torrent_file_hash_and_name(data: bytes) -> tuple[str, str] | None:
     return None
 
 
+def torrent_file_announce(data: bytes) -> str:
+    """The ``announce`` URL of a .torrent file, or ``""``."""
+    marker = data.find(b"8:announce")
+    if marker < 0:
+        return ""
+    try:
+        start = marker + len(b"8:announce")
+        end = _bencode_end(data, start)
+        return data[data.index(b":", start) + 1 : end].decode(errors="replace")
+    except ValueError, IndexError:
+        return ""
+
+
 def _flag(fields: dict[str, str], name: str) -> bool:
     return fields.get(name, "").strip().lower() == "true"
 
 
 def _readable_torrents(
     request: AddRequest, outcome: AddOutcome
-) -> list[tuple[str, str, bool]]:
-    """(hash, name, has metadata) of each magnet and file; counts the rest."""
-    found: list[tuple[str, str, bool]] = []
+) -> list[tuple[str, str, bool, bytes]]:
+    """(hash, name, has metadata, file) of each magnet and file; counts the rest."""
+    found: list[tuple[str, str, bool, bytes]] = []
     urls = request.fields.get("urls", "").split("\n")
     for url in filter(None, (u.strip() for u in urls)):
         if (magnet := magnet_hash_and_name(url)) is not None:
-            found.append((*magnet, False))
+            found.append((*magnet, False, b""))
         elif url.startswith(("http://", "https://")):
             outcome.pending += 1
         else:
             outcome.failed += 1
     for _filename, data in request.files:
         if (parsed := torrent_file_hash_and_name(data)) is not None:
-            found.append((*parsed, True))
+            found.append((*parsed, True, data))
         else:
             outcome.failed += 1
     return found
@@ -153,7 +166,9 @@ def add_torrents(population: Population, request: AddRequest) -> AddOutcome:
             fields.get("upLimit"), profile.unlimited_torrent_limit
         ),
     }
-    for torrent_hash, name, has_metadata in _readable_torrents(request, outcome):
+    for torrent_hash, name, has_metadata, metainfo in _readable_torrents(
+        request, outcome
+    ):
         if torrent_hash in population.torrents:
             # The population has no private torrents, the only duplicates
             # that versions merging trackers still refuse.
@@ -166,6 +181,8 @@ def add_torrents(population: Population, request: AddRequest) -> AddOutcome:
             torrent_hash=torrent_hash,
             name=name,
             metadata=has_metadata,
+            announce=torrent_file_announce(metainfo),
+            metainfo=metainfo,
             **options,  # type: ignore[arg-type]
         )
         if seed_mode and has_metadata:

@@ -14,6 +14,8 @@ from typing import TYPE_CHECKING, Any
 
 from aiohttp import BodyPartReader, web
 
+from qbittorrent_tooling.torrent_files import bencode
+
 from .addition import AddRequest, add_torrents, torrent_file_hash_and_name
 from .state import BAN_TEXT, WebSession, stored_torrent_limit
 from .views import population_categories
@@ -180,6 +182,10 @@ SESSION_PREFERENCES: dict[str, Any] = {
     "max_uploads_per_torrent": 4,
     "max_ratio": -1,
     "max_seeding_time": -1,
+    "dont_count_slow_torrents": False,
+    "upnp": True,
+    "temp_path_enabled": False,
+    "temp_path": "/downloads/temp",
 }
 # Counts where real servers store 0 (and any negative value) as -1 (unlimited).
 _COUNTS_WITHOUT_ZERO = (
@@ -577,9 +583,11 @@ def create_category(server: Server, _s: WebSession, params: Params) -> web.Respo
 
 
 def edit_category(server: Server, _s: WebSession, params: Params) -> web.Response:
-    """``torrents/editCategory``."""
+    """``torrents/editCategory``: an unknown one is 409 up to 5.1.0, 404 on 5.3.0."""
     category, save_path = required(params, "category", "savePath")
     if category not in server.population.categories:
+        if server.profile.version >= (5, 3, 0):
+            return text("Category does not exist", 404)
         return text("Unable to edit category", 409)
     server.population.edit_category(category, save_path)
     return text()
@@ -590,6 +598,364 @@ def remove_categories(server: Server, _s: WebSession, params: Params) -> web.Res
     (categories,) = required(params, "categories")
     for name in categories.split("\n"):
         server.population.remove_category(name.strip())
+    return text()
+
+
+def set_share_limits(server: Server, _s: WebSession, params: Params) -> web.Response:
+    """``torrents/setShareLimits``, with the parameters each version requires.
+
+    4.6.0 added ``inactiveSeedingTimeLimit`` (5.1.0 answers 400 without it),
+    5.2 ``shareLimitAction`` and 5.3 ``shareLimitsMode`` (5.3.0 names them as
+    missing). Up to 5.1 ratios above 9999 and times above a year are capped.
+    """
+    version = server.profile.version
+    names = ["hashes", "ratioLimit", "seedingTimeLimit"]
+    if version >= (4, 6, 0):
+        names.append("inactiveSeedingTimeLimit")
+    if version >= (5, 2, 0):
+        names.append("shareLimitAction")
+    if version >= (5, 3, 0):
+        names.append("shareLimitsMode")
+    values = dict(zip(names, required(params, *names), strict=True))
+    capped = version < (5, 3, 0)
+    try:
+        ratio = float(values["ratioLimit"])
+        seeding = int(values["seedingTimeLimit"])
+        inactive = int(values.get("inactiveSeedingTimeLimit", "-2"))
+    except ValueError:
+        raise BadParams("ratioLimit") from None
+    if capped:
+        ratio, seeding = min(ratio, 9999), min(seeding, 525_600)
+    # The max_* fields show the limit in force: -2 (global) reads as the
+    # default global limit, none.
+    changes: dict[str, Any] = {
+        "ratio_limit": ratio,
+        "max_ratio": ratio if ratio != -2 else -1,
+        "seeding_time_limit": seeding,
+        "max_seeding_time": seeding if seeding != -2 else -1,
+    }
+    if version >= (4, 6, 0):
+        changes["inactive_seeding_time_limit"] = inactive
+        changes["max_inactive_seeding_time"] = inactive if inactive != -2 else -1
+    for field, name in (
+        ("share_limit_action", "shareLimitAction"),
+        ("share_limits_mode", "shareLimitsMode"),
+    ):
+        if name in values:
+            changes[field] = values[name]
+    for torrent in server.resolve_hashes(values["hashes"]):
+        server.population.update(torrent.hash, **changes)
+    return text()
+
+
+def set_download_path(server: Server, _s: WebSession, params: Params) -> web.Response:
+    """``torrents/setDownloadPath``: the torrents are named ``id``, not ``hashes``."""
+    hashes, path = required(params, "id", "path")
+    for torrent in server.resolve_hashes(hashes):
+        server.population.update(torrent.hash, download_path=path)
+    return text()
+
+
+def _known_torrent(server: Server, params: Params) -> dict[str, Any] | None:
+    (torrent_hash,) = required(params, "hash")
+    torrent = server.population.torrents.get(torrent_hash.lower())
+    return None if torrent is None else torrent.fields
+
+
+def torrent_properties(server: Server, _s: WebSession, params: Params) -> web.Response:
+    """``torrents/properties`` (a subset of the real fields), 404 if unknown."""
+    fields = _known_torrent(server, params)
+    if fields is None:
+        return text("Not Found", 404)
+    return json_reply(
+        {
+            "addition_date": fields["added_on"],
+            "comment": fields["comment"],
+            "completion_date": fields["completion_on"],
+            "dl_limit": fields["dl_limit"] or -1,
+            "dl_speed": fields["dlspeed"],
+            "download_path": fields["download_path"],
+            "eta": fields["eta"],
+            "hash": params["hash"].lower(),
+            "name": fields["name"],
+            "nb_connections": 0,
+            "peers": fields["num_leechs"],
+            "save_path": fields["save_path"],
+            "seeding_time": fields["seeding_time"],
+            "seeds": fields["num_seeds"],
+            "share_ratio": fields["ratio"],
+            "total_downloaded": fields["downloaded"],
+            "total_size": fields["total_size"],
+            "total_uploaded": fields["uploaded"],
+            "up_limit": fields["up_limit"] or -1,
+            "up_speed": fields["upspeed"],
+        }
+    )
+
+
+def torrent_files(server: Server, _s: WebSession, params: Params) -> web.Response:
+    """``torrents/files``: two halves of the torrent (see ``file_prio``)."""
+    fields = _known_torrent(server, params)
+    if fields is None:
+        return text("Not Found", 404)
+    if fields["size"] <= 0:
+        return json_reply([])
+    half = fields["size"] // 2
+    return json_reply(
+        [
+            {
+                "availability": 0,
+                "index": index,
+                "is_seed": fields["progress"] >= 1,
+                "name": f"{fields['name']}/part {index + 1}",
+                "piece_range": [0, 0],
+                "priority": 1,
+                "progress": fields["progress"],
+                "size": size,
+            }
+            for index, size in enumerate((half, fields["size"] - half))
+        ]
+    )
+
+
+def torrent_trackers(server: Server, _s: WebSession, params: Params) -> web.Response:
+    """``torrents/trackers``: DHT, PeX and LSD rows, then the torrent's tracker."""
+    fields = _known_torrent(server, params)
+    if fields is None:
+        return text("Not Found", 404)
+    rows = [
+        {
+            "msg": "",
+            "num_downloaded": 0,
+            "num_leeches": 0,
+            "num_peers": 0,
+            "num_seeds": 0,
+            "status": 0,
+            "tier": -1,
+            "url": f"** [{name}] **",
+        }
+        for name in ("DHT", "PeX", "LSD")
+    ]
+    if url := fields.get("announce") or fields["tracker"]:
+        rows.append(
+            {
+                "msg": "",
+                "num_downloaded": -1,
+                "num_leeches": -1,
+                "num_peers": -1,
+                "num_seeds": -1,
+                "status": 1,
+                "tier": 0,
+                "url": url,
+            }
+        )
+    return json_reply(rows)
+
+
+def torrent_peers(server: Server, _s: WebSession, params: Params) -> web.Response:
+    """``sync/torrentPeers``: always a full update without peers."""
+    if _known_torrent(server, params) is None:
+        return text("Not Found", 404)
+    return json_reply({"full_update": True, "peers": {}, "rid": 1, "show_flags": False})
+
+
+def torrent_export(server: Server, _s: WebSession, params: Params) -> web.Response:
+    """``torrents/export``: a .torrent of the torrent; 409 without metadata."""
+    fields = _known_torrent(server, params)
+    if fields is None:
+        return text("Not Found", 404)
+    if fields["size"] <= 0:
+        return text("Unable to export torrent file. Error: Missing metadata", 409)
+    content = fields.get("metainfo") or bencode(
+        {
+            "announce": fields.get("announce") or fields["tracker"],
+            "info": {
+                "length": fields["size"],
+                "name": fields["name"],
+                "piece length": 16384,
+                "pieces": bytes(20),
+            },
+        }
+    )
+    return web.Response(body=content, content_type="application/x-bittorrent")
+
+
+_RSS_RULE_DEFAULTS: dict[str, Any] = {
+    "addPaused": None,
+    "affectedFeeds": [],
+    "assignedCategory": "",
+    "enabled": True,
+    "episodeFilter": "",
+    "ignoreDays": 0,
+    "lastMatch": "",
+    "mustContain": "",
+    "mustNotContain": "",
+    "previouslyMatchedEpisodes": [],
+    "savePath": "",
+    "smartFilter": False,
+    "torrentContentLayout": None,
+    "useRegex": False,
+}
+
+
+def _rss_parent(server: Server, path: str) -> tuple[dict[str, Any], str] | None:
+    """The folder holding ``path`` and the item's own name, if the folder exists."""
+    *folders, name = path.split("\\")
+    parent = server.rss_tree
+    for folder in folders:
+        child = parent.get(folder)
+        if not isinstance(child, dict) or "uid" in child:
+            return None
+        parent = child
+    return parent, name
+
+
+def _rss_feeds(tree: dict[str, Any]) -> list[dict[str, Any]]:
+    feeds: list[dict[str, Any]] = []
+    for item in tree.values():
+        feeds.extend([item] if "uid" in item else _rss_feeds(item))
+    return feeds
+
+
+def rss_add_folder(server: Server, _s: WebSession, params: Params) -> web.Response:
+    """``rss/addFolder``: 409 when the path exists or its folder does not."""
+    (path,) = required(params, "path")
+    found = _rss_parent(server, path)
+    if found is None or found[1] in found[0] or not found[1]:
+        return text(f"RSS item with given path already exists: {path}.", 409)
+    found[0][found[1]] = {}
+    return text()
+
+
+def rss_add_feed(server: Server, _s: WebSession, params: Params) -> web.Response:
+    """``rss/addFeed``: 409 for a URL already subscribed or a taken path."""
+    (url,) = required(params, "url")
+    path = params.get("path") or url
+    if any(feed["url"] == url for feed in _rss_feeds(server.rss_tree)):
+        return text(f"RSS feed with given URL already exists: {url}.", 409)
+    found = _rss_parent(server, path)
+    if found is None or found[1] in found[0]:
+        return text(f"RSS item with given path already exists: {path}.", 409)
+    found[0][found[1]] = {
+        "uid": f"{{{len(_rss_feeds(server.rss_tree)):08x}}}",
+        "url": url,
+    }
+    return text()
+
+
+def rss_remove_item(server: Server, _s: WebSession, params: Params) -> web.Response:
+    """``rss/removeItem``: 409 for an unknown path."""
+    (path,) = required(params, "path")
+    found = _rss_parent(server, path)
+    if found is None or found[1] not in found[0]:
+        return text(f"Item doesn't exist: {path}.", 409)
+    del found[0][found[1]]
+    return text()
+
+
+def rss_refresh_item(_e: Server, _s: WebSession, params: Params) -> web.Response:
+    """``rss/refreshItem``: the emulator fetches nothing; unknown paths pass."""
+    required(params, "itemPath")
+    return text()
+
+
+def _rss_with_data(tree: dict[str, Any]) -> dict[str, Any]:
+    return {
+        name: (
+            {
+                **item,
+                "articles": [],
+                "hasError": True,
+                "isLoading": False,
+                "lastBuildDate": "",
+                "title": "",
+            }
+            if "uid" in item
+            else _rss_with_data(item)
+        )
+        for name, item in tree.items()
+    }
+
+
+def rss_items(server: Server, _s: WebSession, params: Params) -> web.Response:
+    """``rss/items``; ``withData`` adds each feed's (here: no) articles."""
+    if parse_bool(params.get("withData")):
+        return json_reply(_rss_with_data(server.rss_tree))
+    return json_reply(server.rss_tree)
+
+
+def rss_set_rule(server: Server, _s: WebSession, params: Params) -> web.Response:
+    """``rss/setRule``: a definition it cannot read leaves the defaults."""
+    name, raw = required(params, "ruleName", "ruleDef")
+    try:
+        definition = json.loads(raw)
+    except ValueError:
+        definition = {}
+    if not isinstance(definition, dict):
+        definition = {}
+    server.rss_rules[name] = {
+        key: definition.get(key, default) for key, default in _RSS_RULE_DEFAULTS.items()
+    }
+    return text()
+
+
+def rss_remove_rule(server: Server, _s: WebSession, params: Params) -> web.Response:
+    """``rss/removeRule``: an unknown rule is ignored."""
+    (name,) = required(params, "ruleName")
+    server.rss_rules.pop(name, None)
+    return text()
+
+
+def rss_rules(server: Server, _s: WebSession, _p: Params) -> web.Response:
+    """``rss/rules``."""
+    return json_reply(server.rss_rules)
+
+
+def search_start(server: Server, _s: WebSession, params: Params) -> web.Response:
+    """``search/start``: a job that runs with no plugin, so finds nothing."""
+    pattern, plugins, category = required(params, "pattern", "plugins", "category")
+    search_id = 1_000_000 + len(server.searches)
+    server.searches[search_id] = {
+        "category": category,
+        "id": search_id,
+        "pattern": pattern,
+        "plugins": [],
+        "status": "Running",
+        "total": 0,
+    }
+    del plugins  # no plugin is installed
+    return json_reply({"id": search_id})
+
+
+def _search_job(server: Server, params: Params) -> dict[str, Any] | None:
+    (raw,) = required(params, "id")
+    try:
+        return server.searches.get(int(raw))
+    except ValueError:
+        return None
+
+
+def search_results(server: Server, _s: WebSession, params: Params) -> web.Response:
+    """``search/results``: 404 for an unknown id."""
+    job = _search_job(server, params)
+    if job is None:
+        return text("Not Found", 404)
+    return json_reply({"results": [], "status": job["status"], "total": 0})
+
+
+def search_stop(server: Server, _s: WebSession, params: Params) -> web.Response:
+    """``search/stop``: 5.3.0 still reports the job as running afterwards."""
+    if _search_job(server, params) is None:
+        return text("Not Found", 404)
+    return text()
+
+
+def search_delete(server: Server, _s: WebSession, params: Params) -> web.Response:
+    """``search/delete``: 404 for an unknown id."""
+    job = _search_job(server, params)
+    if job is None:
+        return text("Not Found", 404)
+    del server.searches[job["id"]]
     return text()
 
 
@@ -690,12 +1056,17 @@ def add_trackers(server: Server, _s: WebSession, params: Params) -> web.Response
 
 
 def file_prio(server: Server, _s: WebSession, params: Params) -> web.Response:
-    """``torrents/filePrio`` (the population has no files; checks only)."""
-    torrent_hash, _ids, priority = required(params, "hash", "id", "priority")
-    if torrent_hash.lower() not in server.population.torrents:
+    """``torrents/filePrio``: checks the torrent, priority and file ids (see ``torrent_files``)."""
+    torrent_hash, ids, priority = required(params, "hash", "id", "priority")
+    torrent = server.population.torrents.get(torrent_hash.lower())
+    if torrent is None:
         return error_reply(server, HTTPStatus.NOT_FOUND)
     if priority not in {"0", "1", "6", "7"}:
         return text("Priority is not valid", 400)
+    # Every emulated torrent with metadata has two files, indexes 0 and 1.
+    files = 2 if torrent.fields["size"] > 0 else 0
+    if any(not part.isdigit() or int(part) >= files for part in ids.split("|")):
+        return text("File ID is not valid", 409)
     return text()
 
 
@@ -807,6 +1178,32 @@ ENDPOINTS: dict[tuple[str, str], Endpoint] = {
     ("torrents", "setUploadLimit"): Endpoint(
         _each(_torrent_limit_setter("up_limit")), mutating=True
     ),
+    ("torrents", "setShareLimits"): Endpoint(
+        set_share_limits, since=(2, 0, 1), mutating=True
+    ),
+    ("torrents", "setAutoManagement"): Endpoint(
+        _each(_field_setter("auto_tmm", "enable", parse_bool)), mutating=True
+    ),
+    ("torrents", "setDownloadPath"): Endpoint(
+        set_download_path, since=(2, 8, 4), mutating=True
+    ),
+    ("torrents", "properties"): Endpoint(torrent_properties),
+    ("torrents", "files"): Endpoint(torrent_files),
+    ("torrents", "trackers"): Endpoint(torrent_trackers),
+    ("sync", "torrentPeers"): Endpoint(torrent_peers),
+    ("torrents", "export"): Endpoint(torrent_export, since=(2, 8, 14)),
+    ("rss", "addFolder"): Endpoint(rss_add_folder, mutating=True),
+    ("rss", "addFeed"): Endpoint(rss_add_feed, mutating=True),
+    ("rss", "removeItem"): Endpoint(rss_remove_item, mutating=True),
+    ("rss", "refreshItem"): Endpoint(rss_refresh_item, mutating=True),
+    ("rss", "items"): Endpoint(rss_items),
+    ("rss", "setRule"): Endpoint(rss_set_rule, mutating=True),
+    ("rss", "removeRule"): Endpoint(rss_remove_rule, mutating=True),
+    ("rss", "rules"): Endpoint(rss_rules),
+    ("search", "start"): Endpoint(search_start, since=(2, 1, 1), mutating=True),
+    ("search", "results"): Endpoint(search_results, since=(2, 1, 1)),
+    ("search", "stop"): Endpoint(search_stop, since=(2, 1, 1), mutating=True),
+    ("search", "delete"): Endpoint(search_delete, since=(2, 1, 1), mutating=True),
 }
 _ADD = ("torrents", "add")
 _LOGIN = ("auth", "login")

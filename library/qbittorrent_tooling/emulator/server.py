@@ -110,6 +110,11 @@ class Server:
         # Hashes announced on request, in order, for tests.
         self.reannounced: list[str] = []
         self.preferences: dict[str, Any] = {}
+        # RSS: folders are dicts, feeds {"uid", "url"}; rules by name.
+        self.rss_tree: dict[str, Any] = {}
+        self.rss_rules: dict[str, dict[str, Any]] = {}
+        # Search jobs by id; like a machine with Python but no search plugins.
+        self.searches: dict[int, dict[str, Any]] = {}
         # Digest nonces handed out in stale challenges (``faults.stale_nonces``).
         self.fresh_nonces: set[str] = set()
         self._speeds = Speeds(-1, 0, 0)

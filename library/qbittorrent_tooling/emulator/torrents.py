@@ -299,8 +299,16 @@ class Population:
         metadata: bool = True,
         dl_limit: int | None = None,
         up_limit: int | None = None,
+        announce: str = "",
+        metainfo: bytes = b"",
     ) -> str:
-        """Add a torrent (as ``torrents/add`` would) and return its hash."""
+        """Add a torrent (as ``torrents/add`` would) and return its hash.
+
+        ``announce`` is the .torrent file's tracker: ``torrents/trackers``
+        lists it, while ``tracker`` stays empty until an announce works.
+        ``metainfo`` is the .torrent file itself, which ``torrents/export``
+        gives back.
+        """
         rng = self._random
         size = rng.randint(20 * _MIB, 8 * _GIB) if metadata else 0
         torrent_hash = torrent_hash or self._next_hash()
@@ -318,6 +326,7 @@ class Population:
             fields["dl_limit"] = dl_limit
         if up_limit is not None:
             fields["up_limit"] = up_limit
+        fields.update(announce=announce, metainfo=metainfo)
         if category and category not in self.categories:
             self.add_category(category, "")
         for tag in filter(None, tags.split(",")):

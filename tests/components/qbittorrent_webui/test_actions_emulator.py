@@ -119,3 +119,292 @@ async def test_get_torrents_while_qbittorrent_is_down(
     assert not isinstance(caught.value, ServiceValidationError)
     assert caught.value.translation_key == "cannot_connect"
     emulator.faults.down = False
+
+
+async def _gated(
+    hass: HomeAssistant,
+    emulator: QBittorrentEmulator,
+    *,
+    action: str,
+    data: dict[str, object],
+    minimum: str,
+    has_it: bool,
+) -> bool:
+    """Call ``action``; where the server lacks it, check the error and that nothing was sent.
+
+    Returns whether the action ran.
+    """
+    sent = len(emulator.requests)
+    call = hass.services.async_call(DOMAIN, action, data, blocking=True)
+    if has_it:
+        await call
+        return True
+    with pytest.raises(ServiceValidationError) as caught:
+        await call
+    assert caught.value.translation_key == "action_unsupported"
+    assert caught.value.translation_placeholders["minimum"] == minimum
+    assert [
+        request for request in emulator.requests[sent:] if "sync" not in request[1]
+    ] == []
+    return False
+
+
+async def test_tags_where_the_generation_has_them(
+    hass: HomeAssistant, emulator: QBittorrentEmulator, emulator_url: str
+) -> None:
+    entry = await configure_entry(hass, emulator_url)
+    torrent_hash = next(iter(emulator.torrents))
+    has_tags = emulator.profile.version >= (4, 2, 0)
+    target = {"config_entry_id": entry.entry_id, "torrent_hashes": [torrent_hash]}
+
+    if await _gated(
+        hass,
+        emulator,
+        action="add_tags",
+        data={**target, "tags": ["from-ha", "second"]},
+        minimum="4.2.0",
+        has_it=has_tags,
+    ):
+        assert {"from-ha", "second"} <= set(
+            emulator.torrents[torrent_hash]["tags"].split(",")
+        )
+    await _gated(
+        hass,
+        emulator,
+        action="remove_tags",
+        data={**target, "tags": ["second"]},
+        minimum="4.2.0",
+        has_it=has_tags,
+    )
+    for action in ("create_tags", "delete_tags"):
+        await _gated(
+            hass,
+            emulator,
+            action=action,
+            data={"config_entry_id": entry.entry_id, "tags": ["spare"]},
+            minimum="4.2.0",
+            has_it=has_tags,
+        )
+    if has_tags:
+        assert "second" not in emulator.torrents[torrent_hash]["tags"].split(",")
+        assert "spare" not in emulator.tags
+
+
+async def test_categories_where_the_generation_has_them(
+    hass: HomeAssistant, emulator: QBittorrentEmulator, emulator_url: str
+) -> None:
+    """Created and removed from 3.3.5, edited from 4.1.3."""
+    entry = await configure_entry(hass, emulator_url)
+    server = {"config_entry_id": entry.entry_id}
+    version = emulator.profile.version
+    has_categories = version >= (3, 3, 5)
+    can_edit = version >= (4, 1, 3)
+
+    if await _gated(
+        hass,
+        emulator,
+        action="create_category",
+        data={**server, "category": "from-ha"},
+        minimum="3.3.5",
+        has_it=has_categories,
+    ):
+        assert "from-ha" in emulator.categories
+    if await _gated(
+        hass,
+        emulator,
+        action="edit_category",
+        data={**server, "category": "from-ha", "save_path": "/srv/ha"},
+        minimum="4.1.3",
+        has_it=can_edit,
+    ):
+        saved = emulator.population.categories["from-ha"].save_path
+        assert saved == "/srv/ha"
+    if await _gated(
+        hass,
+        emulator,
+        action="remove_categories",
+        data={**server, "categories": ["from-ha"]},
+        minimum="3.3.5",
+        has_it=has_categories,
+    ):
+        assert "from-ha" not in emulator.categories
+
+
+async def test_share_limits_where_the_generation_has_them(
+    hass: HomeAssistant, emulator: QBittorrentEmulator, emulator_url: str
+) -> None:
+    entry = await configure_entry(hass, emulator_url)
+    torrent_hash = next(iter(emulator.torrents))
+
+    if await _gated(
+        hass,
+        emulator,
+        action="set_share_limits",
+        data={
+            "config_entry_id": entry.entry_id,
+            "torrent_hashes": [torrent_hash],
+            "ratio_limit": 2.5,
+            "seeding_time_limit": 120,
+            "inactive_seeding_time_limit": 30,
+        },
+        minimum="4.1.1",
+        has_it=emulator.profile.version >= (4, 1, 1),
+    ):
+        fields = emulator.torrents[torrent_hash]
+        assert (
+            fields["ratio_limit"],
+            fields["seeding_time_limit"],
+            fields["inactive_seeding_time_limit"],
+        ) == (2.5, 120, 30)
+
+
+async def test_torrent_settings_where_the_generation_has_them(
+    hass: HomeAssistant, emulator: QBittorrentEmulator, emulator_url: str
+) -> None:
+    entry = await configure_entry(hass, emulator_url)
+    torrent_hash = next(iter(emulator.torrents))
+    version = emulator.profile.version
+    target = {"config_entry_id": entry.entry_id, "torrent_hashes": [torrent_hash]}
+
+    if await _gated(
+        hass,
+        emulator,
+        action="set_auto_management",
+        data={**target, "enabled": True},
+        minimum="4.1.0",
+        has_it=version >= (4, 1, 0),
+    ):
+        assert emulator.torrents[torrent_hash]["auto_tmm"] is True
+    if await _gated(
+        hass,
+        emulator,
+        action="set_download_path",
+        data={**target, "download_path": "/srv/incomplete"},
+        minimum="4.4.0",
+        has_it=version >= (4, 4, 0),
+    ):
+        assert emulator.torrents[torrent_hash]["download_path"] == "/srv/incomplete"
+    for enabled in (True, True, False):
+        if await _gated(
+            hass,
+            emulator,
+            action="set_sequential_download",
+            data={**target, "enabled": enabled},
+            minimum="3.2.0",
+            has_it=version >= (3, 2, 0),
+        ):
+            assert emulator.torrents[torrent_hash]["seq_dl"] is enabled
+    if await _gated(
+        hass,
+        emulator,
+        action="rename_torrent",
+        data={**target, "name": "renamed from ha"},
+        minimum="3.3.11",
+        has_it=version >= (3, 3, 11),
+    ):
+        assert emulator.torrents[torrent_hash]["name"] == "renamed from ha"
+
+
+async def test_get_torrent_where_the_generation_has_it(
+    hass: HomeAssistant, emulator: QBittorrentEmulator, emulator_url: str
+) -> None:
+    entry = await configure_entry(hass, emulator_url)
+    torrent_hash = next(iter(emulator.torrents))
+    call = hass.services.async_call(
+        DOMAIN,
+        "get_torrent",
+        {"config_entry_id": entry.entry_id, "torrent_hashes": [torrent_hash]},
+        blocking=True,
+        return_response=True,
+    )
+    if emulator.profile.version < (4, 1, 0):
+        with pytest.raises(ServiceValidationError) as caught:
+            await call
+        assert caught.value.translation_placeholders["minimum"] == "4.1.0"
+        return
+    response = await call
+    assert response is not None
+    assert response["torrent"]["hash"] == torrent_hash
+    assert response["files_total"] == len(response["files"])
+    assert response["peers"] == []
+
+
+async def test_set_preferences_on_every_generation(
+    hass: HomeAssistant, emulator: QBittorrentEmulator, emulator_url: str
+) -> None:
+    entry = await configure_entry(hass, emulator_url)
+    await hass.services.async_call(
+        DOMAIN,
+        "set_preferences",
+        {
+            "config_entry_id": entry.entry_id,
+            "preferences": {"listen_port": 51413, "max_active_downloads": 4},
+        },
+        blocking=True,
+    )
+    assert emulator.preferences["listen_port"] == 51413
+    assert emulator.preferences["max_active_downloads"] == 4
+
+
+async def test_rss_where_the_generation_has_it(
+    hass: HomeAssistant, emulator: QBittorrentEmulator, emulator_url: str
+) -> None:
+    entry = await configure_entry(hass, emulator_url)
+    has_rss = emulator.profile.version >= (4, 1, 0)
+    if await _gated(
+        hass,
+        emulator,
+        action="rss_add_feed",
+        data={"config_entry_id": entry.entry_id, "url": "https://example.org/a.rss"},
+        minimum="4.1.0",
+        has_it=has_rss,
+    ):
+        response = await hass.services.async_call(
+            DOMAIN,
+            "get_rss",
+            {"config_entry_id": entry.entry_id},
+            blocking=True,
+            return_response=True,
+        )
+        assert response is not None
+        feed = response["items"]["https://example.org/a.rss"]
+        assert (feed["url"], feed["articles_total"]) == ("https://example.org/a.rss", 0)
+
+
+async def test_search_where_the_generation_has_it(
+    hass: HomeAssistant, emulator: QBittorrentEmulator, emulator_url: str
+) -> None:
+    entry = await configure_entry(hass, emulator_url)
+    call = hass.services.async_call(
+        DOMAIN,
+        "start_search",
+        {"config_entry_id": entry.entry_id, "pattern": "debian"},
+        blocking=True,
+        return_response=True,
+    )
+    if emulator.profile.version < (4, 1, 4):
+        with pytest.raises(ServiceValidationError) as caught:
+            await call
+        assert caught.value.translation_placeholders["minimum"] == "4.1.4"
+        return
+    started = await call
+    assert started is not None
+    results = await hass.services.async_call(
+        DOMAIN,
+        "get_search_results",
+        {"config_entry_id": entry.entry_id, "search_id": started["search_id"]},
+        blocking=True,
+        return_response=True,
+    )
+    assert results == {"results": [], "status": "Running", "total": 0}
+    await hass.services.async_call(
+        DOMAIN,
+        "stop_search",
+        {
+            "config_entry_id": entry.entry_id,
+            "search_id": started["search_id"],
+            "delete": True,
+        },
+        blocking=True,
+    )
+    assert emulator.searches == {}

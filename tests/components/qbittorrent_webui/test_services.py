@@ -16,6 +16,7 @@ from pytest_homeassistant_custom_component.common import (
     async_capture_events,
     async_fire_time_changed,
 )
+import voluptuous as vol
 
 from custom_components.qbittorrent_webui import services
 from custom_components.qbittorrent_webui.const import DOMAIN
@@ -29,6 +30,7 @@ from custom_components.qbittorrent_webui.qbittorrent_webui_client import (
     QBittorrentUnsupportedOperationError,
     QueueMove,
     SyncResult,
+    TorrentDetails,
 )
 
 from .conftest import (
@@ -65,7 +67,8 @@ async def _call(
         action,
         {"config_entry_id": entry.entry_id, **data},
         blocking=True,
-        return_response=action == "get_torrents",
+        return_response=action
+        in {"get_torrents", "get_torrent", "get_rss", "get_search_results"},
     )
 
 
@@ -980,3 +983,655 @@ async def test_unloading_cancels_the_follow_up(
     await _follow_up(hass)
 
     assert mock_client.sync.await_count == reads
+
+
+@pytest.mark.parametrize(
+    ("action", "data", "method", "expected"),
+    [
+        (
+            "add_tags",
+            {"torrent_hashes": [HASH_1], "tags": ["iso", "debian 13"]},
+            "add_tags",
+            (([HASH_1], ["iso", "debian 13"]), {}),
+        ),
+        (
+            "remove_tags",
+            {"torrent_names": ["torrent-1"], "tags": "iso"},
+            "remove_tags",
+            (([HASH_1], ["iso"]), {}),
+        ),
+        (
+            "remove_tags",
+            {"torrent_hashes": [HASH_3]},
+            "remove_tags",
+            (([HASH_3], []), {}),
+        ),
+        ("create_tags", {"tags": ["a", "b"]}, "create_tags", ((["a", "b"],), {})),
+        ("delete_tags", {"tags": "a"}, "delete_tags", ((["a"],), {})),
+        (
+            "create_category",
+            {"category": "linux/debian", "save_path": "/srv/debian"},
+            "create_category",
+            (("linux/debian", "/srv/debian"), {}),
+        ),
+        ("create_category", {"category": "tv"}, "create_category", (("tv", ""), {})),
+        (
+            "edit_category",
+            {"category": "linux", "save_path": "/srv/linux"},
+            "edit_category",
+            (("linux", "/srv/linux"), {}),
+        ),
+        (
+            "edit_category",
+            {"category": "linux", "save_path": ""},
+            "edit_category",
+            (("linux", ""), {}),
+        ),
+        (
+            "remove_categories",
+            {"categories": ["linux", "tv"]},
+            "remove_categories",
+            ((["linux", "tv"],), {}),
+        ),
+        (
+            "set_share_limits",
+            {"torrent_hashes": [HASH_1], "ratio_limit": 1.5, "seeding_time_limit": 60},
+            "set_share_limits",
+            (
+                ([HASH_1],),
+                {
+                    "ratio_limit": 1.5,
+                    "seeding_time_limit": 60,
+                    "inactive_seeding_time_limit": None,
+                },
+            ),
+        ),
+        (
+            "set_share_limits",
+            {
+                "torrent_names": ["torrent-3"],
+                "ratio_limit": -1,
+                "seeding_time_limit": -2,
+                "inactive_seeding_time_limit": 525_600,
+            },
+            "set_share_limits",
+            (
+                ([HASH_3],),
+                {
+                    "ratio_limit": -1,
+                    "seeding_time_limit": -2,
+                    "inactive_seeding_time_limit": 525_600,
+                },
+            ),
+        ),
+        *(
+            (
+                action,
+                {"torrent_hashes": [HASH_1], "enabled": enabled},
+                action,
+                (([HASH_1], enabled), {}),
+            )
+            for action, enabled in (
+                ("set_auto_management", True),
+                ("set_super_seeding", False),
+                ("set_sequential_download", True),
+                ("set_first_last_piece_priority", False),
+            )
+        ),
+        (
+            "set_download_path",
+            {"torrent_names": ["torrent-1"], "download_path": "/incomplete"},
+            "set_download_path",
+            (([HASH_1], "/incomplete"), {}),
+        ),
+        (
+            "rename_torrent",
+            {"torrent_hashes": [HASH_3], "name": "Debian 13"},
+            "rename_torrent",
+            ((HASH_3, "Debian 13"), {}),
+        ),
+        (
+            "set_file_priority",
+            {"torrent_names": ["torrent-1"], "file_ids": ["0", 2], "priority": "skip"},
+            "set_file_priority",
+            ((HASH_1, [0, 2], 0), {}),
+        ),
+        (
+            "set_file_priority",
+            {"torrent_hashes": [HASH_1], "file_ids": 1, "priority": "maximum"},
+            "set_file_priority",
+            ((HASH_1, [1], 7), {}),
+        ),
+    ],
+)
+async def test_control_actions(
+    hass: HomeAssistant,
+    mock_config_entry: MockConfigEntry,
+    mock_client: MagicMock,
+    *,
+    action: str,
+    data: dict[str, Any],
+    method: str,
+    expected: tuple[tuple[Any, ...], dict[str, Any]],
+) -> None:
+    await _call(hass, mock_config_entry, action, **data)
+    getattr(mock_client, method).assert_awaited_once_with(*expected[0], **expected[1])
+
+
+@pytest.mark.parametrize(
+    ("action", "data", "key", "field"),
+    [
+        ("add_tags", {"torrent_hashes": [HASH_1]}, "no_tags_given", "tags"),
+        ("add_tags", {"torrent_hashes": [HASH_1], "tags": []}, "no_tags_given", "tags"),
+        (
+            "add_tags",
+            {"torrent_hashes": [HASH_1], "tags": ["a,b"]},
+            "invalid_tag",
+            "tags",
+        ),
+        ("add_tags", {"tags": ["a"]}, "no_torrents_selected", None),
+        (
+            "remove_tags",
+            {"torrent_hashes": [HASH_1], "tags": [" "]},
+            "invalid_tag",
+            "tags",
+        ),
+        ("create_tags", {}, "no_tags_given", "tags"),
+        ("create_tags", {"tags": ["line\nbreak"]}, "invalid_tag", "tags"),
+        ("delete_tags", {"tags": []}, "no_tags_given", "tags"),
+        ("create_category", {"category": " "}, "category_required", "category"),
+        ("create_category", {"category": "a//b"}, "invalid_category", "category"),
+        (
+            "create_category",
+            {"category": "tv", "save_path": "/srv/../etc"},
+            "invalid_path",
+            "save_path",
+        ),
+        (
+            "edit_category",
+            {"category": "linux", "save_path": "bad\npath"},
+            "invalid_path",
+            "save_path",
+        ),
+        (
+            "edit_category",
+            {"category": "unknown", "save_path": "/srv"},
+            "category_not_found",
+            None,
+        ),
+        ("remove_categories", {"categories": []}, "category_required", "categories"),
+        (
+            "remove_categories",
+            {"categories": ["ok", "/bad"]},
+            "invalid_category",
+            "categories",
+        ),
+        *(
+            (
+                "set_share_limits",
+                {
+                    "torrent_hashes": [HASH_1],
+                    "ratio_limit": 1,
+                    "seeding_time_limit": 1,
+                    **bad,
+                },
+                "invalid_share_limit",
+                next(iter(bad)),
+            )
+            for bad in (
+                {"ratio_limit": 10_000},
+                {"ratio_limit": -0.5},
+                {"ratio_limit": -3},
+                {"seeding_time_limit": 525_601},
+                {"seeding_time_limit": -5},
+                {"inactive_seeding_time_limit": -3},
+            )
+        ),
+        (
+            "set_download_path",
+            {"torrent_hashes": [HASH_1], "download_path": " "},
+            "path_required",
+            "download_path",
+        ),
+        (
+            "set_download_path",
+            {"torrent_hashes": [HASH_1], "download_path": "/a/../b"},
+            "invalid_path",
+            "download_path",
+        ),
+        (
+            "rename_torrent",
+            {"torrent_hashes": [HASH_1], "name": ""},
+            "invalid_torrent_name",
+            "name",
+        ),
+        (
+            "rename_torrent",
+            {"torrent_hashes": [HASH_1], "name": "two\nlines"},
+            "invalid_torrent_name",
+            "name",
+        ),
+        (
+            "rename_torrent",
+            {"torrent_hashes": [HASH_1, HASH_3], "name": "one"},
+            "one_torrent_required",
+            None,
+        ),
+        (
+            "rename_torrent",
+            {"all_torrents": True, "name": "x"},
+            "one_torrent_required",
+            None,
+        ),
+        (
+            "set_file_priority",
+            {"torrent_hashes": [HASH_1], "file_ids": [], "priority": "high"},
+            "file_ids_required",
+            "file_ids",
+        ),
+        (
+            "set_file_priority",
+            {"torrent_hashes": [HASH_1, HASH_3], "file_ids": [0], "priority": "high"},
+            "one_torrent_required",
+            None,
+        ),
+    ],
+)
+async def test_control_actions_refuse_bad_input(
+    hass: HomeAssistant,
+    *,
+    mock_config_entry: MockConfigEntry,
+    mock_client: MagicMock,
+    action: str,
+    data: dict[str, Any],
+    key: str,
+    field: str | None,
+) -> None:
+    """A translated error naming the field; nothing but a read reaches the server."""
+    mock_client.reset_mock()
+    error = await _validation_error(hass, mock_config_entry, action, **data)
+    assert error.translation_key == key
+    if field is not None:
+        assert error.translation_placeholders["field"] == field
+        assert field in str(error)
+    assert [call for call in mock_client.mock_calls if call[0] != "sync"] == []
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        {"file_ids": [-1], "priority": "high"},
+        {"file_ids": ["first"], "priority": "high"},
+        {"file_ids": [0], "priority": "3"},
+    ],
+)
+async def test_file_priority_schema_refuses(
+    hass: HomeAssistant,
+    mock_config_entry: MockConfigEntry,
+    mock_client: MagicMock,
+    data: dict[str, Any],
+) -> None:
+    mock_client.reset_mock()
+    with pytest.raises(vol.Invalid):
+        await _call(
+            hass,
+            mock_config_entry,
+            "set_file_priority",
+            torrent_hashes=[HASH_1],
+            **data,
+        )
+    assert not mock_client.mock_calls
+
+
+async def test_get_torrent_details_are_bounded(
+    hass: HomeAssistant, mock_config_entry: MockConfigEntry, mock_client: MagicMock
+) -> None:
+    mock_client.get_torrent_details.return_value = TorrentDetails(
+        properties={"save_path": "/downloads", "total_size": 1024},
+        files=[{"index": index, "name": f"f{index}"} for index in range(600)],
+        trackers=[{"url": "** [DHT] **"}],
+        peers={f"10.0.0.{n}:6881": {"client": "x"} for n in range(250)},
+    )
+    refreshes = mock_client.sync.await_count
+
+    response = await _call(
+        hass, mock_config_entry, "get_torrent", torrent_names=["torrent-1"]
+    )
+
+    mock_client.get_torrent_details.assert_awaited_once_with(HASH_1)
+    assert response["torrent"]["hash"] == HASH_1
+    assert response["properties"] == {"save_path": "/downloads", "total_size": 1024}
+    assert (len(response["files"]), response["files_total"]) == (500, 600)
+    assert response["files"][0] == {"index": 0, "name": "f0"}
+    assert response["trackers"] == [{"url": "** [DHT] **"}]
+    assert response["trackers_total"] == 1
+    assert (len(response["peers"]), response["peers_total"]) == (200, 250)
+    assert response["peers"][0] == {"address": "10.0.0.0:6881", "client": "x"}
+    # Only read: no refresh after it.
+    assert mock_client.sync.await_count == refreshes
+
+
+@pytest.mark.parametrize(
+    "data",
+    [{"torrent_hashes": [HASH_1, HASH_3]}, {"all_torrents": True}, {}],
+)
+async def test_get_torrent_needs_one_torrent(
+    hass: HomeAssistant,
+    mock_config_entry: MockConfigEntry,
+    mock_client: MagicMock,
+    data: dict[str, Any],
+) -> None:
+    error = await _validation_error(hass, mock_config_entry, "get_torrent", **data)
+    assert error.translation_key in {"one_torrent_required", "no_torrents_selected"}
+    mock_client.get_torrent_details.assert_not_awaited()
+
+
+async def test_set_preferences_sends_the_allowed_ones(
+    hass: HomeAssistant, mock_config_entry: MockConfigEntry, mock_client: MagicMock
+) -> None:
+    preferences = {
+        "listen_port": 51413,
+        "max_active_downloads": -1,
+        "max_ratio": 1.5,
+        "max_seeding_time": 1440,
+        "dht": False,
+        "save_path": "/downloads/done",
+    }
+    await _call(hass, mock_config_entry, "set_preferences", preferences=preferences)
+    mock_client.set_preferences.assert_awaited_once_with(preferences)
+
+
+@pytest.mark.parametrize(
+    ("preferences", "key"),
+    [
+        ({}, "no_preferences_given"),
+        ({"web_ui_password": "x"}, "preference_not_allowed"),
+        ({"dl_limit": 100}, "preference_not_allowed"),
+        ({"listen_port": 0}, "invalid_preference_port"),
+        ({"listen_port": 65536}, "invalid_preference_port"),
+        ({"listen_port": "8999"}, "invalid_preference_port"),
+        ({"max_connec": -2}, "invalid_preference_count"),
+        ({"max_connec": 1.5}, "invalid_preference_count"),
+        ({"max_uploads": True}, "invalid_preference_count"),
+        ({"dht": "yes"}, "invalid_preference_flag"),
+        ({"max_ratio": 10_000}, "invalid_preference_ratio"),
+        ({"max_ratio": -2}, "invalid_preference_ratio"),
+        ({"max_seeding_time": 525_601}, "invalid_preference_minutes"),
+        ({"save_path": ""}, "invalid_preference_path"),
+        ({"temp_path": "/a/../etc"}, "invalid_path"),
+        # One bad key refuses the whole call: nothing is sent.
+        ({"dht": False, "pex": 1}, "invalid_preference_flag"),
+    ],
+)
+async def test_set_preferences_refuses_what_is_not_allowed(
+    hass: HomeAssistant,
+    mock_config_entry: MockConfigEntry,
+    mock_client: MagicMock,
+    preferences: dict[str, Any],
+    key: str,
+) -> None:
+    mock_client.reset_mock()
+    error = await _validation_error(
+        hass, mock_config_entry, "set_preferences", preferences=preferences
+    )
+    assert error.translation_key == key
+    if key.startswith("invalid_preference"):
+        assert error.translation_placeholders["key"] in str(error)
+    assert not mock_client.mock_calls
+
+
+async def test_export_torrents_into_an_allowed_folder(
+    hass: HomeAssistant,
+    mock_config_entry: MockConfigEntry,
+    mock_client: MagicMock,
+    tmp_path: Path,
+) -> None:
+    hass.config.allowlist_external_dirs = {str(tmp_path)}
+    mock_client.export_torrent.side_effect = lambda torrent_hash: (
+        f"d4:name{len(torrent_hash)}:{torrent_hash}e".encode()
+    )
+    refreshes = mock_client.sync.await_count
+
+    await _call(
+        hass,
+        mock_config_entry,
+        "export_torrents",
+        torrent_hashes=[HASH_1, HASH_3],
+        folder=str(tmp_path),
+    )
+
+    for torrent_hash in (HASH_1, HASH_3):
+        assert (tmp_path / f"{torrent_hash}.torrent").read_bytes() == (
+            f"d4:name40:{torrent_hash}e".encode()
+        )
+    assert mock_client.sync.await_count == refreshes
+
+
+@pytest.mark.parametrize(
+    ("folder", "key"),
+    [("/etc", "folder_not_allowed"), ("missing", "folder_not_found")],
+)
+async def test_export_torrents_refuses_a_folder(
+    hass: HomeAssistant,
+    mock_config_entry: MockConfigEntry,
+    mock_client: MagicMock,
+    tmp_path: Path,
+    *,
+    folder: str,
+    key: str,
+) -> None:
+    hass.config.allowlist_external_dirs = {str(tmp_path)}
+    target = folder if folder.startswith("/") else str(tmp_path / folder)
+    error = await _validation_error(
+        hass,
+        mock_config_entry,
+        "export_torrents",
+        torrent_hashes=[HASH_1],
+        folder=target,
+    )
+    assert error.translation_key == key
+    assert error.translation_placeholders["field"] == "folder"
+    mock_client.export_torrent.assert_not_awaited()
+
+
+@pytest.mark.parametrize(
+    ("action", "data", "method", "expected"),
+    [
+        (
+            "rss_add_feed",
+            {"url": "https://example.org/a.rss", "path": "Linux\\Debian"},
+            "add_rss_feed",
+            ("https://example.org/a.rss", "Linux\\Debian"),
+        ),
+        (
+            "rss_add_feed",
+            {"url": "http://example.org/a.rss"},
+            "add_rss_feed",
+            ("http://example.org/a.rss", ""),
+        ),
+        ("rss_add_folder", {"path": "Linux"}, "add_rss_folder", ("Linux",)),
+        ("rss_remove_item", {"path": "Linux"}, "remove_rss_item", ("Linux",)),
+        ("rss_refresh", {"path": "Linux"}, "refresh_rss_item", ("Linux",)),
+        (
+            "rss_set_rule",
+            {
+                "name": "ISOs",
+                "rule": {
+                    "enabled": True,
+                    "mustContain": "netinst",
+                    "affectedFeeds": ["https://example.org/a.rss"],
+                    "ignoreDays": 0,
+                    "addPaused": None,
+                },
+            },
+            "set_rss_rule",
+            (
+                "ISOs",
+                {
+                    "enabled": True,
+                    "mustContain": "netinst",
+                    "affectedFeeds": ["https://example.org/a.rss"],
+                    "ignoreDays": 0,
+                    "addPaused": None,
+                },
+            ),
+        ),
+        ("rss_remove_rule", {"name": "ISOs"}, "remove_rss_rule", ("ISOs",)),
+    ],
+)
+async def test_rss_actions(
+    hass: HomeAssistant,
+    mock_config_entry: MockConfigEntry,
+    mock_client: MagicMock,
+    *,
+    action: str,
+    data: dict[str, Any],
+    method: str,
+    expected: tuple[Any, ...],
+) -> None:
+    await _call(hass, mock_config_entry, action, **data)
+    getattr(mock_client, method).assert_awaited_once_with(*expected)
+
+
+@pytest.mark.parametrize(
+    ("action", "data", "key"),
+    [
+        ("rss_add_feed", {"url": "ftp://example.org/a.rss"}, "invalid_feed_url"),
+        ("rss_add_feed", {"url": "http://a b"}, "invalid_feed_url"),
+        (
+            "rss_add_feed",
+            {"url": "http://example.org/a.rss", "path": "Linux\\"},
+            "invalid_rss_path",
+        ),
+        ("rss_add_folder", {"path": " "}, "invalid_rss_path"),
+        ("rss_remove_item", {"path": "a\nb"}, "invalid_rss_path"),
+        ("rss_refresh", {"path": ""}, "invalid_rss_path"),
+        ("rss_set_rule", {"name": "", "rule": {}}, "invalid_rss_rule_name"),
+        (
+            "rss_set_rule",
+            {"name": "r", "rule": {"torrentParams": {}}},
+            "rss_rule_field_not_allowed",
+        ),
+        (
+            "rss_set_rule",
+            {"name": "r", "rule": {"enabled": "yes"}},
+            "invalid_rss_rule_value",
+        ),
+        (
+            "rss_set_rule",
+            {"name": "r", "rule": {"ignoreDays": True}},
+            "invalid_rss_rule_value",
+        ),
+        (
+            "rss_set_rule",
+            {"name": "r", "rule": {"ignoreDays": -1}},
+            "invalid_rss_rule_value",
+        ),
+        (
+            "rss_set_rule",
+            {"name": "r", "rule": {"affectedFeeds": [1]}},
+            "invalid_rss_rule_value",
+        ),
+        ("rss_remove_rule", {"name": "\t"}, "invalid_rss_rule_name"),
+    ],
+)
+async def test_rss_actions_refuse_bad_input(
+    hass: HomeAssistant,
+    mock_config_entry: MockConfigEntry,
+    mock_client: MagicMock,
+    *,
+    action: str,
+    data: dict[str, Any],
+    key: str,
+) -> None:
+    mock_client.reset_mock()
+    error = await _validation_error(hass, mock_config_entry, action, **data)
+    assert error.translation_key == key
+    assert not mock_client.mock_calls
+
+
+async def test_get_rss_bounds_the_articles(
+    hass: HomeAssistant, mock_config_entry: MockConfigEntry, mock_client: MagicMock
+) -> None:
+    articles = [{"title": f"item {n}"} for n in range(60)]
+    mock_client.get_rss_items.return_value = {
+        "Linux": {"Debian": {"uid": "{1}", "url": "http://a", "articles": articles}},
+        "Plain": {"uid": "{2}", "url": "http://b"},
+        "not an item": 1,
+    }
+    mock_client.get_rss_rules.return_value = {"ISOs": {"enabled": True}}
+
+    response = await _call(hass, mock_config_entry, "get_rss")
+
+    feed = response["items"]["Linux"]["Debian"]
+    assert (len(feed["articles"]), feed["articles_total"]) == (50, 60)
+    assert response["items"]["Plain"] == {"uid": "{2}", "url": "http://b"}
+    assert "not an item" not in response["items"]
+    assert response["rules"] == {"ISOs": {"enabled": True}}
+    mock_client.get_rss_items.assert_awaited_once_with(with_data=True)
+
+
+async def test_search_actions(
+    hass: HomeAssistant, mock_config_entry: MockConfigEntry, mock_client: MagicMock
+) -> None:
+    mock_client.start_search.return_value = 42
+    mock_client.get_search_results.return_value = {
+        "results": [{"fileName": "debian.iso"}],
+        "status": "Stopped",
+        "total": 1,
+    }
+
+    started = await hass.services.async_call(
+        DOMAIN,
+        "start_search",
+        {
+            "config_entry_id": mock_config_entry.entry_id,
+            "pattern": "debian",
+            "plugins": ["one"],
+        },
+        blocking=True,
+        return_response=True,
+    )
+    results = await _call(
+        hass, mock_config_entry, "get_search_results", search_id=42, limit=10
+    )
+    await _call(hass, mock_config_entry, "stop_search", search_id=42, delete=True)
+
+    assert started == {"search_id": 42}
+    mock_client.start_search.assert_awaited_once_with(
+        "debian", plugins=["one"], category="all"
+    )
+    mock_client.get_search_results.assert_awaited_once_with(42, limit=10, offset=0)
+    assert results == {
+        "results": [{"fileName": "debian.iso"}],
+        "status": "Stopped",
+        "total": 1,
+    }
+    mock_client.stop_search.assert_awaited_once_with(42)
+    mock_client.delete_search.assert_awaited_once_with(42)
+
+    await _call(hass, mock_config_entry, "stop_search", search_id=43)
+    mock_client.stop_search.assert_awaited_with(43)
+    mock_client.delete_search.assert_awaited_once_with(42)
+
+
+@pytest.mark.parametrize(
+    ("data", "key"),
+    [
+        ({"pattern": " "}, "invalid_search_pattern"),
+        ({"pattern": "a\nb"}, "invalid_search_pattern"),
+        ({"pattern": "debian", "plugins": ["a|b"]}, "invalid_search_plugin"),
+        ({"pattern": "debian", "plugins": [""]}, "invalid_search_plugin"),
+    ],
+)
+async def test_start_search_refuses_bad_input(
+    hass: HomeAssistant,
+    mock_config_entry: MockConfigEntry,
+    mock_client: MagicMock,
+    data: dict[str, Any],
+    key: str,
+) -> None:
+    mock_client.reset_mock()
+    error = await _validation_error(hass, mock_config_entry, "start_search", **data)
+    assert error.translation_key == key
+    assert not mock_client.mock_calls
