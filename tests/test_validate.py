@@ -344,6 +344,10 @@ BROKEN: dict[str, tuple[Callable[[Path], None], str]] = {
         english(lambda en: en["config"]["error"].pop("invalid_url")),
         "en.json: config.error.invalid_url is used by the code but missing",
     ),
+    "optional key untranslated": (
+        english(lambda en: en["exceptions"].pop("invalid_preference_port")),
+        "en.json: exceptions.invalid_preference_port is used by the code but missing",
+    ),
     "key hidden from the reader": (
         edit_text(
             f"{PACKAGE}/errors.py",

@@ -887,7 +887,9 @@ def _preference_error(kind: str, value: object) -> str | None:
     else:  # a count, -1 for unlimited
         key = "invalid_preference_count"
         fits = whole and number is not None and number >= SHARE_LIMIT_NONE
-    return None if fits else key
+    if fits:
+        return None
+    return key
 
 
 def _checked_preferences(preferences: dict[str, object]) -> dict[str, object]:
@@ -906,7 +908,8 @@ def _checked_preferences(preferences: dict[str, object]) -> dict[str, object]:
                     "allowed": ", ".join(PREFERENCE_KINDS),
                 },
             )
-        if error_key := _preference_error(kind, value):
+        error_key = _preference_error(kind, value)
+        if error_key is not None:
             raise ServiceValidationError(
                 translation_domain=DOMAIN,
                 translation_key=error_key,
@@ -1224,10 +1227,14 @@ def async_setup_services(hass: HomeAssistant) -> None:
         ),
         supports_response=SupportsResponse.ONLY,
     )
-    tags_field = {vol.Optional(ATTR_TAGS): vol.All(cv.ensure_list, [cv.string])}
+    tag_list = vol.All(cv.ensure_list, [cv.string])
+    tags_field = {vol.Required(ATTR_TAGS): tag_list}
     register("add_tags", _async_add_tags, schema=SELECTION_SCHEMA.extend(tags_field))
+    # No tags given removes them all.
     register(
-        "remove_tags", _async_remove_tags, schema=SELECTION_SCHEMA.extend(tags_field)
+        "remove_tags",
+        _async_remove_tags,
+        schema=SELECTION_SCHEMA.extend({vol.Optional(ATTR_TAGS): tag_list}),
     )
     register("create_tags", _async_create_tags, schema=ENTRY_SCHEMA.extend(tags_field))
     register("delete_tags", _async_delete_tags, schema=ENTRY_SCHEMA.extend(tags_field))

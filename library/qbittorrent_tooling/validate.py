@@ -316,10 +316,12 @@ def _returned_strings(function: object, index: int | None) -> set[str] | None:
         return None
     tree = ast.parse(textwrap.dedent(inspect.getsource(function))).body[0]
     returns = [n.value for n in ast.walk(tree) if isinstance(n, ast.Return)]
+    # ``return None`` says "no key": an optional key's function returns it.
     return _union(
         _strings(value, tree, function.__globals__, index)
         for value in returns
         if value is not None
+        and not (isinstance(value, ast.Constant) and value.value is None)
     )
 
 

@@ -1121,7 +1121,6 @@ async def test_control_actions(
 @pytest.mark.parametrize(
     ("action", "data", "key", "field"),
     [
-        ("add_tags", {"torrent_hashes": [HASH_1]}, "no_tags_given", "tags"),
         ("add_tags", {"torrent_hashes": [HASH_1], "tags": []}, "no_tags_given", "tags"),
         (
             "add_tags",
@@ -1136,7 +1135,7 @@ async def test_control_actions(
             "invalid_tag",
             "tags",
         ),
-        ("create_tags", {}, "no_tags_given", "tags"),
+        ("create_tags", {"tags": []}, "no_tags_given", "tags"),
         ("create_tags", {"tags": ["line\nbreak"]}, "invalid_tag", "tags"),
         ("delete_tags", {"tags": []}, "no_tags_given", "tags"),
         ("create_category", {"category": " "}, "category_required", "category"),
@@ -1280,6 +1279,27 @@ async def test_file_priority_schema_refuses(
             torrent_hashes=[HASH_1],
             **data,
         )
+    assert not mock_client.mock_calls
+
+
+@pytest.mark.parametrize(
+    ("action", "data"),
+    [
+        ("add_tags", {"torrent_hashes": [HASH_1]}),
+        ("create_tags", {}),
+        ("delete_tags", {}),
+    ],
+)
+async def test_tags_are_required(
+    hass: HomeAssistant,
+    mock_config_entry: MockConfigEntry,
+    mock_client: MagicMock,
+    action: str,
+    data: dict[str, Any],
+) -> None:
+    mock_client.reset_mock()
+    with pytest.raises(vol.Invalid, match="tags"):
+        await _call(hass, mock_config_entry, action, **data)
     assert not mock_client.mock_calls
 
 
