@@ -1,0 +1,30 @@
+"""The torrent card, served by the integration so it needs no manual setup."""
+
+from pathlib import Path
+from typing import Final
+
+from homeassistant.components.frontend import add_extra_js_url
+from homeassistant.components.http import StaticPathConfig
+from homeassistant.core import HomeAssistant
+from homeassistant.loader import async_get_integration
+
+from .const import DOMAIN
+
+CARD_FILE: Final = Path(__file__).parent / "frontend" / "qbittorrent-card.js"
+CARD_URL: Final = f"/{DOMAIN}/qbittorrent-card.js"
+
+
+async def async_register_card(hass: HomeAssistant) -> None:
+    """Serve the card's bundle and have every dashboard load it.
+
+    The URL carries the integration's version, so browsers fetch a new bundle
+    after an update and cache it until the next. Without a frontend (a
+    headless installation) there is nothing to serve.
+    """
+    if "frontend" not in hass.config.components:
+        return
+    integration = await async_get_integration(hass, DOMAIN)
+    await hass.http.async_register_static_paths(
+        [StaticPathConfig(CARD_URL, str(CARD_FILE), cache_headers=True)]
+    )
+    add_extra_js_url(hass, f"{CARD_URL}?v={integration.version}")
