@@ -15,13 +15,13 @@ from .coordinator import (
     QBittorrentPreferencesCoordinator,
     QBittorrentRuntimeData,
 )
+from .dashboard import async_register_card
 from .errors import raise_ban_issue, translated_error
 from .qbittorrent_webui_client import (
     QBittorrentAuthenticationError,
     QBittorrentBannedError,
     QBittorrentError,
 )
-from .dashboard import async_register_card
 from .services import async_setup_services
 from .websocket_api import async_setup_websocket_api
 

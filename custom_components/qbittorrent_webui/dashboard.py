@@ -1,14 +1,16 @@
 """The torrent card, served by the integration so it needs no manual setup."""
 
 from pathlib import Path
-from typing import Final
+from typing import TYPE_CHECKING, Final
 
 from homeassistant.components.frontend import add_extra_js_url
 from homeassistant.components.http import StaticPathConfig
-from homeassistant.core import HomeAssistant
 from homeassistant.loader import async_get_integration
 
 from .const import DOMAIN
+
+if TYPE_CHECKING:
+    from homeassistant.core import HomeAssistant
 
 CARD_FILE: Final = Path(__file__).parent / "frontend" / "qbittorrent-card.js"
 CARD_URL: Final = f"/{DOMAIN}/qbittorrent-card.js"

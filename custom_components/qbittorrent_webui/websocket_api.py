@@ -83,7 +83,9 @@ def websocket_subscribe_torrents(
         return
     if entry.state is not ConfigEntryState.LOADED:
         connection.send_error(
-            msg["id"], websocket_api.ERR_NOT_FOUND, "The qBittorrent server is not loaded"
+            msg["id"],
+            websocket_api.ERR_NOT_FOUND,
+            "The qBittorrent server is not loaded",
         )
         return
     subscription = TorrentSubscription(
@@ -279,8 +281,13 @@ class TorrentSubscription:
         ]
         changed: dict[str, dict[str, Any]] = {}
         for torrent_hash in window & previous_window:
-            previous, torrent = before.torrents[torrent_hash], after.torrents[torrent_hash]
-            if previous is not torrent and (fields := changed_fields(previous, torrent)):
+            previous, torrent = (
+                before.torrents[torrent_hash],
+                after.torrents[torrent_hash],
+            )
+            if previous is not torrent and (
+                fields := changed_fields(previous, torrent)
+            ):
                 changed[torrent_hash] = fields
         return added, sorted(previous_window - window), changed
 

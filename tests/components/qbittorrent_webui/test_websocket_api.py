@@ -3,7 +3,6 @@
 from typing import TYPE_CHECKING, Any
 
 from homeassistant.config_entries import ConfigEntryState
-from homeassistant.const import Platform
 import pytest
 from pytest_homeassistant_custom_component.common import MockConfigEntry
 
@@ -30,6 +29,7 @@ if TYPE_CHECKING:
     from unittest.mock import MagicMock
 
     from freezegun.api import FrozenDateTimeFactory
+    from homeassistant.const import Platform
     from homeassistant.core import HomeAssistant
     from pytest_homeassistant_custom_component.typing import (
         MockHAClientWebSocket,
@@ -48,12 +48,37 @@ def platforms() -> list[Platform]:
     return []
 
 
+class Server:
+    """The mocked client's answers, from a real sync engine.
+
+    Snapshots share the torrents a poll did not change, as the client's do.
+    """
+
+    def __init__(
+        self,
+        hass: HomeAssistant,
+        freezer: FrozenDateTimeFactory,
+        mock_client: MagicMock,
+    ) -> None:
+        """Answer the first sync with the fixture's torrents."""
+        self.hass = hass
+        self.freezer = freezer
+        self.client = mock_client
+        self.engine = SyncEngine()
+        mock_client.sync.return_value = self.engine.apply_maindata(MAINDATA_ANSWER)
+
+    async def sync(self, delta: dict[str, Any]) -> None:
+        """Let the next poll read ``delta`` from the server."""
+        self.client.sync.return_value = self.engine.apply_maindata({"rid": 2} | delta)
+        await poll_frozen(self.hass, self.freezer)
+
+
 @pytest.fixture
-def engine(mock_client: MagicMock) -> SyncEngine:
-    """A real sync engine behind the mocked client, so snapshots share torrents."""
-    engine = SyncEngine()
-    mock_client.sync.return_value = engine.apply_maindata(MAINDATA_ANSWER)
-    return engine
+def server(
+    hass: HomeAssistant, freezer: FrozenDateTimeFactory, mock_client: MagicMock
+) -> Server:
+    """The mocked server, answering through a real sync engine."""
+    return Server(hass, freezer, mock_client)
 
 
 async def subscribe(
@@ -77,18 +102,6 @@ async def next_event(client: MockHAClientWebSocket) -> dict[str, Any]:
     return message["event"]
 
 
-async def sync(
-    hass: HomeAssistant,
-    freezer: FrozenDateTimeFactory,
-    mock_client: MagicMock,
-    engine: SyncEngine,
-    delta: dict[str, Any],
-) -> None:
-    """Let the next poll read ``delta`` from the server."""
-    mock_client.sync.return_value = engine.apply_maindata({"rid": 2} | delta)
-    await poll_frozen(hass, freezer)
-
-
 def apply(view: dict[str, dict[str, Any]], event: dict[str, Any]) -> None:
     """Apply an event to a subscriber's view, as the card does."""
     if event.get("full"):
@@ -101,14 +114,11 @@ def apply(view: dict[str, dict[str, Any]], event: dict[str, Any]) -> None:
         del view[torrent]
 
 
-@pytest.mark.usefixtures("engine")
 async def test_sends_current_then_changes(
     hass: HomeAssistant,
     hass_ws_client: WebSocketGenerator,
+    server: Server,
     init_integration: MockConfigEntry,
-    mock_client: MagicMock,
-    engine: SyncEngine,
-    freezer: FrozenDateTimeFactory,
 ) -> None:
     client = await hass_ws_client(hass)
     first = await subscribe(client, init_integration.entry_id)
@@ -125,11 +135,7 @@ async def test_sends_current_then_changes(
     assert first["server"]["download_speed"] == 2_097_152
     assert first["server"]["connection_status"] == "connected"
 
-    await sync(
-        hass,
-        freezer,
-        mock_client,
-        engine,
+    await server.sync(
         {
             "torrents": torrent_answer(11)
             | {torrent_hash(1): {"dlspeed": 1024, "progress": 0.75}},
@@ -153,44 +159,31 @@ async def test_sends_current_then_changes(
     }
 
 
-@pytest.mark.usefixtures("engine")
 async def test_unchanged_poll_sends_nothing(
     hass: HomeAssistant,
     hass_ws_client: WebSocketGenerator,
+    server: Server,
     init_integration: MockConfigEntry,
-    mock_client: MagicMock,
-    engine: SyncEngine,
-    freezer: FrozenDateTimeFactory,
 ) -> None:
     client = await hass_ws_client(hass)
     await subscribe(client, init_integration.entry_id)
 
-    await sync(hass, freezer, mock_client, engine, {})
+    await server.sync({})
     # A torrent named with unchanged values is rebuilt but shows no change.
-    await sync(
-        hass, freezer, mock_client, engine, {"torrents": {torrent_hash(3): {}}}
-    )
-    await sync(
-        hass,
-        freezer,
-        mock_client,
-        engine,
+    await server.sync({"torrents": {torrent_hash(3): {}}})
+    await server.sync(
         {"torrents": {torrent_hash(4): {"num_seeds": 9}}},
     )
 
     # The first event after subscribing is the one that changed something.
-    assert await next_event(client) == {
-        "changed": {torrent_hash(4): {"seeds": 9}}
-    }
+    assert await next_event(client) == {"changed": {torrent_hash(4): {"seeds": 9}}}
 
 
 async def test_state_filter(
     hass: HomeAssistant,
     hass_ws_client: WebSocketGenerator,
+    server: Server,
     init_integration: MockConfigEntry,
-    mock_client: MagicMock,
-    engine: SyncEngine,
-    freezer: FrozenDateTimeFactory,
 ) -> None:
     client = await hass_ws_client(hass)
     first = await subscribe(client, init_integration.entry_id, state="stopped")
@@ -198,11 +191,7 @@ async def test_state_filter(
 
     # Torrent-1 stops (enters the view), torrent-5 resumes (leaves it),
     # torrent-3 changes outside the view; torrent-7, queued, is removed.
-    await sync(
-        hass,
-        freezer,
-        mock_client,
-        engine,
+    await server.sync(
         {
             "torrents": stopped_answer(1)
             | {torrent_hash(5): {"state": "downloading"}}
@@ -216,19 +205,15 @@ async def test_state_filter(
     assert "changed" not in event
 
     # A removed torrent in view is removed from it.
-    await sync(
-        hass, freezer, mock_client, engine, {"torrents_removed": [torrent_hash(1)]}
-    )
+    await server.sync({"torrents_removed": [torrent_hash(1)]})
     assert await next_event(client) == {"removed": [torrent_hash(1)]}
 
 
 async def test_sorted_window(
     hass: HomeAssistant,
     hass_ws_client: WebSocketGenerator,
+    server: Server,
     init_integration: MockConfigEntry,
-    mock_client: MagicMock,
-    engine: SyncEngine,
-    freezer: FrozenDateTimeFactory,
 ) -> None:
     client = await hass_ws_client(hass)
     first = await subscribe(
@@ -237,11 +222,7 @@ async def test_sorted_window(
     assert [t["name"] for t in first["torrents"]] == ["torrent-9", "torrent-8"]
 
     # Torrent-91 sorts first and pushes torrent-8 out of the window.
-    await sync(
-        hass,
-        freezer,
-        mock_client,
-        engine,
+    await server.sync(
         {
             "torrents": torrent_answer(91)
             | {torrent_hash(9): {"ratio": 2.5}}
@@ -259,26 +240,22 @@ async def test_sorted_window(
 async def test_unavailable_and_back(
     hass: HomeAssistant,
     hass_ws_client: WebSocketGenerator,
+    server: Server,
     init_integration: MockConfigEntry,
-    mock_client: MagicMock,
-    engine: SyncEngine,
-    freezer: FrozenDateTimeFactory,
 ) -> None:
     client = await hass_ws_client(hass)
     await subscribe(client, init_integration.entry_id)
-    result = mock_client.sync.return_value
-    mock_client.sync.side_effect = QBittorrentConnectionError("gone")
+    server.client.sync.side_effect = QBittorrentConnectionError("gone")
 
-    await poll_frozen(hass, freezer)
+    await server.sync({})
     assert await next_event(client) == {"available": False}
 
-    mock_client.sync.side_effect = None
-    mock_client.sync.return_value = result
-    await poll_frozen(hass, freezer)
+    server.client.sync.side_effect = None
+    await server.sync({})
     assert await next_event(client) == {"available": True}
 
 
-@pytest.mark.usefixtures("engine")
+@pytest.mark.usefixtures("server")
 async def test_unsubscribe_stops_the_feed(
     hass: HomeAssistant,
     hass_ws_client: WebSocketGenerator,
@@ -308,7 +285,7 @@ async def test_unsubscribe_stops_the_feed(
     assert len(coordinator._listeners) == listeners
 
 
-@pytest.mark.usefixtures("engine")
+@pytest.mark.usefixtures("server")
 async def test_unload_ends_the_feed(
     hass: HomeAssistant,
     hass_ws_client: WebSocketGenerator,
@@ -329,7 +306,7 @@ async def test_unload_ends_the_feed(
     assert error["error"]["code"] == "not_found"
 
 
-@pytest.mark.usefixtures("engine")
+@pytest.mark.usefixtures("server")
 async def test_non_admin_may_read(
     hass: HomeAssistant,
     hass_ws_client: WebSocketGenerator,
@@ -349,9 +326,7 @@ async def test_unknown_entry(
     other.add_to_hass(hass)
     client = await hass_ws_client(hass)
     for entry_id in ("nope", other.entry_id):
-        await client.send_json_auto_id(
-            {"type": SUBSCRIBE, "config_entry_id": entry_id}
-        )
+        await client.send_json_auto_id({"type": SUBSCRIBE, "config_entry_id": entry_id})
         error = await client.receive_json()
         assert error["success"] is False
         assert error["error"]["code"] == "not_found"
@@ -401,4 +376,3 @@ async def test_feed_sends_no_request(
     await subscribe(client, entry.entry_id, state="downloading", limit=3)
     assert emulator.requests == []
     await hass.config_entries.async_unload(entry.entry_id)
-
