@@ -14,6 +14,8 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import base64
+from http import HTTPStatus
 import json
 from pathlib import Path
 import shutil
@@ -59,7 +61,9 @@ class Browser:
     async def call(self, method: str, **params: Any) -> dict[str, Any]:
         """Send a command and return its result (events in between are skipped)."""
         self._id += 1
-        await self._socket.send_json({"id": self._id, "method": method, "params": params})
+        await self._socket.send_json(
+            {"id": self._id, "method": method, "params": params}
+        )
         while True:
             message = await self._socket.receive_json()
             if message.get("id") == self._id:
@@ -92,11 +96,8 @@ class Browser:
 
     async def screenshot(self, path: Path) -> None:
         """Save the page as a PNG."""
-        import base64  # noqa: PLC0415
-
         result = await self.call("Page.captureScreenshot", format="png")
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_bytes(base64.b64decode(result["data"]))
+        await asyncio.to_thread(path.write_bytes, base64.b64decode(result["data"]))
         print(f"screenshot: {path}", flush=True)
 
 
@@ -106,7 +107,7 @@ async def wait_http(session: aiohttp.ClientSession, url: str) -> None:
     while time.monotonic() - started < DEADLINE:
         try:
             async with session.get(url) as response:
-                if response.status < 500:
+                if response.status < HTTPStatus.INTERNAL_SERVER_ERROR:
                     return
         except aiohttp.ClientError:
             pass
@@ -131,14 +132,21 @@ async def onboard(session: aiohttp.ClientSession, base: str) -> dict[str, Any]:
         auth_code = (await response.json())["auth_code"]
     async with session.post(
         f"{base}/auth/token",
-        data={"grant_type": "authorization_code", "code": auth_code, "client_id": client_id},
+        data={
+            "grant_type": "authorization_code",
+            "code": auth_code,
+            "client_id": client_id,
+        },
     ) as response:
         tokens: dict[str, Any] = await response.json()
     headers = {"Authorization": f"Bearer {tokens['access_token']}"}
     for step, body in (
         ("core_config", {}),
         ("analytics", {}),
-        ("integration", {"client_id": client_id, "redirect_uri": f"{base}/?auth_callback=1"}),
+        (
+            "integration",
+            {"client_id": client_id, "redirect_uri": f"{base}/?auth_callback=1"},
+        ),
     ):
         async with session.post(
             f"{base}/api/onboarding/{step}", json=body, headers=headers
@@ -273,7 +281,9 @@ async def open_card(
             ),
             file=sys.stderr,
         )
-        await browser.screenshot(CHECKOUT / "frontend" / ".test-build" / "e2e-failure.png")
+        await browser.screenshot(
+            CHECKOUT / "frontend" / ".test-build" / "e2e-failure.png"
+        )
         raise
 
 
@@ -291,10 +301,23 @@ async def run(cdp_port: int, screenshots: Path) -> None:
     )
     emulator = subprocess.Popen(  # noqa: ASYNC220
         [
-            sys.executable, "-m", "qbittorrent_tooling.emulator",
-            "--version", "5.3.0", "--host", "127.0.0.1", "--port", str(qbittorrent_port),
-            "--username", USERNAME, "--password", PASSWORD,
-            "--torrents", "40", "--churn-interval", "5",
+            sys.executable,
+            "-m",
+            "qbittorrent_tooling.emulator",
+            "--version",
+            "5.3.0",
+            "--host",
+            "127.0.0.1",
+            "--port",
+            str(qbittorrent_port),
+            "--username",
+            USERNAME,
+            "--password",
+            PASSWORD,
+            "--torrents",
+            "40",
+            "--churn-interval",
+            "5",
         ],
         cwd=CHECKOUT,
     )
@@ -310,16 +333,26 @@ async def run(cdp_port: int, screenshots: Path) -> None:
             await wait_http(session, f"{base}/api/onboarding")
             tokens = await onboard(session, base)
             entry_id = await add_integration(
-                session, base, tokens["access_token"], f"http://127.0.0.1:{qbittorrent_port}"
+                session,
+                base,
+                tokens["access_token"],
+                f"http://127.0.0.1:{qbittorrent_port}",
             )
             await save_dashboard(session, base, tokens["access_token"], entry_id)
-            async with session.put(f"http://127.0.0.1:{cdp_port}/json/new?about:blank") as response:
+            async with session.put(
+                f"http://127.0.0.1:{cdp_port}/json/new?about:blank"
+            ) as response:
                 page = await response.json()
-            async with session.ws_connect(page["webSocketDebuggerUrl"], max_msg_size=0) as socket:
+            async with session.ws_connect(
+                page["webSocketDebuggerUrl"], max_msg_size=0
+            ) as socket:
                 browser = Browser(socket)
                 await browser.call(
                     "Emulation.setDeviceMetricsOverride",
-                    width=1100, height=760, deviceScaleFactor=1, mobile=False,
+                    width=1100,
+                    height=760,
+                    deviceScaleFactor=1,
+                    mobile=False,
                 )
                 rows = await open_card(browser, base, tokens, dark=False)
                 print(f"the card shows {rows} rows", flush=True)
@@ -369,8 +402,12 @@ def main() -> int:
     """Parse the arguments and run the check."""
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--cdp-port", type=int, required=True)
-    parser.add_argument("--screenshots", type=Path, default=CHECKOUT / "docs" / "images")
+    parser.add_argument(
+        "--screenshots", type=Path, default=CHECKOUT / "docs" / "images"
+    )
     arguments = parser.parse_args()
+    arguments.screenshots.mkdir(parents=True, exist_ok=True)
+    (CHECKOUT / "frontend" / ".test-build").mkdir(exist_ok=True)
     asyncio.run(run(arguments.cdp_port, arguments.screenshots))
     return 0
 

@@ -4,7 +4,11 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Final
 
 from homeassistant.components.frontend import add_extra_js_url
-from homeassistant.components.http import StaticPathConfig
+
+# Re-exported from http.server since 2026.4; defined in http before.
+from homeassistant.components.http import (  # type: ignore[attr-defined,unused-ignore]
+    StaticPathConfig,
+)
 from homeassistant.loader import async_get_integration
 
 from .const import DOMAIN

@@ -17,7 +17,10 @@ window: its memory is bounded by its view, never by the messages sent.
 from dataclasses import asdict
 from typing import TYPE_CHECKING, Any, Final
 
-from homeassistant.components import websocket_api
+from homeassistant.components.websocket_api import async_register_command
+from homeassistant.components.websocket_api.const import ERR_NOT_FOUND
+from homeassistant.components.websocket_api.decorators import websocket_command
+from homeassistant.components.websocket_api.messages import event_message
 from homeassistant.config_entries import ConfigEntryState
 from homeassistant.core import CALLBACK_TYPE, HomeAssistant, callback
 import voluptuous as vol
@@ -27,6 +30,8 @@ from .services import GET_TORRENTS_STATES, SORT_KEYS
 from .torrents import matches_state, sort_torrents, torrent_as_dict
 
 if TYPE_CHECKING:
+    from homeassistant.components.websocket_api.connection import ActiveConnection
+
     from .coordinator import (
         QBittorrentConfigEntry,
         QBittorrentDataUpdateCoordinator,
@@ -50,10 +55,10 @@ SERVER_FIELDS: Final = (
 @callback
 def async_setup_websocket_api(hass: HomeAssistant) -> None:
     """Register the integration's websocket commands."""
-    websocket_api.async_register_command(hass, websocket_subscribe_torrents)
+    async_register_command(hass, websocket_subscribe_torrents)
 
 
-@websocket_api.websocket_command(
+@websocket_command(
     {
         vol.Required("type"): SUBSCRIBE_TORRENTS,
         vol.Required(ATTR_CONFIG_ENTRY_ID): str,
@@ -66,7 +71,7 @@ def async_setup_websocket_api(hass: HomeAssistant) -> None:
 @callback
 def websocket_subscribe_torrents(
     hass: HomeAssistant,
-    connection: websocket_api.ActiveConnection,
+    connection: ActiveConnection,
     msg: dict[str, Any],
 ) -> None:
     """Send a server's torrents, then what changed after each poll.
@@ -77,14 +82,12 @@ def websocket_subscribe_torrents(
         msg[ATTR_CONFIG_ENTRY_ID]
     )
     if entry is None or entry.domain != DOMAIN:
-        connection.send_error(
-            msg["id"], websocket_api.ERR_NOT_FOUND, "No such qBittorrent server"
-        )
+        connection.send_error(msg["id"], ERR_NOT_FOUND, "No such qBittorrent server")
         return
     if entry.state is not ConfigEntryState.LOADED:
         connection.send_error(
             msg["id"],
-            websocket_api.ERR_NOT_FOUND,
+            ERR_NOT_FOUND,
             "The qBittorrent server is not loaded",
         )
         return
@@ -148,7 +151,7 @@ class TorrentSubscription:
 
     def __init__(
         self,
-        connection: websocket_api.ActiveConnection,
+        connection: ActiveConnection,
         msg_id: int,
         entry: QBittorrentConfigEntry,
         view: TorrentView,
@@ -292,6 +295,4 @@ class TorrentSubscription:
         return added, sorted(previous_window - window), changed
 
     def _send(self, payload: dict[str, Any]) -> None:
-        self._connection.send_message(
-            websocket_api.event_message(self._msg_id, payload)
-        )
+        self._connection.send_message(event_message(self._msg_id, payload))

@@ -3,7 +3,6 @@
 import hashlib
 from pathlib import Path
 import re
-
 from typing import TYPE_CHECKING
 
 from homeassistant.setup import async_setup_component
