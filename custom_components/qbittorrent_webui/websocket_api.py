@@ -15,6 +15,8 @@ window: its memory is bounded by its view, never by the messages sent.
 """
 
 from dataclasses import asdict
+import heapq
+from itertools import islice
 from typing import TYPE_CHECKING, Any, Final
 
 from homeassistant.components.websocket_api import async_register_command
@@ -124,10 +126,21 @@ class TorrentView:
         return matches_state(torrent, self.state)
 
     def window(self, data: MainData) -> list[Torrent]:
-        """The torrents in view, sorted, at most ``limit`` of them."""
+        """The torrents in view, sorted as ``sort_torrents``, at most ``limit``."""
         selected = [t for t in data.torrents.values() if self.includes(t)]
-        ordered = sort_torrents(selected, self.sort, reverse=self.reverse)
-        return ordered if self.limit is None else ordered[: self.limit]
+        if self.limit is None:
+            return sort_torrents(selected, self.sort, reverse=self.reverse)
+        # The first few of a large population without sorting all of it;
+        # heapq's picks equal a stable sort's first ``limit``.
+        known = [t for t in selected if getattr(t, self.sort) is not None]
+        pick = heapq.nlargest if self.reverse else heapq.nsmallest
+        first = pick(self.limit, known, key=self._sort_value)
+        unknown = (t for t in selected if getattr(t, self.sort) is None)
+        return first + list(islice(unknown, self.limit - len(first)))
+
+    def _sort_value(self, torrent: Torrent) -> Any:
+        value = getattr(torrent, self.sort)
+        return value.casefold() if isinstance(value, str) else value
 
 
 def server_as_dict(data: MainData) -> dict[str, Any]:

@@ -12,11 +12,13 @@ from custom_components.qbittorrent_webui.qbittorrent_webui_client import (
 from custom_components.qbittorrent_webui.qbittorrent_webui_client._sync import (
     SyncEngine,
 )
-from custom_components.qbittorrent_webui.torrents import torrent_as_dict
+from custom_components.qbittorrent_webui.torrents import sort_torrents, torrent_as_dict
+from custom_components.qbittorrent_webui.websocket_api import TorrentView
 
 from .conftest import (
     MAINDATA_ANSWER,
     configure_entry,
+    make_main_data,
     poll_frozen,
     poll_now,
     stopped_answer,
@@ -376,3 +378,17 @@ async def test_feed_sends_no_request(
     await subscribe(client, entry.entry_id, state="downloading", limit=3)
     assert emulator.requests == []
     await hass.config_entries.async_unload(entry.entry_id)
+
+
+@pytest.mark.parametrize("sort", ["name", "eta", "ratio", "category", "added_on"])
+@pytest.mark.parametrize("reverse", [False, True])
+@pytest.mark.parametrize("limit", [1, 4, 9, 20])
+def test_window_is_the_sorted_list_cut(sort: str, *, reverse: bool, limit: int) -> None:
+    # Unknown values last, ties in the snapshot's order, as get_torrents sorts.
+    data = make_main_data(
+        *(torrent_answer(number) for number in range(1, 11)),
+        torrent_answer(11, eta=8_640_000, ratio=-1, category=""),
+    )
+    view = TorrentView(state="all", sort=sort, reverse=reverse, limit=limit)
+    expected = sort_torrents(list(data.torrents.values()), sort, reverse=reverse)
+    assert view.window(data) == expected[:limit]
