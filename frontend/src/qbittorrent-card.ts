@@ -53,6 +53,7 @@ export class QBittorrentCard extends LitElement {
     _selected: { state: true },
     _confirmRemove: { state: true },
     _error: { state: true },
+    _adding: { state: true },
   };
 
   hass?: HomeAssistant;
@@ -67,6 +68,7 @@ export class QBittorrentCard extends LitElement {
   _selected: string | null = null;
   _confirmRemove: string | null = null;
   _error: string | null = null;
+  _adding = false;
   private _unsubscribe?: Promise<() => void>;
   private _resubscribe?: number;
   private _loaded = false;
@@ -223,7 +225,7 @@ export class QBittorrentCard extends LitElement {
     const { start, end } = visibleRange(this._scrollTop, height, ROW_HEIGHT, torrents.length);
     return html`
       <ha-card>
-        ${this._renderHeader(config)} ${this._renderControls(torrents.length)}
+        ${this._renderHeader(config)} ${this._renderAdd()} ${this._renderControls(torrents.length)}
         ${this._error ? html`<div class="message error">${this._error}</div>` : nothing}
         ${this._feed.available || !this._loaded
           ? nothing
@@ -266,6 +268,9 @@ export class QBittorrentCard extends LitElement {
         >
           <ha-icon icon=${alternative ? "mdi:speedometer-slow" : "mdi:speedometer"}></ha-icon>
         </button>
+        <button class="icon" title=${this._text("add")} @click=${() => (this._adding = !this._adding)}>
+          <ha-icon icon="mdi:plus"></ha-icon>
+        </button>
         <button class="icon" title=${this._text("pause_all")} @click=${() => this._call("pause_torrents", { all_torrents: true })}>
           <ha-icon icon="mdi:pause"></ha-icon>
         </button>
@@ -273,6 +278,34 @@ export class QBittorrentCard extends LitElement {
           <ha-icon icon="mdi:play"></ha-icon>
         </button>
       </div>
+    `;
+  }
+
+  private _renderAdd(): TemplateResult | typeof nothing {
+    if (!this._adding) {
+      return nothing;
+    }
+    const submit = (event: Event) => {
+      event.preventDefault();
+      const form = event.target as HTMLFormElement;
+      const urls = (form.elements.namedItem("urls") as HTMLTextAreaElement).value
+        .split(/\s+/)
+        .filter(Boolean);
+      const category = (form.elements.namedItem("category") as HTMLSelectElement).value;
+      if (urls.length) {
+        this._call("add_torrent", category ? { urls, category } : { urls });
+        this._adding = false;
+      }
+    };
+    return html`
+      <form class="add" @submit=${submit}>
+        <textarea name="urls" rows="2" placeholder=${this._text("add_placeholder")}></textarea>
+        <select name="category" aria-label="category">
+          <option value="">${this._text("no_category")}</option>
+          ${this._feed.categories.map((category) => html`<option value=${category}>${category}</option>`)}
+        </select>
+        <button type="submit">${this._text("add")}</button>
+      </form>
     `;
   }
 
@@ -476,6 +509,21 @@ export class QBittorrentCard extends LitElement {
     }
     button.danger {
       color: var(--error-color);
+    }
+    .add {
+      display: flex;
+      gap: 6px;
+      align-items: flex-start;
+      padding: 4px 16px;
+    }
+    .add textarea {
+      flex: 1;
+      font: inherit;
+      color: var(--primary-text-color);
+      background: var(--card-background-color, var(--ha-card-background));
+      border: 1px solid var(--divider-color);
+      border-radius: 6px;
+      padding: 4px 6px;
     }
     .controls {
       display: flex;

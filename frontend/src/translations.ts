@@ -7,6 +7,8 @@ const en = {
   loading: "Loading torrents…",
   empty: "No torrents",
   search: "Search",
+  add: "Add",
+  add_placeholder: "Magnet links or torrent URLs, one per line",
   pause: "Pause",
   resume: "Resume",
   pause_all: "Pause all",
