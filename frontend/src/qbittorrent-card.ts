@@ -459,12 +459,13 @@ export class QBittorrentCard extends LitElement {
     }
     .header {
       display: flex;
+      flex-wrap: wrap;
       align-items: center;
-      gap: 8px;
-      padding: 12px 16px 4px;
+      gap: 4px;
+      padding: 12px 12px 4px 16px;
     }
     .title {
-      flex: 1;
+      flex: 1 0 auto;
       font-size: var(--ha-card-header-font-size, 20px);
       white-space: nowrap;
       overflow: hidden;
@@ -472,7 +473,7 @@ export class QBittorrentCard extends LitElement {
     }
     .speeds {
       display: flex;
-      gap: 12px;
+      gap: 8px;
       color: var(--secondary-text-color);
       font-variant-numeric: tabular-nums;
     }
@@ -497,7 +498,7 @@ export class QBittorrentCard extends LitElement {
     }
     button.icon {
       border: none;
-      padding: 6px;
+      padding: 4px;
       border-radius: 50%;
       color: var(--secondary-text-color);
     }
