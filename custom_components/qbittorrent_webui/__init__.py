@@ -15,6 +15,7 @@ from .coordinator import (
     QBittorrentPreferencesCoordinator,
     QBittorrentRuntimeData,
 )
+from .dashboard import async_register_card
 from .errors import raise_ban_issue, translated_error
 from .qbittorrent_webui_client import (
     QBittorrentAuthenticationError,
@@ -23,6 +24,7 @@ from .qbittorrent_webui_client import (
 )
 from .sentences import async_offer_sentences
 from .services import async_setup_services
+from .websocket_api import async_setup_websocket_api
 
 if TYPE_CHECKING:
     from homeassistant.core import HomeAssistant
@@ -41,8 +43,10 @@ CONFIG_SCHEMA = cv.config_entry_only_config_schema(DOMAIN)
 
 
 async def async_setup(hass: HomeAssistant, config: ConfigType) -> bool:  # noqa: ARG001
-    """Register the integration's actions."""
+    """Register the integration's actions, torrent feed and card."""
     async_setup_services(hass)
+    async_setup_websocket_api(hass)
+    await async_register_card(hass)
     return True
 
 

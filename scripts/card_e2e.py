@@ -1,0 +1,419 @@
+"""End-to-end check of the torrent card in a real Chromium.
+
+Started by ``scripts/card-e2e`` inside the project's environment, with a
+headless Chromium already listening for the DevTools protocol. Starts the
+emulator (churning torrents) and a throwaway Home Assistant, onboards it, adds
+the integration through its config flow, puts the card on the default
+dashboard (no resource is added by hand: the integration serves the card),
+then in the browser: the card shows the torrents with progress, a pause from a
+row stops that torrent in qBittorrent, and screenshots (light and dark) are
+written for the README.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import base64
+from http import HTTPStatus
+import json
+from pathlib import Path
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from typing import Any
+
+import aiohttp
+
+from qbittorrent_tooling.real_servers import free_port
+
+CHECKOUT = Path(__file__).resolve().parent.parent
+USERNAME = "admin"
+PASSWORD = "adminadmin"
+DEADLINE = 120.0
+
+# Finds elements through every shadow root of the page.
+DEEP_QUERY = """
+function deepQuery(selector) {
+  const found = [];
+  const walk = (root) => {
+    found.push(...root.querySelectorAll(selector));
+    for (const element of root.querySelectorAll("*")) {
+      if (element.shadowRoot) walk(element.shadowRoot);
+    }
+  };
+  walk(document);
+  return found;
+}
+"""
+
+
+class Browser:
+    """One page of Chromium, driven over the DevTools protocol."""
+
+    def __init__(self, socket: aiohttp.ClientWebSocketResponse) -> None:
+        """Drive the page behind ``socket``."""
+        self._socket = socket
+        self._id = 0
+
+    async def call(self, method: str, **params: Any) -> dict[str, Any]:
+        """Send a command and return its result (events in between are skipped)."""
+        self._id += 1
+        await self._socket.send_json(
+            {"id": self._id, "method": method, "params": params}
+        )
+        while True:
+            message = await self._socket.receive_json()
+            if message.get("id") == self._id:
+                if "error" in message:
+                    raise RuntimeError(f"{method}: {message['error']}")
+                return message["result"]
+
+    async def evaluate(self, expression: str) -> Any:
+        """The value of a JavaScript expression in the page."""
+        result = await self.call(
+            "Runtime.evaluate",
+            expression=DEEP_QUERY + expression,
+            returnByValue=True,
+            awaitPromise=True,
+        )
+        if "exceptionDetails" in result:
+            raise RuntimeError(str(result["exceptionDetails"]))
+        return result["result"].get("value")
+
+    async def wait_for(self, expression: str, what: str) -> Any:
+        """Evaluate until the expression is truthy."""
+        started = time.monotonic()
+        while time.monotonic() - started < DEADLINE:
+            value = await self.evaluate(expression)
+            if value:
+                return value
+            await asyncio.sleep(0.5)
+        msg = f"timed out waiting for {what}"
+        raise AssertionError(msg)
+
+    async def screenshot(self, path: Path) -> None:
+        """Save the page as a PNG."""
+        result = await self.call("Page.captureScreenshot", format="png")
+        await asyncio.to_thread(path.write_bytes, base64.b64decode(result["data"]))
+        print(f"screenshot: {path}", flush=True)
+
+
+async def wait_http(session: aiohttp.ClientSession, url: str) -> None:
+    """Wait until ``url`` answers."""
+    started = time.monotonic()
+    while time.monotonic() - started < DEADLINE:
+        try:
+            async with session.get(url) as response:
+                if response.status < HTTPStatus.INTERNAL_SERVER_ERROR:
+                    return
+        except aiohttp.ClientError:
+            pass
+        await asyncio.sleep(0.5)
+    msg = f"{url} did not answer"
+    raise AssertionError(msg)
+
+
+async def onboard(session: aiohttp.ClientSession, base: str) -> dict[str, Any]:
+    """Create the owner and finish onboarding; return the owner's tokens."""
+    client_id = f"{base}/"
+    async with session.post(
+        f"{base}/api/onboarding/users",
+        json={
+            "client_id": client_id,
+            "name": "Owner",
+            "username": "owner",
+            "password": "owner-password",
+            "language": "en",
+        },
+    ) as response:
+        auth_code = (await response.json())["auth_code"]
+    async with session.post(
+        f"{base}/auth/token",
+        data={
+            "grant_type": "authorization_code",
+            "code": auth_code,
+            "client_id": client_id,
+        },
+    ) as response:
+        tokens: dict[str, Any] = await response.json()
+    headers = {"Authorization": f"Bearer {tokens['access_token']}"}
+    for step, body in (
+        ("core_config", {}),
+        ("analytics", {}),
+        (
+            "integration",
+            {"client_id": client_id, "redirect_uri": f"{base}/?auth_callback=1"},
+        ),
+    ):
+        async with session.post(
+            f"{base}/api/onboarding/{step}", json=body, headers=headers
+        ) as response:
+            response.raise_for_status()
+    return tokens
+
+
+async def add_integration(
+    session: aiohttp.ClientSession, base: str, token: str, qbittorrent_url: str
+) -> str:
+    """Add the server through the config flow; return the entry id."""
+    headers = {"Authorization": f"Bearer {token}"}
+    async with session.post(
+        f"{base}/api/config/config_entries/flow",
+        json={"handler": "qbittorrent_webui"},
+        headers=headers,
+    ) as response:
+        flow = await response.json()
+    async with session.post(
+        f"{base}/api/config/config_entries/flow/{flow['flow_id']}",
+        json={
+            "url": qbittorrent_url,
+            "username": USERNAME,
+            "password": PASSWORD,
+            "verify_ssl": True,
+        },
+        headers=headers,
+    ) as response:
+        result = await response.json()
+    assert result["type"] == "create_entry", result
+    return str(result["result"]["entry_id"])
+
+
+async def save_dashboard(
+    session: aiohttp.ClientSession, base: str, token: str, entry_id: str
+) -> None:
+    """Make the default dashboard one view holding the card."""
+    async with session.ws_connect(f"{base}/api/websocket") as socket:
+        await socket.receive_json()
+        await socket.send_json({"type": "auth", "access_token": token})
+        assert (await socket.receive_json())["type"] == "auth_ok"
+        await socket.send_json(
+            {
+                "id": 1,
+                "type": "lovelace/dashboards/create",
+                "url_path": "qbittorrent-torrents",
+                "title": "Torrents",
+                "mode": "storage",
+                "show_in_sidebar": True,
+            }
+        )
+        answer = await socket.receive_json()
+        assert answer["success"], answer
+        await socket.send_json(
+            {
+                "id": 2,
+                "type": "lovelace/config/save",
+                "url_path": "qbittorrent-torrents",
+                "config": {
+                    "views": [
+                        {
+                            "title": "Torrents",
+                            "path": "torrents",
+                            "cards": [
+                                {
+                                    "type": "custom:qbittorrent-card",
+                                    "entry_id": entry_id,
+                                    "title": "qBittorrent",
+                                    "height": 520,
+                                }
+                            ],
+                        }
+                    ]
+                },
+            }
+        )
+        answer = await socket.receive_json()
+        assert answer["success"], answer
+
+
+async def open_card(
+    browser: Browser, base: str, tokens: dict[str, Any], *, dark: bool
+) -> int:
+    """Log the page in, open the dashboard and wait for the card's rows."""
+    await browser.call("Page.navigate", url=f"{base}/auth/authorize")
+    await asyncio.sleep(1)
+    stored = {
+        "access_token": tokens["access_token"],
+        "refresh_token": tokens["refresh_token"],
+        "expires_in": tokens["expires_in"],
+        "token_type": "Bearer",
+        "hassUrl": base,
+        "clientId": f"{base}/",
+        "expires": int(time.time() * 1000) + tokens["expires_in"] * 1000,
+    }
+    theme = {"theme": "default", "dark": dark}
+    await browser.evaluate(
+        f"localStorage.setItem('hassTokens', {json.dumps(json.dumps(stored))});"
+        f"localStorage.setItem('selectedTheme', {json.dumps(json.dumps(theme))});"
+        "true"
+    )
+    await browser.call("Page.navigate", url=f"{base}/qbittorrent-torrents/torrents")
+    try:
+        return int(
+            await browser.wait_for(
+                "(() => { const card = deepQuery('qbittorrent-card')[0];"
+                " const rows = card?.shadowRoot?.querySelectorAll('.row') ?? [];"
+                " return rows.length; })()",
+                "the card's rows",
+            )
+        )
+    except AssertionError:
+        # What the page shows instead, for whoever reads the failure.
+        print(
+            await browser.evaluate(
+                "JSON.stringify({url: location.href,"
+                " defined: Boolean(customElements.get('qbittorrent-card')),"
+                " loaded: performance.getEntriesByType('resource').map((entry) => entry.name)"
+                "   .filter((name) => name.includes('qbittorrent')),"
+                " timing: performance.getEntriesByType('resource')"
+                "   .filter((entry) => entry.name.includes('qbittorrent'))"
+                "   .map((entry) => [entry.responseStatus, entry.transferSize, entry.initiatorType]),"
+                " panels: Object.keys(document.querySelector('home-assistant')?.hass?.panels ?? {}),"
+                " cards: deepQuery('qbittorrent-card').length,"
+                " text: deepQuery('qbittorrent-card')[0]?.shadowRoot?.textContent"
+                "   ?? document.body.innerText.slice(0, 500)})"
+            ),
+            file=sys.stderr,
+        )
+        print(
+            await browser.evaluate(
+                "import('/qbittorrent_webui/qbittorrent-card.js?retry=1')"
+                ".then(() => 'imported', (error) => String(error.stack ?? error))"
+            ),
+            file=sys.stderr,
+        )
+        await browser.screenshot(
+            CHECKOUT / "frontend" / ".test-build" / "e2e-failure.png"
+        )
+        raise
+
+
+async def run(cdp_port: int, screenshots: Path) -> None:
+    """Start everything, check the card, stop everything."""
+    # Home Assistant's default port: another one set in the configuration makes
+    # the frontend ask to confirm the change first.
+    qbittorrent_port, hass_port = free_port(), 8123
+    config = Path(tempfile.mkdtemp(prefix="qbt-card-e2e-"))
+    (config / "custom_components").symlink_to(CHECKOUT / "custom_components")
+    (config / "configuration.yaml").write_text(
+        "homeassistant:\n  name: Home\n  time_zone: UTC\n  country: DE\n"
+        "frontend:\nconfig:\n",
+        encoding="utf-8",
+    )
+    emulator = subprocess.Popen(  # noqa: ASYNC220
+        [
+            sys.executable,
+            "-m",
+            "qbittorrent_tooling.emulator",
+            "--version",
+            "5.3.0",
+            "--host",
+            "127.0.0.1",
+            "--port",
+            str(qbittorrent_port),
+            "--username",
+            USERNAME,
+            "--password",
+            PASSWORD,
+            "--torrents",
+            "40",
+            "--churn-interval",
+            "5",
+        ],
+        cwd=CHECKOUT,
+    )
+    hass = subprocess.Popen(  # noqa: ASYNC220
+        [sys.executable, "-m", "homeassistant", "-c", str(config), "--skip-pip"],
+        cwd=CHECKOUT,
+        stdout=subprocess.DEVNULL,
+        stderr=(config / "stderr.log").open("wb"),
+    )
+    base = f"http://127.0.0.1:{hass_port}"
+    try:
+        async with aiohttp.ClientSession() as session:
+            await wait_http(session, f"{base}/api/onboarding")
+            tokens = await onboard(session, base)
+            entry_id = await add_integration(
+                session,
+                base,
+                tokens["access_token"],
+                f"http://127.0.0.1:{qbittorrent_port}",
+            )
+            await save_dashboard(session, base, tokens["access_token"], entry_id)
+            async with session.put(
+                f"http://127.0.0.1:{cdp_port}/json/new?about:blank"
+            ) as response:
+                page = await response.json()
+            async with session.ws_connect(
+                page["webSocketDebuggerUrl"], max_msg_size=0
+            ) as socket:
+                browser = Browser(socket)
+                await browser.call(
+                    "Emulation.setDeviceMetricsOverride",
+                    width=1100,
+                    height=760,
+                    deviceScaleFactor=1,
+                    mobile=False,
+                )
+                rows = await open_card(browser, base, tokens, dark=False)
+                print(f"the card shows {rows} rows", flush=True)
+                progress = await browser.evaluate(
+                    "[...deepQuery('qbittorrent-card')[0].shadowRoot"
+                    ".querySelectorAll('.bar')].map((bar) => bar.style.width)"
+                )
+                assert any(width not in {"0%", "100%"} for width in progress), progress
+                await asyncio.sleep(1)
+                await browser.screenshot(screenshots / "card-light.png")
+                await pause_from_card(browser)
+                await open_card(browser, base, tokens, dark=True)
+                await asyncio.sleep(1)
+                await browser.screenshot(screenshots / "card-dark.png")
+    except BaseException:
+        log = (config / "stderr.log").read_text(encoding="utf-8", errors="replace")
+        print("\n".join(log.splitlines()[-40:]), file=sys.stderr)
+        raise
+    finally:
+        for process in (hass, emulator):
+            process.terminate()
+            try:
+                process.wait(30)
+            except subprocess.TimeoutExpired:
+                process.kill()
+        shutil.rmtree(config, ignore_errors=True)
+
+
+async def pause_from_card(browser: Browser) -> None:
+    """Pause the first running torrent from its row; the row then offers resume."""
+    torrent = await browser.evaluate(
+        "(() => { const card = deepQuery('qbittorrent-card')[0].shadowRoot;"
+        " const row = [...card.querySelectorAll('.row')].find((row) =>"
+        "   row.querySelector('button.icon ha-icon[icon=\"mdi:pause\"]'));"
+        " row.querySelector('button.icon').click(); return row.dataset.hash; })()"
+    )
+    await browser.wait_for(
+        "(() => { const row = deepQuery('qbittorrent-card')[0].shadowRoot"
+        f".querySelector('.row[data-hash=\"{torrent}\"]');"
+        " return row?.querySelector('ha-icon.status')?.getAttribute('icon') === 'mdi:pause'; })()",
+        "the paused torrent to show as stopped",
+    )
+    print(f"paused {torrent} from the card; qBittorrent reports it stopped", flush=True)
+
+
+def main() -> int:
+    """Parse the arguments and run the check."""
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--cdp-port", type=int, required=True)
+    parser.add_argument(
+        "--screenshots", type=Path, default=CHECKOUT / "docs" / "images"
+    )
+    arguments = parser.parse_args()
+    arguments.screenshots.mkdir(parents=True, exist_ok=True)
+    (CHECKOUT / "frontend" / ".test-build").mkdir(exist_ok=True)
+    asyncio.run(run(arguments.cdp_port, arguments.screenshots))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
