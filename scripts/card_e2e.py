@@ -33,6 +33,8 @@ CHECKOUT = Path(__file__).resolve().parent.parent
 USERNAME = "admin"
 PASSWORD = "adminadmin"
 DEADLINE = 120.0
+# With --hold-app: how long Home Assistant's app bundle is held back.
+HOLD_APP_SECONDS = 3.0
 
 # Finds elements through every shadow root of the page.
 DEEP_QUERY = """
@@ -57,6 +59,11 @@ class Browser:
         """Drive the page behind ``socket``."""
         self._socket = socket
         self._id = 0
+        # Requests paused by Fetch.enable: answered later, outside ``call``.
+        self._held: set[asyncio.Task[None]] = set()
+        self._held_id = 1_000_000
+        # The page's console messages and uncaught exceptions, for failures.
+        self.console: list[str] = []
 
     async def call(self, method: str, **params: Any) -> dict[str, Any]:
         """Send a command and return its result (events in between are skipped)."""
@@ -66,10 +73,61 @@ class Browser:
         )
         while True:
             message = await self._socket.receive_json()
+            self._record(message)
             if message.get("id") == self._id:
                 if "error" in message:
                     raise RuntimeError(f"{method}: {message['error']}")
                 return message["result"]
+
+    def _record(self, message: dict[str, Any]) -> None:
+        """Keep the console messages and exceptions among the events."""
+        params = message.get("params", {})
+        if message.get("method") == "Fetch.requestPaused":
+            task = asyncio.create_task(self._release(params["requestId"]))
+            self._held.add(task)
+            task.add_done_callback(self._held.discard)
+        elif message.get("method") == "Runtime.exceptionThrown":
+            details = params["exceptionDetails"]
+            exception = details.get("exception", {})
+            self.console.append(
+                "exception: "
+                + str(exception.get("description") or details.get("text"))
+                + f" ({details.get('url', '')}:{details.get('lineNumber')})"
+            )
+        elif message.get("method") == "Runtime.consoleAPICalled":
+            self.console.append(
+                f"console.{params['type']}: "
+                + " ".join(
+                    str(arg.get("value", arg.get("description", "")))
+                    for arg in params["args"]
+                )
+            )
+        elif message.get("method") == "Log.entryAdded":
+            entry = params["entry"]
+            self.console.append(
+                f"log.{entry['level']}: {entry['text']} {entry.get('url', '')}"
+            )
+
+    async def hold_app(self) -> None:
+        """Delay Home Assistant's app bundle, so extra modules evaluate first."""
+        await self.call(
+            "Fetch.enable",
+            patterns=[
+                {"urlPattern": "*/frontend_latest/app.*", "requestStage": "Response"}
+            ],
+        )
+
+    async def _release(self, request_id: str) -> None:
+        """Let a held request through after a while."""
+        await asyncio.sleep(HOLD_APP_SECONDS)
+        self._held_id += 1
+        await self._socket.send_json(
+            {
+                "id": self._held_id,
+                "method": "Fetch.continueRequest",
+                "params": {"requestId": request_id},
+            }
+        )
 
     async def evaluate(self, expression: str) -> Any:
         """The value of a JavaScript expression in the page."""
@@ -261,10 +319,15 @@ async def open_card(
         )
     except AssertionError:
         # What the page shows instead, for whoever reads the failure.
+        print("\n".join(browser.console[-60:]), file=sys.stderr)
         print(
             await browser.evaluate(
                 "JSON.stringify({url: location.href,"
                 " defined: Boolean(customElements.get('qbittorrent-card')),"
+                # Upgraded by the browser's own registry, which Home Assistant's
+                # scoped registry polyfill hides behind window.customElements.
+                " native: typeof document.createElement('qbittorrent-card').render"
+                "   === 'function',"
                 " loaded: performance.getEntriesByType('resource').map((entry) => entry.name)"
                 "   .filter((name) => name.includes('qbittorrent')),"
                 " timing: performance.getEntriesByType('resource')"
@@ -290,7 +353,7 @@ async def open_card(
         raise
 
 
-async def run(cdp_port: int, screenshots: Path) -> None:
+async def run(cdp_port: int, screenshots: Path, *, hold_app: bool) -> None:
     """Start everything, check the card, stop everything."""
     # Home Assistant's default port: another one set in the configuration makes
     # the frontend ask to confirm the change first.
@@ -350,6 +413,10 @@ async def run(cdp_port: int, screenshots: Path) -> None:
                 page["webSocketDebuggerUrl"], max_msg_size=0
             ) as socket:
                 browser = Browser(socket)
+                await browser.call("Runtime.enable")
+                await browser.call("Log.enable")
+                if hold_app:
+                    await browser.hold_app()
                 await browser.call(
                     "Emulation.setDeviceMetricsOverride",
                     width=1100,
@@ -408,10 +475,18 @@ def main() -> int:
     parser.add_argument(
         "--screenshots", type=Path, default=CHECKOUT / "docs" / "images"
     )
+    parser.add_argument(
+        "--hold-app",
+        action="store_true",
+        help="hold Home Assistant's app bundle back a few seconds, so the card's"
+        " module always evaluates first (the order that once lost the card)",
+    )
     arguments = parser.parse_args()
     arguments.screenshots.mkdir(parents=True, exist_ok=True)
     (CHECKOUT / "frontend" / ".test-build").mkdir(exist_ok=True)
-    asyncio.run(run(arguments.cdp_port, arguments.screenshots))
+    asyncio.run(
+        run(arguments.cdp_port, arguments.screenshots, hold_app=arguments.hold_app)
+    )
     return 0
 
 

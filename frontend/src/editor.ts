@@ -1,5 +1,6 @@
 // The card's visual editor: which server, and how the list starts.
 import { LitElement, css, html, type TemplateResult } from "lit";
+import { defineElement } from "./define";
 import { SORT_KEYS, STATE_FILTERS } from "./feed";
 import { type CardConfig, type EntryInfo, type HomeAssistant, loadEntries } from "./ha";
 import { localize, type TextKey } from "./translations";
@@ -114,6 +115,4 @@ export class QBittorrentCardEditor extends LitElement {
   `;
 }
 
-if (!customElements.get("qbittorrent-card-editor")) {
-  customElements.define("qbittorrent-card-editor", QBittorrentCardEditor);
-}
+void defineElement("qbittorrent-card-editor", QBittorrentCardEditor);

@@ -18,6 +18,7 @@ import {
 import { formatBytes, formatEta, formatPercent, formatRatio, formatSpeed } from "./format";
 import { DOMAIN, type CardConfig, type HomeAssistant, findEntryEntity, loadEntries } from "./ha";
 import { localize, type TextKey } from "./translations";
+import { defineElement } from "./define";
 import "./editor";
 
 const ROW_HEIGHT = 64;
@@ -684,9 +685,7 @@ export class QBittorrentCard extends LitElement {
   `;
 }
 
-if (!customElements.get("qbittorrent-card")) {
-  customElements.define("qbittorrent-card", QBittorrentCard);
-}
+void defineElement("qbittorrent-card", QBittorrentCard);
 
 const registry = window as unknown as { customCards?: Array<Record<string, unknown>> };
 registry.customCards = registry.customCards ?? [];
