@@ -632,13 +632,17 @@ async def test_contract_torrent_settings(
     await client.set_auto_management([info_hash], False)
     assert (await _raw_torrent(client, info_hash))["auto_tmm"] is False
 
-    await client.set_download_path([info_hash], "/srv/incomplete")
-    for _ in range(50):
-        torrent = await _raw_torrent(client, info_hash)
-        if torrent["download_path"]:
-            break
-        await asyncio.sleep(0.1)
-    assert torrent["download_path"].rstrip("/") == "/srv/incomplete"
+    if server.version < "4.4":
+        with pytest.raises(QBittorrentUnsupportedOperationError, match=r"4\.4\.0"):
+            await client.set_download_path([info_hash], "/srv/incomplete")
+    else:
+        await client.set_download_path([info_hash], "/srv/incomplete")
+        for _ in range(50):
+            torrent = await _raw_torrent(client, info_hash)
+            if torrent["download_path"]:
+                break
+            await asyncio.sleep(0.1)
+        assert torrent["download_path"].rstrip("/") == "/srv/incomplete"
 
     # Set to a value, whatever the state before: twice the same is no flip.
     for enabled in (True, True, False):
@@ -741,6 +745,10 @@ async def test_contract_export_torrent(
     await client.add_torrent_files([content], AddTorrentOptions(stopped=True))
     await _stopped_magnet(client)
 
+    if server.version < "4.5":
+        with pytest.raises(QBittorrentUnsupportedOperationError, match=r"4\.5\.0"):
+            await client.export_torrent(info_hash)
+        return
     if server.kind == "real" and server.version < "5.3":
         # Real 4.5.2 and 5.1.0 refuse to export this synthetic one-piece
         # torrent (libtorrent: "missing or invalid 'hash' entry"); 5.3.0 does.

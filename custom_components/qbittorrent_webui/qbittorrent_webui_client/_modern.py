@@ -467,7 +467,12 @@ class ModernDialect(Dialect):
         ).get("peers")
         return TorrentDetails(
             properties=properties,
-            files=[item for item in files if isinstance(item, dict)],
+            # Before API 2.8.2 (4.4) files carry no index: their position is their id.
+            files=[
+                {"index": position, **item}
+                for position, item in enumerate(files)
+                if isinstance(item, dict)
+            ],
             trackers=[item for item in trackers if isinstance(item, dict)],
             peers={
                 key: value

@@ -701,21 +701,24 @@ def torrent_files(server: Server, _s: WebSession, params: Params) -> web.Respons
     if fields["size"] <= 0:
         return json_reply([])
     half = fields["size"] // 2
-    return json_reply(
-        [
-            {
-                "availability": 0,
-                "index": index,
-                "is_seed": fields["progress"] >= 1,
-                "name": f"{fields['name']}/part {index + 1}",
-                "piece_range": [0, 0],
-                "priority": 1,
-                "progress": fields["progress"],
-                "size": size,
-            }
-            for index, size in enumerate((half, fields["size"] - half))
-        ]
-    )
+    files: list[dict[str, Any]] = [
+        {
+            "availability": 0,
+            "index": index,
+            "is_seed": fields["progress"] >= 1,
+            "name": f"{fields['name']}/part {index + 1}",
+            "piece_range": [0, 0],
+            "priority": 1,
+            "progress": fields["progress"],
+            "size": size,
+        }
+        for index, size in enumerate((half, fields["size"] - half))
+    ]
+    if server.profile.webapi < (2, 8, 2):
+        # The index came with API 2.8.2; real 4.2.5 lists the files without it.
+        for file in files:
+            del file["index"]
+    return json_reply(files)
 
 
 def torrent_trackers(server: Server, _s: WebSession, params: Params) -> web.Response:
