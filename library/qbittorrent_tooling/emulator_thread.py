@@ -22,12 +22,14 @@ class EmulatorThread:
     _loop: asyncio.AbstractEventLoop = field(default_factory=asyncio.new_event_loop)
     _ready: threading.Event = field(default_factory=threading.Event)
     _stop: asyncio.Event | None = None
+    _thread: threading.Thread | None = None
 
     def __post_init__(self) -> None:
         """Start serving."""
-        threading.Thread(
+        self._thread = threading.Thread(
             target=self._loop.run_until_complete, args=(self._serve(),), daemon=True
-        ).start()
+        )
+        self._thread.start()
         self._ready.wait()
 
     async def _serve(self) -> None:
@@ -49,6 +51,14 @@ class EmulatorThread:
         done.wait()
 
     def stop(self) -> None:
-        """Stop serving."""
+        """Stop serving, and wait until the emulator's thread has ended.
+
+        A thread still running after a test fails Home Assistant's test
+        plugin, which checks that no thread is left behind.
+        """
         assert self._stop is not None
+        assert self._thread is not None
         self._loop.call_soon_threadsafe(self._stop.set)
+        self._thread.join(timeout=10)
+        if not self._thread.is_alive():
+            self._loop.close()
