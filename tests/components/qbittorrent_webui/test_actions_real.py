@@ -127,12 +127,17 @@ async def test_set_category_creates_a_new_one(
     """Real servers answer 409 to setCategory with an unknown name."""
     server = await qbittorrent_process_factory(version)
     entry = await configure_entry(hass, server.url)
+    reads = ReadCounter(entry.runtime_data.client)
     await hass.services.async_call(
         DOMAIN,
         "add_torrent",
         {"config_entry_id": entry.entry_id, "urls": MAGNETS[:1]},
         blocking=True,
     )
+    # A name is matched against what Home Assistant has read: the torrent
+    # may show only in the follow-up read.
+    await reads.wait_for(hass, 2)
+    assert _state(hass, entry, "sensor", "torrents_total") == "1"
 
     await hass.services.async_call(
         DOMAIN,
