@@ -625,6 +625,10 @@ def _torrents_stopped(emulator: QBittorrentEmulator) -> bool:
     return {t["state"] for t in emulator.torrents.values()} <= STOPPED
 
 
+def _session_paused(emulator: QBittorrentEmulator) -> bool:
+    return emulator.session_paused
+
+
 # language, sentence, the entity it names, and what the emulator shows after
 # (None: a question, which changes nothing).
 BUILT_IN_CASES: list[
@@ -644,6 +648,37 @@ BUILT_IN_CASES: list[
     ),
     ("en", "turn off the torrents", TORRENTS_SWITCH, _torrents_stopped),
     ("en", "turn off qBittorrent torrents", TORRENTS_SWITCH, _torrents_stopped),
+    (
+        "en",
+        "turn off the BitTorrent session",
+        "switch.qbittorrent_bittorrent_session",
+        _session_paused,
+    ),
+    (
+        "de",
+        "schalte die BitTorrent-Sitzung aus",
+        "switch.qbittorrent_bittorrent_sitzung",
+        _session_paused,
+    ),
+    (
+        "fr",
+        "éteins la session BitTorrent",
+        "switch.qbittorrent_session_bittorrent",
+        _session_paused,
+    ),
+    ("es", "apaga los torrents", TORRENTS_SWITCH, _torrents_stopped),
+    (
+        "es",
+        "apaga la sesión de BitTorrent",
+        "switch.qbittorrent_sesion_de_bittorrent",
+        _session_paused,
+    ),
+    (
+        "ru",
+        "выключи сеанс BitTorrent",
+        "switch.qbittorrent_bittorrent_session",
+        _session_paused,
+    ),
     ("en", "what is the qBittorrent download speed", SENSOR_DOWNLOAD_SPEED, None),
     ("en", "what is the download speed", SENSOR_DOWNLOAD_SPEED, None),
     ("en", "what is downloading torrents", SENSOR_DOWNLOADING, None),
@@ -655,6 +690,7 @@ BUILT_IN_CASES: list[
         lambda emulator: emulator.alt_speed_enabled,
     ),
     ("de", "schalte qBittorrent Torrents aus", TORRENTS_SWITCH, _torrents_stopped),
+    ("de", "schalte die Torrents aus", TORRENTS_SWITCH, _torrents_stopped),
     (
         "de",
         "wie ist die Download-Geschwindigkeit",
