@@ -4,6 +4,7 @@ from typing import TYPE_CHECKING, Any
 
 from homeassistant.const import CONF_URL
 from homeassistant.core import callback
+from homeassistant.helpers import entity_registry as er
 from homeassistant.helpers.device_registry import DeviceEntryType, DeviceInfo
 from homeassistant.helpers.update_coordinator import (
     CoordinatorEntity,
@@ -55,6 +56,45 @@ class QBittorrentEntity[CoordinatorT: DataUpdateCoordinator[Any]](
             name=device_name(coordinator.hass, entry),
             sw_version=info.app_version,
         )
+        # Only an entity the registry does not know yet gets the alias: the
+        # user's aliases, or their removal of ours, are left alone.
+        self._add_voice_alias = getattr(description, "voice_alias", False) and not any(
+            registered.unique_id == self._attr_unique_id
+            for registered in er.async_entries_for_config_entry(
+                er.async_get(coordinator.hass), entry.entry_id
+            )
+        )
+
+    async def async_added_to_hass(self) -> None:
+        """Give a new entity its own name as an alias, for Assist."""
+        await super().async_added_to_hass()
+        if self._add_voice_alias:
+            self._async_add_voice_alias()
+
+    @callback
+    def _async_add_voice_alias(self) -> None:
+        """Let Assist know the entity without the device's name.
+
+        Assist knows it as "qBittorrent Alternative speed limits" only; "turn on
+        alternative speed limits" names it too with its own name as an alias.
+        Deleted entities come back with their aliases: those stay.
+        """
+        entry = self.registry_entry
+        if entry is None or not isinstance(name := self.name, str):
+            return
+        # Newer Home Assistant keeps the aliases in a list where COMPUTED_NAME
+        # stands for the entity's full name; older, a set of the extra names.
+        computed_name = getattr(er, "COMPUTED_NAME", None)
+        aliases: Any
+        if computed_name is None:
+            if entry.aliases:
+                return
+            aliases = {name}
+        else:
+            if list(entry.aliases) not in ([], [computed_name]):
+                return
+            aliases = [computed_name, name]
+        er.async_get(self.hass).async_update_entity(self.entity_id, aliases=aliases)
 
     def _shown(self) -> tuple[Any, ...]:
         """What a state write would show that can change from poll to poll."""

@@ -40,6 +40,8 @@ class QBittorrentSensorEntityDescription(SensorEntityDescription):
 
     value_fn: Callable[[MainData], StateType | datetime]
     exists_fn: Callable[[MainData, ServerInfo], bool] = lambda _data, _info: True
+    voice_alias: bool = False
+    """Known to Assist by its own name too (see QBittorrentEntity)."""
 
 
 def transfer_status(data: MainData) -> str | None:
@@ -74,6 +76,7 @@ def _rate(
     *,
     translation_key: str | None = None,
     diagnostic: bool = False,
+    voice_alias: bool = False,
 ) -> QBittorrentSensorEntityDescription:
     """Describe a speed or limit in B/s, present only where reported.
 
@@ -91,6 +94,7 @@ def _rate(
         entity_registry_enabled_default=not diagnostic,
         value_fn=value_fn,
         exists_fn=lambda data, _info: value_fn(data) is not None,
+        voice_alias=voice_alias,
     )
 
 
@@ -121,7 +125,11 @@ def _amount(
 
 
 def _count(
-    key: str, value_fn: Callable[[MainData], int], *, enabled: bool = True
+    key: str,
+    value_fn: Callable[[MainData], int],
+    *,
+    enabled: bool = True,
+    voice_alias: bool = False,
 ) -> QBittorrentSensorEntityDescription:
     return QBittorrentSensorEntityDescription(
         key=f"torrents_{key}",
@@ -129,21 +137,32 @@ def _count(
         state_class=SensorStateClass.MEASUREMENT,
         entity_registry_enabled_default=enabled,
         value_fn=value_fn,
+        voice_alias=voice_alias,
     )
 
 
 def _count_group(
-    group: StatusGroup, *, enabled: bool = True
+    group: StatusGroup, *, enabled: bool = True, voice_alias: bool = False
 ) -> QBittorrentSensorEntityDescription:
     """Count the torrents of a status group (from the summary: no iteration)."""
     return _count(
-        group, lambda data: data.summary.count(*group.statuses), enabled=enabled
+        group,
+        lambda data: data.summary.count(*group.statuses),
+        enabled=enabled,
+        voice_alias=voice_alias,
     )
 
 
 SENSORS: tuple[QBittorrentSensorEntityDescription, ...] = (
-    _rate("download_speed", lambda data: data.server_state.download_speed),
-    _rate("upload_speed", lambda data: data.server_state.upload_speed),
+    # What Assist is asked most ("what is the download speed"): by own name too.
+    _rate(
+        "download_speed",
+        lambda data: data.server_state.download_speed,
+        voice_alias=True,
+    ),
+    _rate(
+        "upload_speed", lambda data: data.server_state.upload_speed, voice_alias=True
+    ),
     # A session often moves less than a GiB: "80 MiB", not "0.08 GiB".
     _amount(
         "session_downloaded",
@@ -217,8 +236,8 @@ SENSORS: tuple[QBittorrentSensorEntityDescription, ...] = (
         options=[STATUS_IDLE, STATUS_DOWNLOADING, STATUS_SEEDING, STATUS_UP_DOWN],
         value_fn=transfer_status,
     ),
-    _count("total", lambda data: data.summary.total),
-    _count_group(StatusGroup.DOWNLOADING),
+    _count("total", lambda data: data.summary.total, voice_alias=True),
+    _count_group(StatusGroup.DOWNLOADING, voice_alias=True),
     _count_group(StatusGroup.SEEDING),
     _count_group(StatusGroup.STOPPED),
     _count("active", lambda data: data.summary.active),

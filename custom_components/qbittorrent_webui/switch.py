@@ -37,6 +37,8 @@ class QBittorrentSwitchEntityDescription(SwitchEntityDescription):
     turn_on_fn: Callable[[QBittorrentClient], Coroutine[Any, Any, None]]
     turn_off_fn: Callable[[QBittorrentClient], Coroutine[Any, Any, None]]
     exists_fn: Callable[[ServerInfo, MainData], bool]
+    voice_alias: bool = False
+    """Known to Assist by its own name too (see QBittorrentEntity)."""
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -58,6 +60,7 @@ SWITCHES: tuple[QBittorrentSwitchEntityDescription, ...] = (
     QBittorrentSwitchEntityDescription(
         key="alternative_speed_limits",
         translation_key="alternative_speed_limits",
+        voice_alias=True,
         is_on_fn=lambda data: data.server_state.alternative_speed_limits_enabled,
         turn_on_fn=lambda client: client.set_alternative_speed_limits_enabled(
             enabled=True
@@ -79,6 +82,7 @@ SWITCHES: tuple[QBittorrentSwitchEntityDescription, ...] = (
     QBittorrentSwitchEntityDescription(
         key="torrents",
         translation_key="torrents",
+        voice_alias=True,
         is_on_fn=any_running,
         turn_on_fn=lambda client: client.resume_all(),
         turn_off_fn=lambda client: client.pause_all(),
@@ -89,6 +93,7 @@ SWITCHES: tuple[QBittorrentSwitchEntityDescription, ...] = (
     QBittorrentSwitchEntityDescription(
         key="session",
         translation_key="session",
+        voice_alias=True,
         is_on_fn=lambda data: (
             None if (paused := data.server_state.session_paused) is None else not paused
         ),

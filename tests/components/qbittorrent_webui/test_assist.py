@@ -607,3 +607,288 @@ async def test_key_sentences_against_a_real_server(
     )
     assert await client.get_alternative_speed_limits_enabled()
     await hass.config_entries.async_unload(entry.entry_id)
+
+
+# --- Home Assistant's own intents on the integration's entities ---------------------
+#
+# With the integration's sentences off, only the built-in sentences ("turn on
+# <name>", "what is <name>") reach the entities. Their names are in the language
+# of Home Assistant; each gets its own name as an alias, so the device's name
+# ("qBittorrent") may be left out.
+
+SWITCH_ALTERNATIVE = "switch.qbittorrent_alternative_speed_limits"
+SENSOR_DOWNLOAD_SPEED = "sensor.qbittorrent_download_speed"
+SENSOR_DOWNLOADING = "sensor.qbittorrent_downloading_torrents"
+
+
+def _torrents_stopped(emulator: QBittorrentEmulator) -> bool:
+    return {t["state"] for t in emulator.torrents.values()} <= STOPPED
+
+
+def _session_paused(emulator: QBittorrentEmulator) -> bool:
+    return emulator.session_paused
+
+
+# language, sentence, the entity it names, and what the emulator shows after
+# (None: a question, which changes nothing).
+BUILT_IN_CASES: list[
+    tuple[str, str, str, Callable[[QBittorrentEmulator], bool] | None]
+] = [
+    (
+        "en",
+        "turn on alternative speed limits",
+        SWITCH_ALTERNATIVE,
+        lambda emulator: emulator.alt_speed_enabled,
+    ),
+    (
+        "en",
+        "turn on the qBittorrent alternative speed limits",
+        SWITCH_ALTERNATIVE,
+        lambda emulator: emulator.alt_speed_enabled,
+    ),
+    ("en", "turn off the torrents", TORRENTS_SWITCH, _torrents_stopped),
+    ("en", "turn off qBittorrent torrents", TORRENTS_SWITCH, _torrents_stopped),
+    (
+        "en",
+        "turn off the BitTorrent session",
+        "switch.qbittorrent_bittorrent_session",
+        _session_paused,
+    ),
+    (
+        "de",
+        "schalte die BitTorrent-Sitzung aus",
+        "switch.qbittorrent_bittorrent_sitzung",
+        _session_paused,
+    ),
+    (
+        "fr",
+        "éteins la session BitTorrent",
+        "switch.qbittorrent_session_bittorrent",
+        _session_paused,
+    ),
+    ("es", "apaga los torrents", TORRENTS_SWITCH, _torrents_stopped),
+    (
+        "es",
+        "apaga la sesión de BitTorrent",
+        "switch.qbittorrent_sesion_de_bittorrent",
+        _session_paused,
+    ),
+    (
+        "ru",
+        "выключи сеанс BitTorrent",
+        "switch.qbittorrent_bittorrent_session",
+        _session_paused,
+    ),
+    ("en", "what is the qBittorrent download speed", SENSOR_DOWNLOAD_SPEED, None),
+    ("en", "what is the download speed", SENSOR_DOWNLOAD_SPEED, None),
+    ("en", "what is downloading torrents", SENSOR_DOWNLOADING, None),
+    ("en", "is the alternative speed limits on", SWITCH_ALTERNATIVE, None),
+    (
+        "de",
+        "schalte die alternative Geschwindigkeitsbegrenzungen ein",
+        "switch.qbittorrent_alternative_geschwindigkeitsbegrenzungen",
+        lambda emulator: emulator.alt_speed_enabled,
+    ),
+    ("de", "schalte qBittorrent Torrents aus", TORRENTS_SWITCH, _torrents_stopped),
+    ("de", "schalte die Torrents aus", TORRENTS_SWITCH, _torrents_stopped),
+    (
+        "de",
+        "wie ist die Download-Geschwindigkeit",
+        "sensor.qbittorrent_download_geschwindigkeit",
+        None,
+    ),
+    (
+        "fr",
+        "active les limites de vitesse alternatives",
+        "switch.qbittorrent_limites_de_vitesse_alternatives",
+        lambda emulator: emulator.alt_speed_enabled,
+    ),
+    ("fr", "éteins les torrents", TORRENTS_SWITCH, _torrents_stopped),
+    (
+        "fr",
+        "quelle est la vitesse de téléchargement",
+        "sensor.qbittorrent_vitesse_de_telechargement",
+        None,
+    ),
+    (
+        "es",
+        "activa los límites de velocidad alternativos",
+        "switch.qbittorrent_limites_de_velocidad_alternativos",
+        lambda emulator: emulator.alt_speed_enabled,
+    ),
+    (
+        "es",
+        "cuál es la velocidad de descarga",
+        "sensor.qbittorrent_velocidad_de_descarga",
+        None,
+    ),
+    (
+        "ru",
+        "включи альтернативные ограничения скорости",
+        SWITCH_ALTERNATIVE,
+        lambda emulator: emulator.alt_speed_enabled,
+    ),
+    ("ru", "выключи торренты", TORRENTS_SWITCH, _torrents_stopped),
+    ("ru", "какая скорость загрузки", SENSOR_DOWNLOAD_SPEED, None),
+]
+
+
+async def _built_in_assist(
+    hass: HomeAssistant, url: str, entry_data: dict[str, Any], language: str
+) -> MockConfigEntry:
+    """The built-in agent only (our sentences off), Home Assistant in ``language``."""
+    hass.config.language = language
+    entry = MockConfigEntry(
+        domain=DOMAIN,
+        title="emulator",
+        unique_id=url,
+        data=entry_data | {CONF_URL: url},
+        options={CONF_VOICE_SENTENCES: False},
+    )
+    assert await async_setup_component(hass, "homeassistant", {})
+    assert await async_setup_component(hass, "conversation", {})
+    assert await async_setup_component(hass, "intent", {})
+    await setup_entry(hass, entry)
+    # Sensors are not exposed to Assist by default: the user exposes them.
+    for registered in er.async_entries_for_config_entry(
+        er.async_get(hass), entry.entry_id
+    ):
+        if registered.domain == "sensor":
+            async_expose_entity(
+                hass, conversation.DOMAIN, registered.entity_id, should_expose=True
+            )
+    return entry
+
+
+@pytest.mark.parametrize(
+    "spoken",
+    [pytest.param(case, id=f"{case[0]}-{case[1]}") for case in BUILT_IN_CASES],
+)
+async def test_built_in_intents_on_the_entities(
+    hass: HomeAssistant,
+    emulator: QBittorrentEmulator,
+    emulator_url: str,
+    entry_data: dict[str, Any],
+    spoken: tuple[str, str, str, Callable[[QBittorrentEmulator], bool] | None],
+) -> None:
+    """Default names work with Home Assistant's sentences, in every language shipped."""
+    language, sentence, entity_id, done = spoken
+    entry = await _built_in_assist(hass, emulator_url, entry_data, language)
+    alternative_before = emulator.alt_speed_enabled
+
+    result = await conversation.async_converse(
+        hass, sentence, None, Context(), language=language
+    )
+
+    response = result.response
+    assert [target.id for target in response.success_results] == [entity_id], (
+        response.speech
+    )
+    if done is None:
+        assert response.response_type is intent.IntentResponseType.QUERY_ANSWER
+        assert emulator.alt_speed_enabled == alternative_before
+    else:
+        assert response.response_type is intent.IntentResponseType.ACTION_DONE
+        assert done(emulator)
+    await hass.config_entries.async_unload(entry.entry_id)
+
+
+async def test_built_in_answer_says_the_sensor(
+    hass: HomeAssistant,
+    emulator_url: str,
+    entry_data: dict[str, Any],
+) -> None:
+    entry = await _built_in_assist(hass, emulator_url, entry_data, "en")
+    downloading = hass.states.get(SENSOR_DOWNLOADING).state
+    assert downloading.isdigit()
+
+    response = await _say(hass, "what is downloading torrents")
+
+    assert response.speech["plain"]["speech"] == (
+        f"Downloading torrents is {downloading}"
+    )
+    await hass.config_entries.async_unload(entry.entry_id)
+
+
+async def test_a_second_server_is_named_in_full(
+    hass: HomeAssistant,
+    emulator_factory: Callable[..., Awaitable[tuple[QBittorrentEmulator, str]]],
+    emulator: QBittorrentEmulator,
+    emulator_url: str,
+    entry_data: dict[str, Any],
+) -> None:
+    """Both switches answer to "Alternative speed limits": Assist turns on neither."""
+    first = await _built_in_assist(hass, emulator_url, entry_data, "en")
+    nas, nas_url = await emulator_factory()
+    second = MockConfigEntry(
+        domain=DOMAIN,
+        title="nas",
+        unique_id=nas_url,
+        data=entry_data | {CONF_URL: nas_url},
+        options={CONF_VOICE_SENTENCES: False},
+    )
+    await setup_entry(hass, second)
+
+    response = await _say(hass, "turn on alternative speed limits")
+    assert response.response_type is intent.IntentResponseType.ERROR
+    assert not emulator.alt_speed_enabled
+    assert not nas.alt_speed_enabled
+
+    response = await _say(hass, "turn on qBittorrent nas alternative speed limits")
+    assert response.response_type is intent.IntentResponseType.ACTION_DONE
+    assert nas.alt_speed_enabled
+    assert not emulator.alt_speed_enabled
+    await hass.config_entries.async_unload(second.entry_id)
+    await hass.config_entries.async_unload(first.entry_id)
+
+
+def _aliases(hass: HomeAssistant, entity_id: str) -> list[str]:
+    """The names the entity has beside its own (old and new registry shapes)."""
+    registered = er.async_get(hass).async_get(entity_id)
+    assert registered is not None
+    return sorted(alias for alias in registered.aliases if isinstance(alias, str))
+
+
+def _set_aliases(hass: HomeAssistant, entity_id: str, names: list[str]) -> None:
+    computed_name = getattr(er, "COMPUTED_NAME", None)
+    aliases: Any = [computed_name, *names] if computed_name else set(names)
+    er.async_get(hass).async_update_entity(entity_id, aliases=aliases)
+
+
+async def test_aliases_the_user_changed_stay(
+    hass: HomeAssistant,
+    emulator_url: str,
+    entry_data: dict[str, Any],
+) -> None:
+    """The alias is given once, when the entity is new: removed, it stays removed."""
+    entry = await _built_in_assist(hass, emulator_url, entry_data, "en")
+    assert _aliases(hass, SWITCH_ALTERNATIVE) == ["Alternative speed limits"]
+    assert _aliases(hass, "switch.qbittorrent_dht") == []
+    _set_aliases(hass, SWITCH_ALTERNATIVE, [])
+    _set_aliases(hass, TORRENTS_SWITCH, ["Downloads"])
+
+    assert await hass.config_entries.async_reload(entry.entry_id)
+    await hass.async_block_till_done()
+
+    assert _aliases(hass, SWITCH_ALTERNATIVE) == []
+    assert _aliases(hass, TORRENTS_SWITCH) == ["Downloads"]
+    response = await _say(hass, "turn on alternative speed limits")
+    assert response.response_type is intent.IntentResponseType.ERROR
+    await hass.config_entries.async_unload(entry.entry_id)
+
+
+async def test_a_deleted_entity_comes_back_with_the_users_aliases(
+    hass: HomeAssistant,
+    emulator_url: str,
+    entry_data: dict[str, Any],
+) -> None:
+    """Removing and adding the server again: Home Assistant restores the aliases."""
+    entry = await _built_in_assist(hass, emulator_url, entry_data, "en")
+    _set_aliases(hass, TORRENTS_SWITCH, ["Downloads"])
+    await hass.config_entries.async_remove(entry.entry_id)
+    await hass.async_block_till_done()
+
+    await _built_in_assist(hass, emulator_url, entry_data, "en")
+
+    assert _aliases(hass, TORRENTS_SWITCH) == ["Downloads"]
+    assert _aliases(hass, SWITCH_ALTERNATIVE) == ["Alternative speed limits"]
