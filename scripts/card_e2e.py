@@ -1,12 +1,14 @@
 """End-to-end check of the torrent card in a real Chromium.
 
 Started by ``scripts/card-e2e`` inside the project's environment, with a
-headless Chromium already listening for the DevTools protocol. Starts the
-emulator (churning torrents) and a throwaway Home Assistant, onboards it, adds
+headless Chromium already listening for the DevTools protocol. Starts a real
+qbittorrent-nox 5.3.0 holding torrents (seeding, partly downloaded, stopped;
+``--emulator``: the emulator with churning torrents instead) and a throwaway
+Home Assistant, onboards it, adds
 the integration through its config flow, puts the card on the default
 dashboard (no resource is added by hand: the integration serves the card),
 then in the browser: the card shows the torrents with progress, a pause from a
-row stops that torrent in qBittorrent, and screenshots (light and dark) are
+row stops that torrent in qBittorrent (asked through its WebUI API), and screenshots (light and dark) are
 written for the README.
 """
 
@@ -15,6 +17,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import base64
+import contextlib
 from http import HTTPStatus
 import json
 from pathlib import Path
@@ -23,11 +26,15 @@ import subprocess
 import sys
 import tempfile
 import time
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import aiohttp
+from card_e2e_server import STOPPED_STATES, demo_server, torrent_state
 
 from qbittorrent_tooling.real_servers import free_port
+
+if TYPE_CHECKING:
+    from collections.abc import AsyncIterator
 
 CHECKOUT = Path(__file__).resolve().parent.parent
 USERNAME = "admin"
@@ -353,19 +360,11 @@ async def open_card(
         raise
 
 
-async def run(cdp_port: int, screenshots: Path, *, hold_app: bool) -> None:
-    """Start everything, check the card, stop everything."""
-    # Home Assistant's default port: another one set in the configuration makes
-    # the frontend ask to confirm the change first.
-    qbittorrent_port, hass_port = free_port(), 8123
-    config = Path(tempfile.mkdtemp(prefix="qbt-card-e2e-"))
-    (config / "custom_components").symlink_to(CHECKOUT / "custom_components")
-    (config / "configuration.yaml").write_text(
-        "homeassistant:\n  name: Home\n  time_zone: UTC\n  country: DE\n"
-        "frontend:\nconfig:\n",
-        encoding="utf-8",
-    )
-    emulator = subprocess.Popen(  # noqa: ASYNC220
+@contextlib.asynccontextmanager
+async def emulator() -> AsyncIterator[str]:
+    """The emulator of 5.3.0 with churning torrents; its URL."""
+    port = free_port()
+    process = subprocess.Popen(  # noqa: ASYNC220
         [
             sys.executable,
             "-m",
@@ -375,7 +374,7 @@ async def run(cdp_port: int, screenshots: Path, *, hold_app: bool) -> None:
             "--host",
             "127.0.0.1",
             "--port",
-            str(qbittorrent_port),
+            str(port),
             "--username",
             USERNAME,
             "--password",
@@ -387,6 +386,42 @@ async def run(cdp_port: int, screenshots: Path, *, hold_app: bool) -> None:
         ],
         cwd=CHECKOUT,
     )
+    try:
+        yield f"http://127.0.0.1:{port}"
+    finally:
+        stop(process)
+
+
+@contextlib.asynccontextmanager
+async def real_server() -> AsyncIterator[str]:
+    """A real qbittorrent-nox holding torrents; its URL."""
+    async with demo_server() as server:
+        yield server.url
+
+
+def stop(process: subprocess.Popen[bytes]) -> None:
+    """Stop a process, killing it if it hangs."""
+    process.terminate()
+    try:
+        process.wait(30)
+    except subprocess.TimeoutExpired:
+        process.kill()
+
+
+async def run(
+    cdp_port: int, screenshots: Path, *, hold_app: bool, emulated: bool
+) -> None:
+    """Start everything, check the card, stop everything."""
+    # Home Assistant's default port: another one set in the configuration makes
+    # the frontend ask to confirm the change first.
+    hass_port = 8123
+    config = Path(tempfile.mkdtemp(prefix="qbt-card-e2e-"))
+    (config / "custom_components").symlink_to(CHECKOUT / "custom_components")
+    (config / "configuration.yaml").write_text(
+        "homeassistant:\n  name: Home\n  time_zone: UTC\n  country: DE\n"
+        "frontend:\nconfig:\n",
+        encoding="utf-8",
+    )
     hass = subprocess.Popen(  # noqa: ASYNC220
         [sys.executable, "-m", "homeassistant", "-c", str(config), "--skip-pip"],
         cwd=CHECKOUT,
@@ -395,14 +430,14 @@ async def run(cdp_port: int, screenshots: Path, *, hold_app: bool) -> None:
     )
     base = f"http://127.0.0.1:{hass_port}"
     try:
-        async with aiohttp.ClientSession() as session:
+        async with (
+            emulator() if emulated else real_server() as qbittorrent_url,
+            aiohttp.ClientSession() as session,
+        ):
             await wait_http(session, f"{base}/api/onboarding")
             tokens = await onboard(session, base)
             entry_id = await add_integration(
-                session,
-                base,
-                tokens["access_token"],
-                f"http://127.0.0.1:{qbittorrent_port}",
+                session, base, tokens["access_token"], qbittorrent_url
             )
             await save_dashboard(session, base, tokens["access_token"], entry_id)
             async with session.put(
@@ -433,7 +468,7 @@ async def run(cdp_port: int, screenshots: Path, *, hold_app: bool) -> None:
                 assert any(width not in {"0%", "100%"} for width in progress), progress
                 await asyncio.sleep(1)
                 await browser.screenshot(screenshots / "card-light.png")
-                await pause_from_card(browser)
+                await pause_from_card(browser, qbittorrent_url)
                 await open_card(browser, base, tokens, dark=True)
                 await asyncio.sleep(1)
                 await browser.screenshot(screenshots / "card-dark.png")
@@ -442,17 +477,12 @@ async def run(cdp_port: int, screenshots: Path, *, hold_app: bool) -> None:
         print("\n".join(log.splitlines()[-40:]), file=sys.stderr)
         raise
     finally:
-        for process in (hass, emulator):
-            process.terminate()
-            try:
-                process.wait(30)
-            except subprocess.TimeoutExpired:
-                process.kill()
+        stop(hass)
         shutil.rmtree(config, ignore_errors=True)
 
 
-async def pause_from_card(browser: Browser) -> None:
-    """Pause the first running torrent from its row; the row then offers resume."""
+async def pause_from_card(browser: Browser, qbittorrent_url: str) -> None:
+    """Pause the first running torrent from its row; qBittorrent then stops it."""
     torrent = await browser.evaluate(
         "(() => { const card = deepQuery('qbittorrent-card')[0].shadowRoot;"
         " const row = [...card.querySelectorAll('.row')].find((row) =>"
@@ -465,7 +495,9 @@ async def pause_from_card(browser: Browser) -> None:
         " return row?.querySelector('ha-icon.status')?.getAttribute('icon') === 'mdi:pause'; })()",
         "the paused torrent to show as stopped",
     )
-    print(f"paused {torrent} from the card; qBittorrent reports it stopped", flush=True)
+    state = await torrent_state(qbittorrent_url, torrent)
+    assert state in STOPPED_STATES, state
+    print(f"paused {torrent} from the card; qBittorrent reports {state}", flush=True)
 
 
 def main() -> int:
@@ -474,6 +506,11 @@ def main() -> int:
     parser.add_argument("--cdp-port", type=int, required=True)
     parser.add_argument(
         "--screenshots", type=Path, default=CHECKOUT / "docs" / "images"
+    )
+    parser.add_argument(
+        "--emulator",
+        action="store_true",
+        help="the emulator with 40 churning torrents instead of a real qbittorrent-nox",
     )
     parser.add_argument(
         "--hold-app",
@@ -485,7 +522,12 @@ def main() -> int:
     arguments.screenshots.mkdir(parents=True, exist_ok=True)
     (CHECKOUT / "frontend" / ".test-build").mkdir(exist_ok=True)
     asyncio.run(
-        run(arguments.cdp_port, arguments.screenshots, hold_app=arguments.hold_app)
+        run(
+            arguments.cdp_port,
+            arguments.screenshots,
+            hold_app=arguments.hold_app,
+            emulated=arguments.emulator,
+        )
     )
     return 0
 
