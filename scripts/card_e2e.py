@@ -42,6 +42,8 @@ PASSWORD = "adminadmin"
 DEADLINE = 120.0
 # With --hold-app: how long Home Assistant's app bundle is held back.
 HOLD_APP_SECONDS = 3.0
+# The dashboard made by the integration's strategy.
+STRATEGY_DASHBOARD = "qbittorrent-dashboard"
 
 # Finds elements through every shadow root of the page.
 DEEP_QUERY = """
@@ -246,55 +248,58 @@ async def add_integration(
     return str(result["result"]["entry_id"])
 
 
-async def save_dashboard(
+async def save_dashboards(
     session: aiohttp.ClientSession, base: str, token: str, entry_id: str
 ) -> None:
-    """Make the default dashboard one view holding the card."""
+    """Two dashboards: one view holding the card, and the integration's own."""
+    card = {
+        "type": "custom:qbittorrent-card",
+        "entry_id": entry_id,
+        "title": "qBittorrent",
+        "height": 520,
+    }
+    dashboards = {
+        ("qbittorrent-torrents", "Torrents"): {
+            "views": [{"title": "Torrents", "path": "torrents", "cards": [card]}]
+        },
+        # As README shows it: the strategy builds the views.
+        (STRATEGY_DASHBOARD, "qBittorrent"): {
+            "strategy": {"type": "custom:qbittorrent-webui"}
+        },
+    }
     async with session.ws_connect(f"{base}/api/websocket") as socket:
         await socket.receive_json()
         await socket.send_json({"type": "auth", "access_token": token})
         assert (await socket.receive_json())["type"] == "auth_ok"
-        await socket.send_json(
-            {
-                "id": 1,
-                "type": "lovelace/dashboards/create",
-                "url_path": "qbittorrent-torrents",
-                "title": "Torrents",
-                "mode": "storage",
-                "show_in_sidebar": True,
-            }
-        )
-        answer = await socket.receive_json()
-        assert answer["success"], answer
-        await socket.send_json(
-            {
-                "id": 2,
-                "type": "lovelace/config/save",
-                "url_path": "qbittorrent-torrents",
-                "config": {
-                    "views": [
-                        {
-                            "title": "Torrents",
-                            "path": "torrents",
-                            "cards": [
-                                {
-                                    "type": "custom:qbittorrent-card",
-                                    "entry_id": entry_id,
-                                    "title": "qBittorrent",
-                                    "height": 520,
-                                }
-                            ],
-                        }
-                    ]
+        message_id = 0
+        for (url_path, title), config in dashboards.items():
+            for message in (
+                {
+                    "type": "lovelace/dashboards/create",
+                    "url_path": url_path,
+                    "title": title,
+                    "mode": "storage",
+                    "show_in_sidebar": True,
                 },
-            }
-        )
-        answer = await socket.receive_json()
-        assert answer["success"], answer
+                {
+                    "type": "lovelace/config/save",
+                    "url_path": url_path,
+                    "config": config,
+                },
+            ):
+                message_id += 1
+                await socket.send_json({"id": message_id, **message})
+                answer = await socket.receive_json()
+                assert answer["success"], answer
 
 
 async def open_card(
-    browser: Browser, base: str, tokens: dict[str, Any], *, dark: bool
+    browser: Browser,
+    base: str,
+    tokens: dict[str, Any],
+    *,
+    dark: bool,
+    path: str = "qbittorrent-torrents/torrents",
 ) -> int:
     """Log the page in, open the dashboard and wait for the card's rows."""
     await browser.call("Page.navigate", url=f"{base}/auth/authorize")
@@ -314,7 +319,7 @@ async def open_card(
         f"localStorage.setItem('selectedTheme', {json.dumps(json.dumps(theme))});"
         "true"
     )
-    await browser.call("Page.navigate", url=f"{base}/qbittorrent-torrents/torrents")
+    await browser.call("Page.navigate", url=f"{base}/{path}")
     try:
         return int(
             await browser.wait_for(
@@ -419,7 +424,7 @@ async def run(
     (config / "custom_components").symlink_to(CHECKOUT / "custom_components")
     (config / "configuration.yaml").write_text(
         "homeassistant:\n  name: Home\n  time_zone: UTC\n  country: DE\n"
-        "frontend:\nconfig:\n",
+        "frontend:\nconfig:\nhistory:\n",
         encoding="utf-8",
     )
     hass = subprocess.Popen(  # noqa: ASYNC220
@@ -439,7 +444,7 @@ async def run(
             entry_id = await add_integration(
                 session, base, tokens["access_token"], qbittorrent_url
             )
-            await save_dashboard(session, base, tokens["access_token"], entry_id)
+            await save_dashboards(session, base, tokens["access_token"], entry_id)
             async with session.put(
                 f"http://127.0.0.1:{cdp_port}/json/new?about:blank"
             ) as response:
@@ -472,6 +477,7 @@ async def run(
                 await open_card(browser, base, tokens, dark=True)
                 await asyncio.sleep(1)
                 await browser.screenshot(screenshots / "card-dark.png")
+                await check_strategy(browser, base, tokens, screenshots)
     except BaseException:
         log = (config / "stderr.log").read_text(encoding="utf-8", errors="replace")
         print("\n".join(log.splitlines()[-40:]), file=sys.stderr)
@@ -498,6 +504,38 @@ async def pause_from_card(browser: Browser, qbittorrent_url: str) -> None:
     state = await torrent_state(qbittorrent_url, torrent)
     assert state in STOPPED_STATES, state
     print(f"paused {torrent} from the card; qBittorrent reports {state}", flush=True)
+
+
+async def check_strategy(
+    browser: Browser, base: str, tokens: dict[str, Any], screenshots: Path
+) -> None:
+    """The integration's dashboard: the card, the speed history, sensors, controls."""
+    await browser.call(
+        "Emulation.setDeviceMetricsOverride",
+        width=1400,
+        height=900,
+        deviceScaleFactor=1,
+        mobile=False,
+    )
+    rows = await open_card(browser, base, tokens, dark=False, path=STRATEGY_DASHBOARD)
+    cards = await browser.wait_for(
+        "(() => { const cards = ["
+        " ...deepQuery('hui-history-graph-card'), ...deepQuery('hui-entities-card')];"
+        " return cards.length === 3 && cards.every((card) => card.shadowRoot"
+        "   ?.querySelector('.card-header, h1')) ? cards.map((card) =>"
+        "   card.shadowRoot.querySelector('.card-header, h1').textContent.trim()"
+        "   .split(/\\s/)[0]).sort() : null; })()",
+        "the strategy's history graph and entities cards",
+    )
+    assert cards == ["Controls", "Speeds", "Status"], cards
+    entities = await browser.evaluate(
+        "deepQuery('hui-entities-card').flatMap((card) =>"
+        " card._config.entities.map((row) => row.entity ?? row))"
+    )
+    assert any(entity.startswith("switch.") for entity in entities), entities
+    await asyncio.sleep(2)
+    await browser.screenshot(screenshots / "dashboard.png")
+    print(f"the integration's dashboard shows the card ({rows} rows) and {cards}")
 
 
 def main() -> int:
