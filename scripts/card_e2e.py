@@ -300,6 +300,7 @@ async def open_card(
     *,
     dark: bool,
     path: str = "qbittorrent-torrents/torrents",
+    language: str = "en",
 ) -> int:
     """Log the page in, open the dashboard and wait for the card's rows."""
     await browser.call("Page.navigate", url=f"{base}/auth/authorize")
@@ -317,6 +318,7 @@ async def open_card(
     await browser.evaluate(
         f"localStorage.setItem('hassTokens', {json.dumps(json.dumps(stored))});"
         f"localStorage.setItem('selectedTheme', {json.dumps(json.dumps(theme))});"
+        f"localStorage.setItem('selectedLanguage', {json.dumps(json.dumps(language))});"
         "true"
     )
     await browser.call("Page.navigate", url=f"{base}/{path}")
@@ -478,6 +480,7 @@ async def run(
                 await asyncio.sleep(1)
                 await browser.screenshot(screenshots / "card-dark.png")
                 await check_strategy(browser, base, tokens, screenshots)
+                await check_german(browser, base, tokens)
     except BaseException:
         log = (config / "stderr.log").read_text(encoding="utf-8", errors="replace")
         print("\n".join(log.splitlines()[-40:]), file=sys.stderr)
@@ -513,7 +516,7 @@ async def check_strategy(
     await browser.call(
         "Emulation.setDeviceMetricsOverride",
         width=1400,
-        height=900,
+        height=1000,
         deviceScaleFactor=1,
         mobile=False,
     )
@@ -536,6 +539,19 @@ async def check_strategy(
     await asyncio.sleep(2)
     await browser.screenshot(screenshots / "dashboard.png")
     print(f"the integration's dashboard shows the card ({rows} rows) and {cards}")
+
+
+async def check_german(browser: Browser, base: str, tokens: dict[str, Any]) -> None:
+    """With German chosen in Home Assistant, the card speaks German."""
+    await open_card(browser, base, tokens, dark=False, language="de")
+    texts = await browser.evaluate(
+        "(() => { const card = deepQuery('qbittorrent-card')[0].shadowRoot;"
+        " return [...card.querySelectorAll('.header button')].map((b) => b.title)"
+        "   .concat(card.querySelector('input[type=search]').placeholder); })()"
+    )
+    assert "Alle pausieren" in texts, texts
+    assert "Suchen" in texts, texts
+    print(f"in German the card reads {texts}", flush=True)
 
 
 def main() -> int:

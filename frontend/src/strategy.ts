@@ -1,6 +1,6 @@
 // A ready dashboard: `strategy: {type: custom:qbittorrent-webui}` builds one
-// view per qBittorrent server, with its torrent card, the speed history, the
-// main sensors and the controls. The entities are found by the integration's
+// view per qBittorrent server: its torrent card and the speed history in a
+// wide section, the main sensors and the controls beside them. The entities are found by the integration's
 // translation keys, so renamed entities are found too.
 import { defineElement } from "./define";
 import { DOMAIN, type EntryInfo, type HomeAssistant, findEntryEntity, loadEntries } from "./ha";
@@ -32,6 +32,8 @@ const CONTROLS: readonly EntityKey[] = [
   ["button", "resume_all"],
 ];
 const HISTORY_HOURS = 3;
+// Grid rows of the speed history: a chart, not a full-height panel.
+const HISTORY_ROWS = 4;
 
 export type CardConfig = Record<string, unknown>;
 
@@ -86,12 +88,18 @@ function row(hass: HomeAssistant, entityId: string): string | { entity: string; 
   return { entity: entityId, name: name.slice(deviceName.length + 1) };
 }
 
-function entitiesCard(hass: HomeAssistant, entryId: string, keys: readonly EntityKey[], title: string): CardConfig[] {
+function entitiesCard(
+  hass: HomeAssistant,
+  entryId: string,
+  keys: readonly EntityKey[],
+  title: string,
+  options: CardConfig = {},
+): CardConfig[] {
   const entities = keys
     .map(([domain, key]) => findEntryEntity(hass, entryId, domain, key))
     .filter((entity): entity is string => entity !== undefined)
     .map((entity) => row(hass, entity));
-  return entities.length ? [{ type: "entities", title, entities }] : [];
+  return entities.length ? [{ type: "entities", title, entities, ...options }] : [];
 }
 
 export function buildDashboard(hass: HomeAssistant, entries: EntryInfo[]): DashboardConfig {
@@ -132,19 +140,28 @@ export function buildDashboard(hass: HomeAssistant, entries: EntryInfo[]): Dashb
                 title: entry.title,
                 grid_options: { columns: "full" },
               },
+              ...(speeds.length
+                ? [
+                    {
+                      type: "history-graph",
+                      title: text("dashboard.speeds"),
+                      hours_to_show: HISTORY_HOURS,
+                      entities: speeds,
+                      grid_options: { columns: "full", rows: HISTORY_ROWS },
+                    },
+                  ]
+                : []),
             ],
           },
           {
             type: "grid",
             cards: [
-              ...(speeds.length
-                ? [{ type: "history-graph", title: text("dashboard.speeds"), hours_to_show: HISTORY_HOURS, entities: speeds }]
-                : []),
               ...entitiesCard(hass, entry.entry_id, STATUS, text("dashboard.status")),
-              ...entitiesCard(hass, entry.entry_id, CONTROLS, text("dashboard.controls")),
+              // One toggle for "torrents" and the alternative limits together makes no sense.
+              ...entitiesCard(hass, entry.entry_id, CONTROLS, text("dashboard.controls"), { show_header_toggle: false }),
             ],
           },
-        ],
+        ].filter((section) => section.cards.length > 0),
       };
     }),
   };

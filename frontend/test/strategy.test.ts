@@ -65,12 +65,20 @@ test("one view per server: its card in a wide section, then speeds, status and c
     {
       type: "grid",
       column_span: 2,
-      cards: [{ type: "custom:qbittorrent-card", entry_id: "a", title: "NAS", grid_options: { columns: "full" } }],
+      cards: [
+        { type: "custom:qbittorrent-card", entry_id: "a", title: "NAS", grid_options: { columns: "full" } },
+        {
+          type: "history-graph",
+          title: "Speeds",
+          hours_to_show: 3,
+          entities: ["sensor.nas_download_speed", "sensor.nas_upload_speed"],
+          grid_options: { columns: "full", rows: 4 },
+        },
+      ],
     },
     {
       type: "grid",
       cards: [
-        { type: "history-graph", title: "Speeds", hours_to_show: 3, entities: ["sensor.nas_download_speed", "sensor.nas_upload_speed"] },
         {
           type: "entities",
           title: "Status",
@@ -81,14 +89,15 @@ test("one view per server: its card in a wide section, then speeds, status and c
           type: "entities",
           title: "Controls",
           entities: [{ entity: "switch.nas_alternative_speed_limits", name: "Alternative speed limits" }, "button.nas_pause_all"],
+          show_header_toggle: false,
         },
       ],
     },
   ]);
-  // Only what the seedbox has: no empty status or controls card.
+  // Only what the seedbox has: no empty status or controls card, no empty section.
   assert.deepEqual(
-    seedbox.sections?.[1].cards.map((card) => card.type),
-    ["history-graph"],
+    seedbox.sections?.map((section) => section.cards.map((card) => card.type)),
+    [["custom:qbittorrent-card", "history-graph"]],
   );
 });
 
@@ -96,7 +105,7 @@ test("the titles are in the user's language", () => {
   const hass = fakeHass("de");
   const [view] = buildDashboard(hass, [{ entry_id: "a", title: "NAS" }]).views;
   assert.deepEqual(
-    view.sections?.[1].cards.map((card) => card.title),
+    view.sections?.flatMap((section) => section.cards.slice(section.column_span ? 1 : 0)).map((card) => card.title),
     ["Geschwindigkeiten", "Status", "Steuerung"],
   );
 });
