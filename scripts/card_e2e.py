@@ -2,14 +2,16 @@
 
 Started by ``scripts/card-e2e`` inside the project's environment, with a
 headless Chromium already listening for the DevTools protocol. Starts a real
-qbittorrent-nox 5.3.0 holding torrents (seeding, partly downloaded, stopped;
-``--emulator``: the emulator with churning torrents instead) and a throwaway
-Home Assistant, onboards it, adds
-the integration through its config flow, puts the card on the default
-dashboard (no resource is added by hand: the integration serves the card),
-then in the browser: the card shows the torrents with progress, a pause from a
-row stops that torrent in qBittorrent (asked through its WebUI API), and screenshots (light and dark) are
-written for the README.
+qbittorrent-nox 5.3.0 holding torrents (see card_e2e_server.py; ``--emulator``:
+the emulator with churning torrents instead) and a throwaway Home Assistant,
+onboards it, adds the integration through its config flow and makes two
+dashboards, one holding the card and one made by the integration's strategy
+(no resource is added by hand: the integration serves the bundle). Then in the
+browser: the card shows the torrents with progress, a pause from a row stops
+that torrent in qBittorrent (asked through its WebUI API), the strategy's
+dashboard shows the card, the speed history, status and controls, the card
+speaks German when Home Assistant does, and screenshots (the card light and
+dark, the dashboard) are written for the README.
 """
 
 from __future__ import annotations

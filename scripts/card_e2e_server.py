@@ -20,7 +20,11 @@ from typing import TYPE_CHECKING, Any
 
 import aiohttp
 
-from qbittorrent_tooling.real_servers import QBittorrentProcess, find_installations
+from qbittorrent_tooling.real_servers import (
+    Installation,
+    QBittorrentProcess,
+    find_installations,
+)
 from qbittorrent_tooling.torrent_files import bencode
 
 if TYPE_CHECKING:
@@ -152,17 +156,31 @@ async def wait_until(webui: WebUI, ready: Any, what: str) -> dict[str, dict[str,
             return torrents
         await asyncio.sleep(0.2)
     seen = sorted((t["name"], t["state"], t["progress"]) for t in torrents.values())
-    msg = f"qbittorrent-nox {VERSION}: {what} never happened: {seen}"
+    msg = f"qbittorrent-nox {webui.server.version}: {what} never happened: {seen}"
     raise AssertionError(msg)
+
+
+def pick_installation() -> Installation:
+    """5.3.0, else the newest 5.x found (``torrents/stop`` needs 5.0)."""
+    installations = find_installations()
+    if VERSION in installations:
+        return installations[VERSION]
+    newer = sorted(
+        (tuple(map(int, version.split("."))), installation)
+        for version, installation in installations.items()
+        if int(version.split(".")[0]) >= 5  # noqa: PLR2004
+    )
+    if not newer:
+        msg = f"qbittorrent-nox {VERSION} is missing (run scripts/setup)"
+        raise RuntimeError(msg)
+    print(f"qbittorrent-nox {VERSION} is missing; using {newer[-1][1].version}")
+    return newer[-1][1]
 
 
 @contextlib.asynccontextmanager
 async def demo_server() -> AsyncIterator[QBittorrentProcess]:
     """A qbittorrent-nox holding DEMO_TORRENTS, transferring with a peer."""
-    installation = find_installations().get(VERSION)
-    if installation is None:
-        msg = f"qbittorrent-nox {VERSION} is missing (run scripts/setup)"
-        raise RuntimeError(msg)
+    installation = pick_installation()
     # No queue: every torrent active, as the demo shows them.
     no_queue = {"BitTorrent": {"Session\\QueueingSystemEnabled": "false"}}
     server = QBittorrentProcess(installation, extra_config=no_queue)
