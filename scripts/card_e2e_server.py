@@ -37,6 +37,10 @@ PIECE_LENGTH = 64 * 1024
 # The limit of the transfers between the two servers (bytes/s).
 LIVE_LIMIT = 300 * 1024
 READY_TIMEOUT = 60.0
+# The share on disk is whole pieces: the server's progress is this close to it.
+PROGRESS_TOLERANCE = 0.02
+# The first major version with torrents/stop (before: torrents/pause).
+STOP_MAJOR = 5
 STOPPED_STATES = frozenset({"pausedUP", "pausedDL", "stoppedUP", "stoppedDL"})
 CHECKING_STATES = frozenset(
     {"checkingUP", "checkingDL", "checkingResumeData", "allocating", "metaDL"}
@@ -168,7 +172,7 @@ def pick_installation() -> Installation:
     newer = sorted(
         (tuple(map(int, version.split("."))), installation)
         for version, installation in installations.items()
-        if int(version.split(".")[0]) >= 5  # noqa: PLR2004
+        if int(version.split(".")[0]) >= STOP_MAJOR
     )
     if not newer:
         msg = f"qbittorrent-nox {VERSION} is missing (run scripts/setup)"
@@ -236,7 +240,7 @@ async def populate(webui: WebUI, peer: WebUI) -> None:
         return all(
             h in torrents
             and torrents[h]["state"] not in CHECKING_STATES
-            and abs(torrents[h]["progress"] - t.on_disk) < 0.02  # noqa: PLR2004
+            and abs(torrents[h]["progress"] - t.on_disk) < PROGRESS_TOLERANCE
             for t, h in hashes.items()
         )
 
