@@ -1,13 +1,17 @@
 """End-to-end check of the torrent card in a real Chromium.
 
 Started by ``scripts/card-e2e`` inside the project's environment, with a
-headless Chromium already listening for the DevTools protocol. Starts the
-emulator (churning torrents) and a throwaway Home Assistant, onboards it, adds
-the integration through its config flow, puts the card on the default
-dashboard (no resource is added by hand: the integration serves the card),
-then in the browser: the card shows the torrents with progress, a pause from a
-row stops that torrent in qBittorrent, and screenshots (light and dark) are
-written for the README.
+headless Chromium already listening for the DevTools protocol. Starts a real
+qbittorrent-nox 5.3.0 holding torrents (see card_e2e_server.py; ``--emulator``:
+the emulator with churning torrents instead) and a throwaway Home Assistant,
+onboards it, adds the integration through its config flow and makes two
+dashboards, one holding the card and one made by the integration's strategy
+(no resource is added by hand: the integration serves the bundle). Then in the
+browser: the card shows the torrents with progress, a pause from a row stops
+that torrent in qBittorrent (asked through its WebUI API), the strategy's
+dashboard shows the card, the speed history, status and controls, the card
+speaks German when Home Assistant does, and screenshots (the card light and
+dark, the dashboard) are written for the README.
 """
 
 from __future__ import annotations
@@ -15,6 +19,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import base64
+import contextlib
 from http import HTTPStatus
 import json
 from pathlib import Path
@@ -23,11 +28,15 @@ import subprocess
 import sys
 import tempfile
 import time
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import aiohttp
+from card_e2e_server import STOPPED_STATES, demo_server, torrent_state
 
 from qbittorrent_tooling.real_servers import free_port
+
+if TYPE_CHECKING:
+    from collections.abc import AsyncIterator
 
 CHECKOUT = Path(__file__).resolve().parent.parent
 USERNAME = "admin"
@@ -35,6 +44,8 @@ PASSWORD = "adminadmin"
 DEADLINE = 120.0
 # With --hold-app: how long Home Assistant's app bundle is held back.
 HOLD_APP_SECONDS = 3.0
+# The dashboard made by the integration's strategy.
+STRATEGY_DASHBOARD = "qbittorrent-dashboard"
 
 # Finds elements through every shadow root of the page.
 DEEP_QUERY = """
@@ -239,55 +250,59 @@ async def add_integration(
     return str(result["result"]["entry_id"])
 
 
-async def save_dashboard(
+async def save_dashboards(
     session: aiohttp.ClientSession, base: str, token: str, entry_id: str
 ) -> None:
-    """Make the default dashboard one view holding the card."""
+    """Two dashboards: one view holding the card, and the integration's own."""
+    card = {
+        "type": "custom:qbittorrent-card",
+        "entry_id": entry_id,
+        "title": "qBittorrent",
+        "height": 520,
+    }
+    dashboards = {
+        ("qbittorrent-torrents", "Torrents"): {
+            "views": [{"title": "Torrents", "path": "torrents", "cards": [card]}]
+        },
+        # As README shows it: the strategy builds the views.
+        (STRATEGY_DASHBOARD, "qBittorrent"): {
+            "strategy": {"type": "custom:qbittorrent-webui"}
+        },
+    }
     async with session.ws_connect(f"{base}/api/websocket") as socket:
         await socket.receive_json()
         await socket.send_json({"type": "auth", "access_token": token})
         assert (await socket.receive_json())["type"] == "auth_ok"
-        await socket.send_json(
-            {
-                "id": 1,
-                "type": "lovelace/dashboards/create",
-                "url_path": "qbittorrent-torrents",
-                "title": "Torrents",
-                "mode": "storage",
-                "show_in_sidebar": True,
-            }
-        )
-        answer = await socket.receive_json()
-        assert answer["success"], answer
-        await socket.send_json(
-            {
-                "id": 2,
-                "type": "lovelace/config/save",
-                "url_path": "qbittorrent-torrents",
-                "config": {
-                    "views": [
-                        {
-                            "title": "Torrents",
-                            "path": "torrents",
-                            "cards": [
-                                {
-                                    "type": "custom:qbittorrent-card",
-                                    "entry_id": entry_id,
-                                    "title": "qBittorrent",
-                                    "height": 520,
-                                }
-                            ],
-                        }
-                    ]
+        message_id = 0
+        for (url_path, title), config in dashboards.items():
+            for message in (
+                {
+                    "type": "lovelace/dashboards/create",
+                    "url_path": url_path,
+                    "title": title,
+                    "mode": "storage",
+                    "show_in_sidebar": True,
                 },
-            }
-        )
-        answer = await socket.receive_json()
-        assert answer["success"], answer
+                {
+                    "type": "lovelace/config/save",
+                    "url_path": url_path,
+                    "config": config,
+                },
+            ):
+                message_id += 1
+                await socket.send_json({"id": message_id, **message})
+                answer = await socket.receive_json()
+                assert answer["success"], answer
 
 
 async def open_card(
-    browser: Browser, base: str, tokens: dict[str, Any], *, dark: bool
+    browser: Browser,
+    base: str,
+    tokens: dict[str, Any],
+    *,
+    dark: bool,
+    path: str = "qbittorrent-torrents/torrents",
+    language: str = "en",
 ) -> int:
     """Log the page in, open the dashboard and wait for the card's rows."""
     await browser.call("Page.navigate", url=f"{base}/auth/authorize")
@@ -305,9 +320,10 @@ async def open_card(
     await browser.evaluate(
         f"localStorage.setItem('hassTokens', {json.dumps(json.dumps(stored))});"
         f"localStorage.setItem('selectedTheme', {json.dumps(json.dumps(theme))});"
+        f"localStorage.setItem('selectedLanguage', {json.dumps(json.dumps(language))});"
         "true"
     )
-    await browser.call("Page.navigate", url=f"{base}/qbittorrent-torrents/torrents")
+    await browser.call("Page.navigate", url=f"{base}/{path}")
     try:
         return int(
             await browser.wait_for(
@@ -353,19 +369,11 @@ async def open_card(
         raise
 
 
-async def run(cdp_port: int, screenshots: Path, *, hold_app: bool) -> None:
-    """Start everything, check the card, stop everything."""
-    # Home Assistant's default port: another one set in the configuration makes
-    # the frontend ask to confirm the change first.
-    qbittorrent_port, hass_port = free_port(), 8123
-    config = Path(tempfile.mkdtemp(prefix="qbt-card-e2e-"))
-    (config / "custom_components").symlink_to(CHECKOUT / "custom_components")
-    (config / "configuration.yaml").write_text(
-        "homeassistant:\n  name: Home\n  time_zone: UTC\n  country: DE\n"
-        "frontend:\nconfig:\n",
-        encoding="utf-8",
-    )
-    emulator = subprocess.Popen(  # noqa: ASYNC220
+@contextlib.asynccontextmanager
+async def emulator() -> AsyncIterator[str]:
+    """The emulator of 5.3.0 with churning torrents; its URL."""
+    port = free_port()
+    process = subprocess.Popen(  # noqa: ASYNC220
         [
             sys.executable,
             "-m",
@@ -375,7 +383,7 @@ async def run(cdp_port: int, screenshots: Path, *, hold_app: bool) -> None:
             "--host",
             "127.0.0.1",
             "--port",
-            str(qbittorrent_port),
+            str(port),
             "--username",
             USERNAME,
             "--password",
@@ -387,6 +395,42 @@ async def run(cdp_port: int, screenshots: Path, *, hold_app: bool) -> None:
         ],
         cwd=CHECKOUT,
     )
+    try:
+        yield f"http://127.0.0.1:{port}"
+    finally:
+        stop(process)
+
+
+@contextlib.asynccontextmanager
+async def real_server() -> AsyncIterator[str]:
+    """A real qbittorrent-nox holding torrents; its URL."""
+    async with demo_server() as server:
+        yield server.url
+
+
+def stop(process: subprocess.Popen[bytes]) -> None:
+    """Stop a process, killing it if it hangs."""
+    process.terminate()
+    try:
+        process.wait(30)
+    except subprocess.TimeoutExpired:
+        process.kill()
+
+
+async def run(
+    cdp_port: int, screenshots: Path, *, hold_app: bool, emulated: bool
+) -> None:
+    """Start everything, check the card, stop everything."""
+    # Home Assistant's default port: another one set in the configuration makes
+    # the frontend ask to confirm the change first.
+    hass_port = 8123
+    config = Path(tempfile.mkdtemp(prefix="qbt-card-e2e-"))
+    (config / "custom_components").symlink_to(CHECKOUT / "custom_components")
+    (config / "configuration.yaml").write_text(
+        "homeassistant:\n  name: Home\n  time_zone: UTC\n  country: DE\n"
+        "frontend:\nconfig:\nhistory:\n",
+        encoding="utf-8",
+    )
     hass = subprocess.Popen(  # noqa: ASYNC220
         [sys.executable, "-m", "homeassistant", "-c", str(config), "--skip-pip"],
         cwd=CHECKOUT,
@@ -395,16 +439,16 @@ async def run(cdp_port: int, screenshots: Path, *, hold_app: bool) -> None:
     )
     base = f"http://127.0.0.1:{hass_port}"
     try:
-        async with aiohttp.ClientSession() as session:
+        async with (
+            emulator() if emulated else real_server() as qbittorrent_url,
+            aiohttp.ClientSession() as session,
+        ):
             await wait_http(session, f"{base}/api/onboarding")
             tokens = await onboard(session, base)
             entry_id = await add_integration(
-                session,
-                base,
-                tokens["access_token"],
-                f"http://127.0.0.1:{qbittorrent_port}",
+                session, base, tokens["access_token"], qbittorrent_url
             )
-            await save_dashboard(session, base, tokens["access_token"], entry_id)
+            await save_dashboards(session, base, tokens["access_token"], entry_id)
             async with session.put(
                 f"http://127.0.0.1:{cdp_port}/json/new?about:blank"
             ) as response:
@@ -433,26 +477,23 @@ async def run(cdp_port: int, screenshots: Path, *, hold_app: bool) -> None:
                 assert any(width not in {"0%", "100%"} for width in progress), progress
                 await asyncio.sleep(1)
                 await browser.screenshot(screenshots / "card-light.png")
-                await pause_from_card(browser)
+                await pause_from_card(browser, qbittorrent_url)
                 await open_card(browser, base, tokens, dark=True)
                 await asyncio.sleep(1)
                 await browser.screenshot(screenshots / "card-dark.png")
+                await check_strategy(browser, base, tokens, screenshots)
+                await check_german(browser, base, tokens)
     except BaseException:
         log = (config / "stderr.log").read_text(encoding="utf-8", errors="replace")
         print("\n".join(log.splitlines()[-40:]), file=sys.stderr)
         raise
     finally:
-        for process in (hass, emulator):
-            process.terminate()
-            try:
-                process.wait(30)
-            except subprocess.TimeoutExpired:
-                process.kill()
+        stop(hass)
         shutil.rmtree(config, ignore_errors=True)
 
 
-async def pause_from_card(browser: Browser) -> None:
-    """Pause the first running torrent from its row; the row then offers resume."""
+async def pause_from_card(browser: Browser, qbittorrent_url: str) -> None:
+    """Pause the first running torrent from its row; qBittorrent then stops it."""
     torrent = await browser.evaluate(
         "(() => { const card = deepQuery('qbittorrent-card')[0].shadowRoot;"
         " const row = [...card.querySelectorAll('.row')].find((row) =>"
@@ -465,7 +506,54 @@ async def pause_from_card(browser: Browser) -> None:
         " return row?.querySelector('ha-icon.status')?.getAttribute('icon') === 'mdi:pause'; })()",
         "the paused torrent to show as stopped",
     )
-    print(f"paused {torrent} from the card; qBittorrent reports it stopped", flush=True)
+    state = await torrent_state(qbittorrent_url, torrent)
+    assert state in STOPPED_STATES, state
+    print(f"paused {torrent} from the card; qBittorrent reports {state}", flush=True)
+
+
+async def check_strategy(
+    browser: Browser, base: str, tokens: dict[str, Any], screenshots: Path
+) -> None:
+    """The integration's dashboard: the card, the speed history, sensors, controls."""
+    await browser.call(
+        "Emulation.setDeviceMetricsOverride",
+        width=1400,
+        height=1000,
+        deviceScaleFactor=1,
+        mobile=False,
+    )
+    rows = await open_card(browser, base, tokens, dark=False, path=STRATEGY_DASHBOARD)
+    cards = await browser.wait_for(
+        "(() => { const cards = ["
+        " ...deepQuery('hui-history-graph-card'), ...deepQuery('hui-entities-card')];"
+        " return cards.length === 3 && cards.every((card) => card.shadowRoot"
+        "   ?.querySelector('.card-header, h1')) ? cards.map((card) =>"
+        "   card.shadowRoot.querySelector('.card-header, h1').textContent.trim()"
+        "   .split(/\\s/)[0]).sort() : null; })()",
+        "the strategy's history graph and entities cards",
+    )
+    assert cards == ["Controls", "Speeds", "Status"], cards
+    entities = await browser.evaluate(
+        "deepQuery('hui-entities-card').flatMap((card) =>"
+        " card._config.entities.map((row) => row.entity ?? row))"
+    )
+    assert any(entity.startswith("switch.") for entity in entities), entities
+    await asyncio.sleep(2)
+    await browser.screenshot(screenshots / "dashboard.png")
+    print(f"the integration's dashboard shows the card ({rows} rows) and {cards}")
+
+
+async def check_german(browser: Browser, base: str, tokens: dict[str, Any]) -> None:
+    """With German chosen in Home Assistant, the card speaks German."""
+    await open_card(browser, base, tokens, dark=False, language="de")
+    texts = await browser.evaluate(
+        "(() => { const card = deepQuery('qbittorrent-card')[0].shadowRoot;"
+        " return [...card.querySelectorAll('.header button')].map((b) => b.title)"
+        "   .concat(card.querySelector('input[type=search]').placeholder); })()"
+    )
+    assert "Alle pausieren" in texts, texts
+    assert "Suchen" in texts, texts
+    print(f"in German the card reads {texts}", flush=True)
 
 
 def main() -> int:
@@ -474,6 +562,11 @@ def main() -> int:
     parser.add_argument("--cdp-port", type=int, required=True)
     parser.add_argument(
         "--screenshots", type=Path, default=CHECKOUT / "docs" / "images"
+    )
+    parser.add_argument(
+        "--emulator",
+        action="store_true",
+        help="the emulator with 40 churning torrents instead of a real qbittorrent-nox",
     )
     parser.add_argument(
         "--hold-app",
@@ -485,7 +578,12 @@ def main() -> int:
     arguments.screenshots.mkdir(parents=True, exist_ok=True)
     (CHECKOUT / "frontend" / ".test-build").mkdir(exist_ok=True)
     asyncio.run(
-        run(arguments.cdp_port, arguments.screenshots, hold_app=arguments.hold_app)
+        run(
+            arguments.cdp_port,
+            arguments.screenshots,
+            hold_app=arguments.hold_app,
+            emulated=arguments.emulator,
+        )
     )
     return 0
 

@@ -3,7 +3,7 @@ import { LitElement, css, html, type TemplateResult } from "lit";
 import { defineElement } from "./define";
 import { SORT_KEYS, STATE_FILTERS } from "./feed";
 import { type CardConfig, type EntryInfo, type HomeAssistant, loadEntries } from "./ha";
-import { localize, type TextKey } from "./translations";
+import { hassLanguage, localize, type TextKey } from "./translations";
 
 export class QBittorrentCardEditor extends LitElement {
   static properties = {
@@ -31,7 +31,7 @@ export class QBittorrentCardEditor extends LitElement {
   }
 
   private _text(key: TextKey): string {
-    return localize(this.hass?.locale?.language ?? this.hass?.language, key);
+    return localize(hassLanguage(this.hass), key);
   }
 
   private _changed(field: keyof CardConfig, value: unknown): void {

@@ -17,7 +17,8 @@ export interface HomeAssistant {
   language?: string;
   locale?: { language: string };
   entities: Record<string, { entity_id: string; platform: string; translation_key?: string; device_id?: string }>;
-  devices: Record<string, { config_entries: string[] }>;
+  states: Record<string, { attributes: { friendly_name?: string } }>;
+  devices: Record<string, { config_entries: string[]; name?: string | null; name_by_user?: string | null }>;
   connection: {
     subscribeMessage<T>(callback: (message: T) => void, message: Record<string, unknown>): Promise<() => void>;
   };

@@ -17,9 +17,10 @@ import {
 } from "./feed";
 import { formatBytes, formatEta, formatPercent, formatRatio, formatSpeed } from "./format";
 import { DOMAIN, type CardConfig, type HomeAssistant, findEntryEntity, loadEntries } from "./ha";
-import { localize, type TextKey } from "./translations";
+import { hassLanguage, localize, type TextKey } from "./translations";
 import { defineElement } from "./define";
 import "./editor";
+import { registerStrategy } from "./strategy";
 
 const ROW_HEIGHT = 64;
 const DEFAULT_HEIGHT = 480;
@@ -123,7 +124,7 @@ export class QBittorrentCard extends LitElement {
   }
 
   private _text(key: TextKey, values?: Record<string, string | number>): string {
-    return localize(this.hass?.locale?.language ?? this.hass?.language, key, values);
+    return localize(hassLanguage(this.hass), key, values);
   }
 
   private _start(): void {
@@ -301,7 +302,7 @@ export class QBittorrentCard extends LitElement {
     return html`
       <form class="add" @submit=${submit}>
         <textarea name="urls" rows="2" placeholder=${this._text("add_placeholder")}></textarea>
-        <select name="category" aria-label="category">
+        <select name="category" aria-label=${this._text("category")}>
           <option value="">${this._text("no_category")}</option>
           ${this._feed.categories.map((category) => html`<option value=${category}>${category}</option>`)}
         </select>
@@ -322,7 +323,7 @@ export class QBittorrentCard extends LitElement {
           }}
         />
         <select
-          aria-label="state"
+          aria-label=${this._text("editor.state")}
           @change=${(event: Event) => {
             this._state = (event.target as HTMLSelectElement).value as StateFilter;
           }}
@@ -332,7 +333,7 @@ export class QBittorrentCard extends LitElement {
           )}
         </select>
         <select
-          aria-label="category"
+          aria-label=${this._text("category")}
           @change=${(event: Event) => {
             const value = (event.target as HTMLSelectElement).value;
             this._category = value === "*" ? null : value;
@@ -345,14 +346,14 @@ export class QBittorrentCard extends LitElement {
           )}
         </select>
         <select
-          aria-label="sort"
+          aria-label=${this._text("editor.sort")}
           @change=${(event: Event) => {
             this._sort = (event.target as HTMLSelectElement).value as SortKey;
           }}
         >
           ${SORT_KEYS.map((key) => html`<option value=${key} ?selected=${key === this._sort}>${this._text(`sort.${key}`)}</option>`)}
         </select>
-        <button class="icon" title="reverse" @click=${() => (this._reverse = !this._reverse)}>
+        <button class="icon" title=${this._text("reverse")} @click=${() => (this._reverse = !this._reverse)}>
           <ha-icon icon=${this._reverse ? "mdi:sort-descending" : "mdi:sort-ascending"}></ha-icon>
         </button>
         <span class="count">${this._text("shown", { shown, total: this._feed.torrents.size })}</span>
@@ -384,7 +385,7 @@ export class QBittorrentCard extends LitElement {
             <span>${formatBytes(torrent.size)}</span>
             <span>↓ ${formatSpeed(torrent.download_speed)}</span>
             <span>↑ ${formatSpeed(torrent.upload_speed)}</span>
-            <span>ETA ${formatEta(torrent.eta)}</span>
+            <span>${this._text("eta")} ${formatEta(torrent.eta)}</span>
             <span>⚖ ${formatRatio(torrent.ratio)}</span>
           </div>
         </div>
@@ -440,7 +441,7 @@ export class QBittorrentCard extends LitElement {
           <button @click=${() => this._call("recheck_torrents", hashes)}>${this._text("recheck")}</button>
           <button @click=${() => this._call("reannounce_torrents", hashes)}>${this._text("reannounce")}</button>
           <select
-            aria-label="set category"
+            aria-label=${this._text("category")}
             @change=${(event: Event) => this._call("set_category", { ...hashes, category: (event.target as HTMLSelectElement).value })}
           >
             <option value="" ?selected=${!torrent.category}>${this._text("no_category")}</option>
@@ -686,6 +687,7 @@ export class QBittorrentCard extends LitElement {
 }
 
 void defineElement("qbittorrent-card", QBittorrentCard);
+registerStrategy();
 
 const registry = window as unknown as { customCards?: Array<Record<string, unknown>> };
 registry.customCards = registry.customCards ?? [];

@@ -52,7 +52,13 @@ def test_bundle_is_built_from_the_sources() -> None:
 
 def test_bundle_defines_the_card() -> None:
     bundle = CARD_FILE.read_text(encoding="utf-8")
-    for name in ("qbittorrent-card", "qbittorrent-card-editor", "customCards"):
+    for name in (
+        "qbittorrent-card",
+        "qbittorrent-card-editor",
+        "customCards",
+        "ll-strategy-dashboard-qbittorrent-webui",
+        "customStrategies",
+    ):
         assert name in bundle
     assert "/torrents/subscribe" in bundle
 
