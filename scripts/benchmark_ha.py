@@ -25,6 +25,7 @@ per refresh / of which entity values):
 
 from __future__ import annotations
 
+from collections import Counter
 from contextlib import contextmanager
 import logging
 import os
@@ -34,13 +35,27 @@ from typing import TYPE_CHECKING, Any
 from unittest.mock import PropertyMock, patch
 
 from homeassistant.const import CONF_PASSWORD, CONF_URL, CONF_USERNAME, CONF_VERIFY_SSL
+from homeassistant.helpers import device_registry as dr
 import pytest
 from pytest_homeassistant_custom_component.common import MockConfigEntry
 import pytest_socket
 
-from custom_components.qbittorrent_webui.const import DOMAIN
-from custom_components.qbittorrent_webui.sensor import QBittorrentSensorEntity
-from custom_components.qbittorrent_webui.switch import QBittorrentSwitchEntity
+from custom_components.qbittorrent_webui.const import (
+    CONF_TORRENT_DEVICES,
+    CONF_TORRENT_FILTER,
+    CONF_TORRENT_LIMIT,
+    DOMAIN,
+    TORRENT_FILTER_ACTIVE,
+    TORRENT_FILTER_ALL,
+)
+from custom_components.qbittorrent_webui.sensor import (
+    QBittorrentSensorEntity,
+    QBittorrentTorrentSensorEntity,
+)
+from custom_components.qbittorrent_webui.switch import (
+    QBittorrentSwitchEntity,
+    QBittorrentTorrentSwitchEntity,
+)
 from qbittorrent_tooling.emulator import QBittorrentEmulator
 from qbittorrent_tooling.emulator_thread import EmulatorThread
 
@@ -51,6 +66,8 @@ if TYPE_CHECKING:
 
 SIZES = [int(size) for size in os.environ.get("BENCH_SIZES", "10000 50000").split()]
 POLLS = int(os.environ.get("BENCH_POLLS", "20"))
+# The cap of the measured torrent devices, one a user would pick.
+TORRENT_DEVICE_CAP = 50
 
 
 @pytest.fixture(scope="module", params=SIZES, ids=str)
@@ -97,7 +114,10 @@ class ValueTimer:
 
 @contextmanager
 def timing_entity_values(timer: ValueTimer) -> Iterator[None]:
-    """Time every sensor value and switch state the integration computes."""
+    """Time every sensor value and switch state the integration computes.
+
+    The torrents' own sensors and switches included.
+    """
     with (
         patch.object(
             QBittorrentSensorEntity,
@@ -109,15 +129,31 @@ def timing_entity_values(timer: ValueTimer) -> Iterator[None]:
             "is_on",
             timer.timed(QBittorrentSwitchEntity.is_on.fget),  # type: ignore[attr-defined]
         ),
+        patch.object(
+            QBittorrentTorrentSensorEntity,
+            "native_value",
+            timer.timed(QBittorrentTorrentSensorEntity.native_value.fget),  # type: ignore[attr-defined]
+        ),
+        patch.object(
+            QBittorrentTorrentSwitchEntity,
+            "is_on",
+            timer.timed(QBittorrentTorrentSwitchEntity.is_on.fget),  # type: ignore[attr-defined]
+        ),
     ):
         yield
 
 
-@pytest.mark.usefixtures("enable_custom_integrations", "socket_enabled")
-async def test_refresh_cost(
-    hass: HomeAssistant, emulator_thread: EmulatorThread
-) -> None:
-    """Print the loop CPU time of refreshes after small churns."""
+async def _measure_refreshes(
+    hass: HomeAssistant,
+    emulator_thread: EmulatorThread,
+    *,
+    options: dict[str, Any],
+    changed: int,
+) -> tuple[int, list[float], list[float], Counter[str]]:
+    """Set the entry up with ``options``; loop CPU ms of each churn refresh.
+
+    Also counts the device registry's creations and removals during the polls.
+    """
     # Entity registrations would drown the figures.
     logging.getLogger("homeassistant").setLevel(logging.ERROR)
     entry = MockConfigEntry(
@@ -130,6 +166,7 @@ async def test_refresh_cost(
             CONF_PASSWORD: "adminadmin",
             CONF_VERIFY_SSL: True,
         },
+        options=options,
     )
     entry.add_to_hass(hass)
     with patch(
@@ -141,6 +178,11 @@ async def test_refresh_cost(
         await hass.async_block_till_done()
     coordinator = entry.runtime_data.coordinator
     size = len(coordinator.data.torrents)
+    device_changes = Counter[str]()
+    stop_counting = hass.bus.async_listen(
+        dr.EVENT_DEVICE_REGISTRY_UPDATED,
+        lambda event: device_changes.update([event.data["action"]]),
+    )
     timer = ValueTimer()
     totals: list[float] = []
     values: list[float] = []
@@ -148,7 +190,7 @@ async def test_refresh_cost(
         for _ in range(POLLS):
             emulator_thread.call(
                 lambda: emulator_thread.emulator.churn(
-                    changed=10, added=1, completed=1, removed=1
+                    changed=changed, added=1, completed=1, removed=1
                 )
             )
             timer.seconds = 0.0
@@ -157,11 +199,69 @@ async def test_refresh_cost(
             await hass.async_block_till_done()
             totals.append((time.thread_time() - start) * 1000)
             values.append(timer.seconds * 1000)
+    stop_counting()
     await hass.config_entries.async_unload(entry.entry_id)
     await hass.async_block_till_done()
+    return size, totals, values, device_changes
+
+
+@pytest.mark.usefixtures("enable_custom_integrations", "socket_enabled")
+async def test_refresh_cost(
+    hass: HomeAssistant, emulator_thread: EmulatorThread
+) -> None:
+    """Print the loop CPU time of refreshes after small churns."""
+    size, totals, values, _ = await _measure_refreshes(
+        hass, emulator_thread, options={}, changed=10
+    )
     print(
         f"\n{size:>6} torrents, {POLLS} churn polls: refresh "
         f"{statistics.mean(totals):.2f} ms loop CPU (max {max(totals):.2f}), "
         f"of which entity values {statistics.mean(values):.2f} ms "
         f"(max {max(values):.2f})"
+    )
+
+
+@pytest.mark.usefixtures("enable_custom_integrations", "socket_enabled")
+@pytest.mark.parametrize(
+    "options",
+    [
+        {},
+        {
+            CONF_TORRENT_DEVICES: True,
+            CONF_TORRENT_FILTER: TORRENT_FILTER_ALL,
+            CONF_TORRENT_LIMIT: TORRENT_DEVICE_CAP,
+        },
+        {
+            CONF_TORRENT_DEVICES: True,
+            CONF_TORRENT_FILTER: TORRENT_FILTER_ACTIVE,
+            CONF_TORRENT_LIMIT: TORRENT_DEVICE_CAP,
+        },
+    ],
+    ids=["devices off", "devices all", "devices active"],
+)
+async def test_refresh_cost_with_torrent_devices(
+    hass: HomeAssistant, emulator_thread: EmulatorThread, options: dict[str, Any]
+) -> None:
+    """Print the loop CPU time of refreshes at 1% churn, torrent devices on or off."""
+    size, totals, values, device_changes = await _measure_refreshes(
+        hass,
+        emulator_thread,
+        options=options,
+        changed=len(emulator_thread.emulator.torrents) // 100,
+    )
+    devices = (
+        f"{options[CONF_TORRENT_FILTER]}, cap {options[CONF_TORRENT_LIMIT]}"
+        if options
+        else "off"
+    )
+    print(
+        f"\n{size:>6} torrents, 1% churn, torrent devices {devices}: refresh "
+        f"{statistics.mean(totals):.2f} ms loop CPU (max {max(totals):.2f}), "
+        f"of which entity values {statistics.mean(values):.2f} ms "
+        f"(max {max(values):.2f})",
+        end="",
+    )
+    print(
+        f"; devices created {device_changes['create']}, "
+        f"removed {device_changes['remove']} in {POLLS} polls"
     )

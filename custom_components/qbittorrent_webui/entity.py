@@ -106,6 +106,24 @@ class QBittorrentTorrentEntity(QBittorrentEntity[QBittorrentDataUpdateCoordinato
         self.torrent_hash = torrent.hash
         self._attr_unique_id = f"{entry.unique_id}_{torrent.hash}_{description.key}"
         self._attr_device_info = device_info
+        # Availability and the torrent object at the last poll's look.
+        self._seen: tuple[bool, Torrent | None] = (False, None)
+
+    @callback
+    def _handle_coordinator_update(self) -> None:
+        """Look at the torrent only when the poll changed it.
+
+        The sync engine keeps an unchanged torrent's object, so with a few of
+        many torrents changed most polls end at the identity check.
+        """
+        seen = (
+            self.coordinator.last_update_success,
+            self.coordinator.data.torrents.get(self.torrent_hash),
+        )
+        if seen[0] == self._seen[0] and seen[1] is self._seen[1]:
+            return
+        self._seen = seen
+        super()._handle_coordinator_update()
 
     @property
     def torrent(self) -> Torrent:

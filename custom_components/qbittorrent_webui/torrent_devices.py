@@ -87,7 +87,10 @@ class TorrentSelection:
 
 
 def _rank(torrent: Torrent) -> tuple[float, str]:
-    """Most recently added first; the hash makes the order total."""
+    """Most recently added first; the hash makes the order total.
+
+    The hash comes last, so the least of the ranks names its torrent.
+    """
     added = torrent.added_on
     return (added.timestamp() if added else _UNKNOWN_ADDITION, torrent.hash)
 
@@ -130,7 +133,8 @@ class TorrentDeviceManager:
         self._entry = entry
         self._selection = selection
         self._coordinator = entry.runtime_data.coordinator
-        self._candidates: set[str] = set()
+        # The torrents that pass the filter, each with its rank.
+        self._candidates: dict[str, tuple[float, str]] = {}
         self._chosen: set[str] = set()
         self._platforms: list[tuple[EntityFactory, AddConfigEntryEntitiesCallback]] = []
         # What the syncs since the last look at the data changed.
@@ -224,7 +228,7 @@ class TorrentDeviceManager:
         """Judge every torrent (at setup and after a full update)."""
         matches = self._selection.matches
         self._candidates = {
-            torrent_hash
+            torrent_hash: _rank(torrent)
             for torrent_hash, torrent in torrents.items()
             if matches(torrent)
         }
@@ -232,7 +236,7 @@ class TorrentDeviceManager:
             heapq.nlargest(
                 self._selection.limit,
                 self._candidates,
-                key=lambda torrent_hash: _rank(torrents[torrent_hash]),
+                key=self._candidates.__getitem__,
             )
         )
 
@@ -243,37 +247,38 @@ class TorrentDeviceManager:
 
         Leavers go first and their places are refilled, so the chosen ones
         are again the first candidates by rank before the joiners are offered
-        one by one (a torrent's rank never changes: it is its addition).
+        one by one (a torrent's rank, its addition, never changes).
         """
-        joining: list[str] = []
+        candidates, chosen = self._candidates, self._chosen
+        matches, limit = self._selection.matches, self._selection.limit
+        joining: list[Torrent] = []
         left_chosen = False
         for torrent_hash in touched:
             torrent = torrents.get(torrent_hash)
-            if torrent is not None and self._selection.matches(torrent):
-                if torrent_hash not in self._candidates:
-                    joining.append(torrent_hash)
-            elif torrent_hash in self._candidates:
-                self._candidates.discard(torrent_hash)
-                if torrent_hash in self._chosen:
-                    self._chosen.discard(torrent_hash)
-                    left_chosen = True
-        limit = self._selection.limit
-        if left_chosen and len(self._candidates) > len(self._chosen):
-            self._chosen.update(
+            if torrent is not None and matches(torrent):
+                if torrent_hash not in candidates:
+                    joining.append(torrent)
+            elif candidates.pop(torrent_hash, None) and torrent_hash in chosen:
+                chosen.discard(torrent_hash)
+                left_chosen = True
+        if left_chosen and len(candidates) > len(chosen):
+            chosen.update(
                 heapq.nlargest(
-                    limit - len(self._chosen),
-                    self._candidates - self._chosen,
-                    key=lambda torrent_hash: _rank(torrents[torrent_hash]),
+                    limit - len(chosen),
+                    candidates.keys() - chosen,
+                    key=candidates.__getitem__,
                 )
             )
-        for torrent_hash in joining:
-            self._candidates.add(torrent_hash)
-            if len(self._chosen) < limit:
-                self._chosen.add(torrent_hash)
+        # The least recent chosen one, found again only after it was displaced.
+        least: tuple[float, str] | None = None
+        for torrent in joining:
+            rank = candidates[torrent.hash] = _rank(torrent)
+            if len(chosen) < limit:
+                chosen.add(torrent.hash)
                 continue
-            least = min(
-                self._chosen, key=lambda chosen_hash: _rank(torrents[chosen_hash])
-            )
-            if _rank(torrents[torrent_hash]) > _rank(torrents[least]):
-                self._chosen.discard(least)
-                self._chosen.add(torrent_hash)
+            if least is None:
+                least = min(candidates[chosen_hash] for chosen_hash in chosen)
+            if rank > least:
+                chosen.discard(least[1])
+                chosen.add(torrent.hash)
+                least = None

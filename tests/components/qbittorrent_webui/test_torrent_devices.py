@@ -8,6 +8,7 @@ from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any
 from unittest.mock import patch
 
+import aiohttp
 from homeassistant.const import Platform
 from homeassistant.helpers import device_registry as dr, entity_registry as er
 import pytest
@@ -27,6 +28,11 @@ from custom_components.qbittorrent_webui.qbittorrent_webui_client import (
 from custom_components.qbittorrent_webui.qbittorrent_webui_client._sync import (
     SyncEngine,
 )
+from qbittorrent_tooling.torrent_files import (
+    login,
+    seed_finished_torrents,
+    torrents_info,
+)
 
 from .conftest import (
     ENTITY_FIELDS,
@@ -35,6 +41,7 @@ from .conftest import (
     URL,
     maindata_answer,
     plain,
+    poll_until,
     setup_entry,
     torrent_answer,
     torrent_hash,
@@ -42,7 +49,7 @@ from .conftest import (
 from .test_emulator import VERSIONS
 
 if TYPE_CHECKING:
-    from collections.abc import AsyncIterator, Mapping
+    from collections.abc import AsyncIterator, Awaitable, Callable, Mapping
     from unittest.mock import MagicMock
 
     from homeassistant.config_entries import ConfigEntry
@@ -53,6 +60,9 @@ if TYPE_CHECKING:
         SyncResult,
     )
     from qbittorrent_tooling.emulator import QBittorrentEmulator
+    from qbittorrent_tooling.real_servers import QBittorrentProcess
+
+    type Factory = Callable[..., Awaitable[QBittorrentProcess]]
 
 PLATFORMS = [Platform.BUTTON, Platform.SENSOR, Platform.SWITCH]
 # Torrent-11, newer than the fixture's ten (added 2026-01-01 ... 01-10).
@@ -123,7 +133,9 @@ async def poll(hass: HomeAssistant, entry: ConfigEntry) -> None:
     await hass.async_block_till_done()
 
 
-def torrent_devices(hass: HomeAssistant, entry: ConfigEntry) -> dict[str, dr.DeviceEntry]:
+def torrent_devices(
+    hass: HomeAssistant, entry: ConfigEntry
+) -> dict[str, dr.DeviceEntry]:
     """The entry's torrent devices by torrent name."""
     registry = dr.async_get(hass)
     prefix = f"{entry.unique_id}_"
@@ -165,9 +177,7 @@ async def test_torrent_device_and_its_entities(
 
     devices = torrent_devices(hass, entry)
     assert set(devices) == names(10)
-    server_device = find_entry_device(
-        dr.async_get(hass), entry.entry_id, (DOMAIN, URL)
-    )
+    server_device = find_entry_device(dr.async_get(hass), entry.entry_id, (DOMAIN, URL))
     assert server_device is not None
     device = devices["torrent-10"]
     assert device.via_device_id == server_device.id
@@ -233,7 +243,14 @@ async def test_devices_follow_the_torrents(hass: HomeAssistant, server: Server) 
     assert torrent_entity_ids(hass, 7) == []
 
     # Older than every chosen one: no device.
-    server.send({"rid": 4, "torrents": torrent_answer(12, added_on=NEWEST_ADDED - 10**8)})
+    old = NEWEST_ADDED - 10**8
+    server.send(
+        {
+            "rid": 4,
+            "torrents": torrent_answer(12, added_on=old)
+            | torrent_answer(13, added_on=old),
+        }
+    )
     await poll(hass, entry)
 
     assert set(torrent_devices(hass, entry)) == names(11, 10, 8)
@@ -439,3 +456,40 @@ async def test_buttons_reach_the_server(
     state = hass.states.get(entity_of(hass, emulated_entry, "sensor", "state"))
     assert state is not None
     assert state.state == "checking"
+
+
+# --- against real qbittorrent-nox (skipped where not installed) --------------
+
+
+@pytest.mark.real_server
+@pytest.mark.slow
+@pytest.mark.parametrize("version", ["5.3.0", "4.2.5"])
+async def test_run_switch_pauses_a_real_torrent(
+    hass: HomeAssistant, qbittorrent_process_factory: Factory, version: str
+) -> None:
+    server = await qbittorrent_process_factory(version)
+    (key,) = await seed_finished_torrents(server, 1)
+    entry = MockConfigEntry(
+        domain=DOMAIN,
+        title="real",
+        unique_id=server.url,
+        data=ENTRY_DATA | {"url": server.url},
+        options=devices_on(limit=1),
+    )
+    await setup_entry(hass, entry)
+    run = entity_of(hass, entry, "switch", "run")
+    assert (state := hass.states.get(run)) is not None
+    assert state.state == "on"
+
+    await hass.services.async_call(
+        "switch", "turn_off", {"entity_id": run}, blocking=True
+    )
+    await poll_until(hass, lambda: hass.states.get(run).state == "off")  # type: ignore[union-attr]
+
+    jar = aiohttp.CookieJar(unsafe=True, quote_cookie=False)
+    async with aiohttp.ClientSession(cookie_jar=jar) as http:
+        await login(http, server)
+        (listed,) = await torrents_info(http, server.url)
+    assert listed["hash"] == key
+    assert listed["state"] in {"pausedUP", "stoppedUP"}
+    await hass.config_entries.async_unload(entry.entry_id)
