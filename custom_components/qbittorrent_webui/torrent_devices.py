@@ -1,16 +1,19 @@
 """Devices for single torrents (opt-in): which torrents get one, kept per poll.
 
 The option picks the torrents by a filter (all, active, a category or a tag)
-and caps their number; past the cap the most recently added ones win, the
-hash breaking ties, so the choice does not depend on the server's order.
+and caps their number; past the cap the most recently added ones win (the
+smaller hash on a tie), so the choice does not depend on the server's order.
 
 A poll costs what it changed, not the size of the library: the sync engine
 names the torrents each poll added, updated or removed, and only those are
 judged again. The manager keeps the torrents that pass the filter (the
-candidates) and the chosen ones; a torrent taking a free place or displacing
-the least recent chosen one costs one pass over the chosen ones (the cap). Only
-when a chosen torrent leaves while others wait are the waiting candidates
-ranked again, and a full update (a new session) judges every torrent once.
+candidates, each with its place in the order, which never changes), the chosen
+ones, and a heap of the others: a joining torrent is compared with the last
+chosen one (found in one pass over the chosen ones, the cap), and a chosen one
+that leaves is replaced from the heap's top. The heap drops the entries of
+torrents gone from it when it pops them, and is rebuilt once they outnumber
+the live ones. Only a full update (a new session; every poll of 3.1.x, which
+has no deltas) judges every torrent.
 
 The platforms hand in how to build a torrent's entities; the manager adds them
 for each newly chosen torrent and removes the devices (and with them their
@@ -52,8 +55,11 @@ if TYPE_CHECKING:
 
     type EntityFactory = Callable[[Torrent, DeviceInfo], Iterable[Entity]]
 
-# Torrents whose server gives no time of addition rank as the oldest.
-_UNKNOWN_ADDITION = float("-inf")
+# Torrents whose server gives no time of addition come last.
+_UNKNOWN_ADDITION = float("inf")
+# The heap of waiting torrents is rebuilt when it holds more stale entries
+# than this and than live ones.
+_HEAP_SLACK = 64
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -86,13 +92,17 @@ class TorrentSelection:
         return self.value in torrent.tags
 
 
-def _rank(torrent: Torrent) -> tuple[float, str]:
-    """Most recently added first; the hash makes the order total.
+type Place = tuple[float, str]
 
-    The hash comes last, so the least of the ranks names its torrent.
+
+def _place(torrent: Torrent) -> Place:
+    """Where a torrent comes in the choice: the smaller, the earlier.
+
+    Most recently added first, the hash making the order total; the hash
+    comes last, so a place names its torrent.
     """
     added = torrent.added_on
-    return (added.timestamp() if added else _UNKNOWN_ADDITION, torrent.hash)
+    return (-added.timestamp() if added else _UNKNOWN_ADDITION, torrent.hash)
 
 
 @callback
@@ -133,9 +143,11 @@ class TorrentDeviceManager:
         self._entry = entry
         self._selection = selection
         self._coordinator = entry.runtime_data.coordinator
-        # The torrents that pass the filter, each with its rank.
-        self._candidates: dict[str, tuple[float, str]] = {}
+        # The torrents that pass the filter, each with its place.
+        self._candidates: dict[str, Place] = {}
         self._chosen: set[str] = set()
+        # The places of the candidates not chosen, and stale ones (see module).
+        self._waiting: list[Place] = []
         self._platforms: list[tuple[EntityFactory, AddConfigEntryEntitiesCallback]] = []
         # What the syncs since the last look at the data changed.
         self._touched: set[str] = set()
@@ -228,17 +240,13 @@ class TorrentDeviceManager:
         """Judge every torrent (at setup and after a full update)."""
         matches = self._selection.matches
         self._candidates = {
-            torrent_hash: _rank(torrent)
+            torrent_hash: _place(torrent)
             for torrent_hash, torrent in torrents.items()
             if matches(torrent)
         }
-        self._chosen = set(
-            heapq.nlargest(
-                self._selection.limit,
-                self._candidates,
-                key=self._candidates.__getitem__,
-            )
-        )
+        self._chosen = set()
+        self._rebuild_waiting()
+        self._refill()
 
     def _choose_again(
         self, torrents: Mapping[str, Torrent], touched: Iterable[str]
@@ -246,39 +254,60 @@ class TorrentDeviceManager:
         """Judge the touched torrents; the others keep their place.
 
         Leavers go first and their places are refilled, so the chosen ones
-        are again the first candidates by rank before the joiners are offered
-        one by one (a torrent's rank, its addition, never changes).
+        are again the first candidates before the joiners are offered one by
+        one, each against the last chosen one.
         """
         candidates, chosen = self._candidates, self._chosen
-        matches, limit = self._selection.matches, self._selection.limit
+        matches = self._selection.matches
         joining: list[Torrent] = []
-        left_chosen = False
         for torrent_hash in touched:
             torrent = torrents.get(torrent_hash)
             if torrent is not None and matches(torrent):
                 if torrent_hash not in candidates:
                     joining.append(torrent)
-            elif candidates.pop(torrent_hash, None) and torrent_hash in chosen:
+            elif candidates.pop(torrent_hash, None):
                 chosen.discard(torrent_hash)
-                left_chosen = True
-        if left_chosen and len(candidates) > len(chosen):
-            chosen.update(
-                heapq.nlargest(
-                    limit - len(chosen),
-                    candidates.keys() - chosen,
-                    key=candidates.__getitem__,
-                )
-            )
-        # The least recent chosen one, found again only after it was displaced.
-        least: tuple[float, str] | None = None
+        self._refill()
+        # The last chosen one, found again only after it was displaced.
+        last: Place | None = None
         for torrent in joining:
-            rank = candidates[torrent.hash] = _rank(torrent)
-            if len(chosen) < limit:
+            place = candidates[torrent.hash] = _place(torrent)
+            if len(chosen) < self._selection.limit:
                 chosen.add(torrent.hash)
                 continue
-            if least is None:
-                least = min(candidates[chosen_hash] for chosen_hash in chosen)
-            if rank > least:
-                chosen.discard(least[1])
+            if last is None:
+                last = max(candidates[chosen_hash] for chosen_hash in chosen)
+            if place < last:
+                chosen.discard(last[1])
                 chosen.add(torrent.hash)
-                least = None
+                place, last = last, None
+            self._wait(place)
+
+    def _wait(self, place: Place) -> None:
+        """Put a candidate that is not chosen on the heap."""
+        heapq.heappush(self._waiting, place)
+        if len(self._waiting) > 2 * (
+            len(self._candidates) - len(self._chosen) + _HEAP_SLACK
+        ):
+            self._rebuild_waiting()
+
+    def _rebuild_waiting(self) -> None:
+        """The heap of the candidates not chosen, without stale entries."""
+        chosen = self._chosen
+        self._waiting = [
+            place
+            for torrent_hash, place in self._candidates.items()
+            if torrent_hash not in chosen
+        ]
+        heapq.heapify(self._waiting)
+
+    def _refill(self) -> None:
+        """Choose waiting candidates, first ones first, while places are free."""
+        candidates, chosen, waiting = self._candidates, self._chosen, self._waiting
+        limit = self._selection.limit
+        while len(chosen) < limit and waiting:
+            place = heapq.heappop(waiting)
+            torrent_hash = place[1]
+            # Stale: gone, chosen meanwhile, or pushed twice.
+            if candidates.get(torrent_hash) == place and torrent_hash not in chosen:
+                chosen.add(torrent_hash)

@@ -256,6 +256,40 @@ async def test_devices_follow_the_torrents(hass: HomeAssistant, server: Server) 
     assert set(torrent_devices(hass, entry)) == names(11, 10, 8)
 
 
+async def test_choice_holds_through_many_changes(
+    hass: HomeAssistant, server: Server
+) -> None:
+    """Leavers, waiting torrents gone and joiners, the choice stays the newest.
+
+    The heap of waiting torrents is rebuilt as soon as it holds stale entries.
+    """
+    entry = await set_up(hass, devices_on(limit=1))
+
+    with patch("custom_components.qbittorrent_webui.torrent_devices._HEAP_SLACK", 0):
+        server.send({"rid": 2, "torrents_removed": [torrent_hash(10), torrent_hash(9)]})
+        await poll(hass, entry)
+        assert set(torrent_devices(hass, entry)) == names(8)
+
+        server.send(
+            {"rid": 3, "torrents_removed": [torrent_hash(n) for n in range(1, 7)]}
+        )
+        await poll(hass, entry)
+        assert set(torrent_devices(hass, entry)) == names(8)
+
+        old = NEWEST_ADDED - 10**8
+        server.send({"rid": 4, "torrents": torrent_answer(12, added_on=old)})
+        await poll(hass, entry)
+        assert set(torrent_devices(hass, entry)) == names(8)
+
+        server.send({"rid": 5, "torrents_removed": [torrent_hash(8)]})
+        await poll(hass, entry)
+        assert set(torrent_devices(hass, entry)) == names(7)
+
+        server.send({"rid": 6, "torrents_removed": [torrent_hash(7)]})
+        await poll(hass, entry)
+        assert set(torrent_devices(hass, entry)) == names(12)
+
+
 async def test_active_devices_follow_the_activity(
     hass: HomeAssistant, server: Server
 ) -> None:
