@@ -159,9 +159,8 @@ class TorrentDeviceManager:
         """Choose from the first poll's data and follow the later polls.
 
         Called before the platforms are set up, so the manager sees each poll
-        before the entities do.
-        The server's device is registered first: the torrents' devices name
-        it as their parent by its id.
+        before the entities do. The server's device is registered first: the
+        torrents' devices name it as their parent by its id.
         """
         self._server_device_id = (
             dr.async_get(self._hass)
@@ -192,7 +191,7 @@ class TorrentDeviceManager:
     def _async_synced(self, result: SyncResult) -> None:
         """Note what a sync changed; it is judged once the data is published."""
         if result.full_update:
-            # Every torrent is judged again: what it names says nothing.
+            # Any torrent may have changed: every one is judged again.
             self._full = True
         for torrents in (result.added, result.updated, result.removed):
             self._touched.update(torrent.hash for torrent in torrents)
