@@ -168,6 +168,22 @@ async def test_off_by_default(hass: HomeAssistant) -> None:
     assert torrent_entity_ids(hass, 10) == []
 
 
+@pytest.mark.usefixtures("server")
+async def test_turning_the_option_on_reloads_with_the_devices(
+    hass: HomeAssistant,
+) -> None:
+    entry = await set_up(hass)
+    result = await hass.config_entries.options.async_init(entry.entry_id)
+
+    with patch("custom_components.qbittorrent_webui.PLATFORMS", PLATFORMS):
+        await hass.config_entries.options.async_configure(
+            result["flow_id"], devices_on(limit=2, torrent_filter="tag", value="iso")
+        )
+        await hass.async_block_till_done()
+
+    assert set(torrent_devices(hass, entry)) == names(9, 6)
+
+
 @pytest.mark.usefixtures("server", "entity_registry_enabled_by_default")
 async def test_torrent_device_and_its_entities(
     hass: HomeAssistant, entity_registry: er.EntityRegistry, snapshot: SnapshotAssertion
