@@ -24,6 +24,11 @@ from .qbittorrent_webui_client import (
 )
 from .sentences import async_offer_sentences
 from .services import async_setup_services
+from .torrent_devices import (
+    TorrentDeviceManager,
+    TorrentSelection,
+    async_remove_stale_torrent_devices,
+)
 from .websocket_api import async_setup_websocket_api
 
 if TYPE_CHECKING:
@@ -78,6 +83,13 @@ async def async_setup_entry(hass: HomeAssistant, entry: QBittorrentConfigEntry) 
         preferences_coordinator=QBittorrentPreferencesCoordinator(hass, entry, client),
     )
     await coordinator.async_config_entry_first_refresh()
+    if (selection := TorrentSelection.from_options(entry.options)) is None:
+        async_remove_stale_torrent_devices(hass, entry, keep=())
+    else:
+        manager = entry.runtime_data.torrent_devices = TorrentDeviceManager(
+            hass, entry, selection
+        )
+        manager.async_start()
     await hass.config_entries.async_forward_entry_setups(entry, PLATFORMS)
     if entry.options.get(CONF_VOICE_SENTENCES, DEFAULT_VOICE_SENTENCES):
         await async_offer_sentences(hass, entry)

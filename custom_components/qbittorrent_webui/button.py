@@ -1,4 +1,4 @@
-"""Buttons of the qBittorrent WebUI integration: commands to the whole server."""
+"""Buttons of the qBittorrent WebUI integration: commands to the server or a torrent."""
 
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
@@ -7,7 +7,7 @@ from homeassistant.components.button import ButtonEntity, ButtonEntityDescriptio
 from homeassistant.const import EntityCategory
 
 from .coordinator import QBittorrentConfigEntry, QBittorrentDataUpdateCoordinator
-from .entity import QBittorrentEntity
+from .entity import QBittorrentEntity, QBittorrentTorrentEntity
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Coroutine
@@ -26,6 +26,14 @@ class QBittorrentButtonEntityDescription(ButtonEntityDescription):
     """Describes a qBittorrent button."""
 
     press_fn: Callable[[QBittorrentClient], Coroutine[Any, Any, None]]
+    exists_fn: Callable[[ServerInfo], bool] = lambda _info: True
+
+
+@dataclass(frozen=True, kw_only=True)
+class QBittorrentTorrentButtonEntityDescription(ButtonEntityDescription):
+    """Describes a button of one torrent's device."""
+
+    press_fn: Callable[[QBittorrentClient, str], Coroutine[Any, Any, None]]
     exists_fn: Callable[[ServerInfo], bool] = lambda _info: True
 
 
@@ -58,6 +66,23 @@ BUTTONS: tuple[QBittorrentButtonEntityDescription, ...] = (
 )
 
 
+TORRENT_BUTTONS: tuple[QBittorrentTorrentButtonEntityDescription, ...] = (
+    QBittorrentTorrentButtonEntityDescription(
+        key="recheck",
+        translation_key="torrent_recheck",
+        press_fn=lambda client, torrent_hash: client.recheck_torrents([torrent_hash]),
+    ),
+    QBittorrentTorrentButtonEntityDescription(
+        key="reannounce",
+        translation_key="torrent_reannounce",
+        press_fn=lambda client, torrent_hash: client.reannounce_torrents(
+            [torrent_hash]
+        ),
+        exists_fn=lambda info: info.capabilities.reannounce,
+    ),
+)
+
+
 async def async_setup_entry(
     hass: HomeAssistant,  # noqa: ARG001
     entry: QBittorrentConfigEntry,
@@ -72,6 +97,25 @@ async def async_setup_entry(
         for description in BUTTONS
         if description.exists_fn(runtime.server_info)
     )
+    if (torrent_devices := runtime.torrent_devices) is not None:
+        descriptions = [
+            description
+            for description in TORRENT_BUTTONS
+            if description.exists_fn(runtime.server_info)
+        ]
+        torrent_devices.async_add_platform(
+            lambda torrent, device_info: (
+                QBittorrentTorrentButtonEntity(
+                    entry=entry,
+                    coordinator=runtime.coordinator,
+                    description=description,
+                    torrent=torrent,
+                    device_info=device_info,
+                )
+                for description in descriptions
+            ),
+            async_add_entities,
+        )
 
 
 class QBittorrentButtonEntity(
@@ -86,4 +130,19 @@ class QBittorrentButtonEntity(
         await self.coordinator.async_run_action(
             self.entity_description.key,
             self.entity_description.press_fn(self.coordinator.client),
+        )
+
+
+class QBittorrentTorrentButtonEntity(QBittorrentTorrentEntity, ButtonEntity):
+    """A command to one torrent."""
+
+    entity_description: QBittorrentTorrentButtonEntityDescription
+
+    async def async_press(self) -> None:
+        """Send the command."""
+        await self.coordinator.async_run_action(
+            self.entity_description.key,
+            self.entity_description.press_fn(
+                self.coordinator.client, self.torrent_hash
+            ),
         )

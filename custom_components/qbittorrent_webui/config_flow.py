@@ -22,6 +22,9 @@ from homeassistant.helpers.selector import (
     NumberSelector,
     NumberSelectorConfig,
     NumberSelectorMode,
+    SelectSelector,
+    SelectSelectorConfig,
+    SelectSelectorMode,
     TextSelector,
     TextSelectorConfig,
     TextSelectorType,
@@ -32,13 +35,24 @@ from yarl import URL
 from .client import create_client, forget_ban
 from .const import (
     CONF_ENABLE_EVENTS,
+    CONF_TORRENT_DEVICES,
+    CONF_TORRENT_FILTER,
+    CONF_TORRENT_FILTER_VALUE,
+    CONF_TORRENT_LIMIT,
     CONF_VOICE_SENTENCES,
     DEFAULT_ENABLE_EVENTS,
+    DEFAULT_TORRENT_DEVICES,
+    DEFAULT_TORRENT_FILTER,
+    DEFAULT_TORRENT_LIMIT,
     DEFAULT_VOICE_SENTENCES,
     DOMAIN,
     LOGGER,
     MAX_SCAN_INTERVAL,
+    MAX_TORRENT_LIMIT,
     MIN_SCAN_INTERVAL,
+    TORRENT_FILTER_ACTIVE,
+    TORRENT_FILTER_ALL,
+    TORRENT_FILTERS,
     UPDATE_INTERVAL,
 )
 from .device import find_entry_device
@@ -104,8 +118,32 @@ OPTIONS_SCHEMA = vol.Schema(
         ),
         vol.Optional(CONF_ENABLE_EVENTS, default=DEFAULT_ENABLE_EVENTS): bool,
         vol.Optional(CONF_VOICE_SENTENCES, default=DEFAULT_VOICE_SENTENCES): bool,
+        vol.Optional(CONF_TORRENT_DEVICES, default=DEFAULT_TORRENT_DEVICES): bool,
+        vol.Optional(
+            CONF_TORRENT_FILTER, default=DEFAULT_TORRENT_FILTER
+        ): SelectSelector(
+            SelectSelectorConfig(
+                options=list(TORRENT_FILTERS),
+                mode=SelectSelectorMode.DROPDOWN,
+                translation_key=CONF_TORRENT_FILTER,
+            )
+        ),
+        vol.Optional(CONF_TORRENT_FILTER_VALUE): TextSelector(),
+        vol.Optional(CONF_TORRENT_LIMIT, default=DEFAULT_TORRENT_LIMIT): vol.All(
+            NumberSelector(
+                NumberSelectorConfig(
+                    min=1, max=MAX_TORRENT_LIMIT, step=1, mode=NumberSelectorMode.BOX
+                )
+            ),
+            vol.Coerce(int),
+        ),
     }
 )
+# The filters that need a name: a category or a tag.
+NAMED_TORRENT_FILTERS = frozenset(TORRENT_FILTERS) - {
+    TORRENT_FILTER_ACTIVE,
+    TORRENT_FILTER_ALL,
+}
 DEFAULT_PORTS = {"http": 80, "https": 443}
 
 
@@ -388,11 +426,20 @@ class QBittorrentOptionsFlow(OptionsFlowWithReload):
         self, user_input: dict[str, Any] | None = None
     ) -> ConfigFlowResult:
         """Show and store the options."""
+        errors: dict[str, str] = {}
         if user_input is not None:
-            return self.async_create_entry(data=user_input)
+            if (
+                user_input[CONF_TORRENT_DEVICES]
+                and user_input[CONF_TORRENT_FILTER] in NAMED_TORRENT_FILTERS
+                and not user_input.get(CONF_TORRENT_FILTER_VALUE, "").strip()
+            ):
+                errors[CONF_TORRENT_FILTER_VALUE] = "torrent_filter_value_required"
+            else:
+                return self.async_create_entry(data=user_input)
         return self.async_show_form(
             step_id="init",
             data_schema=self.add_suggested_values_to_schema(
-                OPTIONS_SCHEMA, self.config_entry.options
+                OPTIONS_SCHEMA, user_input or self.config_entry.options
             ),
+            errors=errors,
         )

@@ -20,6 +20,28 @@ DEFAULT_ENABLE_EVENTS: Final = True
 CONF_VOICE_SENTENCES: Final = "voice_sentences"
 DEFAULT_VOICE_SENTENCES: Final = True
 
+# Opt-in devices for single torrents: which ones, and how many at most. Each
+# brings nine entities, so the cap keeps a large library from flooding the
+# registries.
+CONF_TORRENT_DEVICES: Final = "torrent_devices"
+CONF_TORRENT_FILTER: Final = "torrent_filter"
+CONF_TORRENT_FILTER_VALUE: Final = "torrent_filter_value"
+CONF_TORRENT_LIMIT: Final = "torrent_limit"
+DEFAULT_TORRENT_DEVICES: Final = False
+TORRENT_FILTER_ALL: Final = "all"
+TORRENT_FILTER_ACTIVE: Final = "active"
+TORRENT_FILTER_CATEGORY: Final = "category"
+TORRENT_FILTER_TAG: Final = "tag"
+TORRENT_FILTERS: Final = (
+    TORRENT_FILTER_ACTIVE,
+    TORRENT_FILTER_ALL,
+    TORRENT_FILTER_CATEGORY,
+    TORRENT_FILTER_TAG,
+)
+DEFAULT_TORRENT_FILTER: Final = TORRENT_FILTER_ACTIVE
+DEFAULT_TORRENT_LIMIT: Final = 20
+MAX_TORRENT_LIMIT: Final = 100
+
 EVENT_TORRENT_ADDED: Final = "torrent_added"
 EVENT_TORRENT_COMPLETED: Final = "torrent_completed"
 EVENT_TORRENT_REMOVED: Final = "torrent_removed"

@@ -44,12 +44,15 @@ from .qbittorrent_webui_client import (
     QBittorrentError,
     QBittorrentUnsupportedOperationError,
     ServerInfo,
+    SyncResult,
     Torrent,
 )
 
 if TYPE_CHECKING:
     from collections.abc import Awaitable, Callable
     from datetime import datetime
+
+    from .torrent_devices import TorrentDeviceManager
 
 # Alternative limits and server-wide settings live in the preferences, which
 # maindata does not carry; they change rarely, so they are read on their own
@@ -89,6 +92,8 @@ class QBittorrentRuntimeData:
     server_info: ServerInfo
     coordinator: QBittorrentDataUpdateCoordinator
     preferences_coordinator: QBittorrentPreferencesCoordinator
+    # Present while the per-torrent devices option is on.
+    torrent_devices: TorrentDeviceManager | None = None
 
 
 type QBittorrentConfigEntry = ConfigEntry[QBittorrentRuntimeData]
@@ -163,6 +168,7 @@ class QBittorrentDataUpdateCoordinator(QBittorrentCoordinator[MainData]):
             CONF_ENABLE_EVENTS, DEFAULT_ENABLE_EVENTS
         )
         self._event_listeners: list[Callable[[TorrentEvent], None]] = []
+        self._sync_listeners: list[Callable[[SyncResult], None]] = []
         self._queued_refresh: asyncio.Task[None] | None = None
         self._cancel_follow_up: CALLBACK_TYPE | None = None
 
@@ -296,6 +302,23 @@ class QBittorrentDataUpdateCoordinator(QBittorrentCoordinator[MainData]):
 
         return remove_listener
 
+    @callback
+    def async_add_sync_listener(
+        self, listener: Callable[[SyncResult], None]
+    ) -> CALLBACK_TYPE:
+        """Call ``listener`` with every successful sync's result.
+
+        It comes before the coordinator's listeners see the data: the torrents
+        a poll changed, for those that must not look at all of them.
+        """
+        self._sync_listeners.append(listener)
+
+        @callback
+        def remove_listener() -> None:
+            self._sync_listeners.remove(listener)
+
+        return remove_listener
+
     async def _async_update_data(self) -> MainData:
         """Fetch the changes since the previous poll."""
         try:
@@ -306,6 +329,8 @@ class QBittorrentDataUpdateCoordinator(QBittorrentCoordinator[MainData]):
             raise self._update_error(error) from error
         delete_ban_issue(self.hass, self.config_entry)
         self._follow_server_change()
+        for listener in self._sync_listeners:
+            listener(result)
         if self.events_enabled:
             self._dispatch_events(
                 [

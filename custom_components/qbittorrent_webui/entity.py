@@ -2,25 +2,27 @@
 
 from typing import TYPE_CHECKING, Any
 
-from homeassistant.const import CONF_URL
 from homeassistant.core import callback
 from homeassistant.helpers import entity_registry as er
-from homeassistant.helpers.device_registry import DeviceEntryType, DeviceInfo
 from homeassistant.helpers.update_coordinator import (
     CoordinatorEntity,
     DataUpdateCoordinator,
 )
 
-from .const import DOMAIN
-from .coordinator import QBittorrentPreferencesCoordinator
-from .device import device_name
+from .coordinator import (
+    QBittorrentDataUpdateCoordinator,
+    QBittorrentPreferencesCoordinator,
+)
+from .device import server_device_info
 
 if TYPE_CHECKING:
     from collections.abc import Awaitable
 
+    from homeassistant.helpers.device_registry import DeviceInfo
     from homeassistant.helpers.entity import EntityDescription
 
     from .coordinator import QBittorrentConfigEntry
+    from .qbittorrent_webui_client import Torrent
 
 
 class QBittorrentEntity[CoordinatorT: DataUpdateCoordinator[Any]](
@@ -45,17 +47,7 @@ class QBittorrentEntity[CoordinatorT: DataUpdateCoordinator[Any]](
         self.entry = entry
         self.entity_description = description
         self._attr_unique_id = f"{entry.unique_id}_{description.key}"
-        info = entry.runtime_data.server_info
-        self._attr_device_info = DeviceInfo(
-            configuration_url=entry.data[CONF_URL],
-            entry_type=DeviceEntryType.SERVICE,
-            identifiers={(DOMAIN, str(entry.unique_id))},
-            manufacturer="qBittorrent project",
-            # The WebUI API level is in the diagnostics; users know the app.
-            model=info.model,
-            name=device_name(coordinator.hass, entry),
-            sw_version=info.app_version,
-        )
+        self._attr_device_info = server_device_info(coordinator.hass, entry)
         # Only an entity the registry does not know yet gets the alias: the
         # user's aliases, or their removal of ours, are left alone.
         self._add_voice_alias = getattr(description, "voice_alias", False) and not any(
@@ -135,3 +127,54 @@ class QBittorrentPreferencesEntity(
             self.entity_description.key, request
         )
         await self.coordinator.async_refresh()
+
+
+class QBittorrentTorrentEntity(QBittorrentEntity[QBittorrentDataUpdateCoordinator]):
+    """An entity of one torrent, on that torrent's device (see torrent_devices)."""
+
+    def __init__(
+        self,
+        *,
+        entry: QBittorrentConfigEntry,
+        coordinator: QBittorrentDataUpdateCoordinator,
+        description: EntityDescription,
+        torrent: Torrent,
+        device_info: DeviceInfo,
+    ) -> None:
+        """Initialize the entity of ``torrent`` from its description."""
+        super().__init__(entry=entry, coordinator=coordinator, description=description)
+        self.torrent_hash = torrent.hash
+        self._attr_unique_id = f"{entry.unique_id}_{torrent.hash}_{description.key}"
+        self._attr_device_info = device_info
+        # Availability and the torrent object at the last poll's look.
+        self._seen: tuple[bool, Torrent | None] = (False, None)
+
+    @callback
+    def _handle_coordinator_update(self) -> None:
+        """Look at the torrent only when the poll changed it.
+
+        The sync engine keeps an unchanged torrent's object, so with a few of
+        many torrents changed most polls end at the identity check.
+        """
+        seen = (
+            self.coordinator.last_update_success,
+            self.coordinator.data.torrents.get(self.torrent_hash),
+        )
+        if seen[0] == self._seen[0] and seen[1] is self._seen[1]:
+            return
+        self._seen = seen
+        super()._handle_coordinator_update()
+
+    @property
+    def torrent(self) -> Torrent:
+        """The torrent as last read.
+
+        Read only while available (Home Assistant reads no state otherwise),
+        so the torrent is there.
+        """
+        return self.coordinator.data.torrents[self.torrent_hash]
+
+    @property
+    def available(self) -> bool:
+        """Available while the server is read and still lists the torrent."""
+        return super().available and self.torrent_hash in self.coordinator.data.torrents

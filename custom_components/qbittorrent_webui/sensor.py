@@ -10,17 +10,25 @@ from homeassistant.components.sensor import (
     SensorEntityDescription,
     SensorStateClass,
 )
-from homeassistant.const import EntityCategory, UnitOfDataRate, UnitOfInformation
+from homeassistant.const import (
+    PERCENTAGE,
+    EntityCategory,
+    UnitOfDataRate,
+    UnitOfInformation,
+    UnitOfTime,
+)
 from homeassistant.util import dt as dt_util
 
 from .const import STATUS_DOWNLOADING, STATUS_IDLE, STATUS_SEEDING, STATUS_UP_DOWN
 from .coordinator import QBittorrentConfigEntry, QBittorrentDataUpdateCoordinator
-from .entity import QBittorrentEntity
+from .entity import QBittorrentEntity, QBittorrentTorrentEntity
 from .qbittorrent_webui_client import (
     ConnectionStatus,
     MainData,
     ServerInfo,
     StatusGroup,
+    Torrent,
+    TorrentStatus,
 )
 
 if TYPE_CHECKING:
@@ -42,6 +50,13 @@ class QBittorrentSensorEntityDescription(SensorEntityDescription):
     exists_fn: Callable[[MainData, ServerInfo], bool] = lambda _data, _info: True
     voice_alias: bool = False
     """Known to Assist by its own name too (see QBittorrentEntity)."""
+
+
+@dataclass(frozen=True, kw_only=True)
+class QBittorrentTorrentSensorEntityDescription(SensorEntityDescription):
+    """Describes a sensor of one torrent's device."""
+
+    value_fn: Callable[[Torrent], StateType]
 
 
 def transfer_status(data: MainData) -> str | None:
@@ -278,6 +293,58 @@ SENSORS: tuple[QBittorrentSensorEntityDescription, ...] = (
 )
 
 
+def _torrent_rate(
+    key: str, value_fn: Callable[[Torrent], int | None]
+) -> QBittorrentTorrentSensorEntityDescription:
+    return QBittorrentTorrentSensorEntityDescription(
+        key=key,
+        translation_key=f"torrent_{key}",
+        device_class=SensorDeviceClass.DATA_RATE,
+        state_class=SensorStateClass.MEASUREMENT,
+        native_unit_of_measurement=UnitOfDataRate.BYTES_PER_SECOND,
+        suggested_unit_of_measurement=UnitOfDataRate.KIBIBYTES_PER_SECOND,
+        suggested_display_precision=0,
+        value_fn=value_fn,
+    )
+
+
+TORRENT_SENSORS: tuple[QBittorrentTorrentSensorEntityDescription, ...] = (
+    QBittorrentTorrentSensorEntityDescription(
+        key="progress",
+        translation_key="torrent_progress",
+        native_unit_of_measurement=PERCENTAGE,
+        state_class=SensorStateClass.MEASUREMENT,
+        suggested_display_precision=1,
+        value_fn=lambda torrent: (
+            None if torrent.progress is None else round(torrent.progress * 100, 1)
+        ),
+    ),
+    QBittorrentTorrentSensorEntityDescription(
+        key="state",
+        translation_key="torrent_state",
+        device_class=SensorDeviceClass.ENUM,
+        options=[status.value for status in TorrentStatus],
+        value_fn=lambda torrent: torrent.status.value,
+    ),
+    _torrent_rate("download_speed", lambda torrent: torrent.download_speed),
+    _torrent_rate("upload_speed", lambda torrent: torrent.upload_speed),
+    QBittorrentTorrentSensorEntityDescription(
+        key="eta",
+        translation_key="torrent_eta",
+        device_class=SensorDeviceClass.DURATION,
+        native_unit_of_measurement=UnitOfTime.SECONDS,
+        value_fn=lambda torrent: torrent.eta,
+    ),
+    QBittorrentTorrentSensorEntityDescription(
+        key="ratio",
+        translation_key="torrent_ratio",
+        state_class=SensorStateClass.MEASUREMENT,
+        suggested_display_precision=2,
+        value_fn=lambda torrent: torrent.ratio,
+    ),
+)
+
+
 async def async_setup_entry(
     hass: HomeAssistant,  # noqa: ARG001
     entry: QBittorrentConfigEntry,
@@ -292,6 +359,20 @@ async def async_setup_entry(
         for description in SENSORS
         if description.exists_fn(coordinator.data, entry.runtime_data.server_info)
     )
+    if (torrent_devices := entry.runtime_data.torrent_devices) is not None:
+        torrent_devices.async_add_platform(
+            lambda torrent, device_info: (
+                QBittorrentTorrentSensorEntity(
+                    entry=entry,
+                    coordinator=coordinator,
+                    description=description,
+                    torrent=torrent,
+                    device_info=device_info,
+                )
+                for description in TORRENT_SENSORS
+            ),
+            async_add_entities,
+        )
 
 
 class QBittorrentSensorEntity(
@@ -305,3 +386,14 @@ class QBittorrentSensorEntity(
     def native_value(self) -> StateType | datetime:
         """Return the sensor's value."""
         return self.entity_description.value_fn(self.coordinator.data)
+
+
+class QBittorrentTorrentSensorEntity(QBittorrentTorrentEntity, SensorEntity):
+    """A sensor of one torrent."""
+
+    entity_description: QBittorrentTorrentSensorEntityDescription
+
+    @property
+    def native_value(self) -> StateType:
+        """Return the torrent's value."""
+        return self.entity_description.value_fn(self.torrent)

@@ -9,7 +9,11 @@ from homeassistant.helpers import entity_registry as er
 
 from .const import DOMAIN
 from .coordinator import QBittorrentConfigEntry, QBittorrentDataUpdateCoordinator
-from .entity import QBittorrentEntity, QBittorrentPreferencesEntity
+from .entity import (
+    QBittorrentEntity,
+    QBittorrentPreferencesEntity,
+    QBittorrentTorrentEntity,
+)
 from .qbittorrent_webui_client import (
     Generation,
     MainData,
@@ -17,6 +21,8 @@ from .qbittorrent_webui_client import (
     QBittorrentClient,
     ServerInfo,
     StatusGroup,
+    Torrent,
+    TorrentStatus,
 )
 
 if TYPE_CHECKING:
@@ -48,6 +54,15 @@ class QBittorrentPreferenceSwitchEntityDescription(SwitchEntityDescription):
     entity_category: EntityCategory = EntityCategory.CONFIG
     preference: str
     is_on_fn: Callable[[Preferences], bool | None]
+
+
+@dataclass(frozen=True, kw_only=True)
+class QBittorrentTorrentSwitchEntityDescription(SwitchEntityDescription):
+    """Describes a switch of one torrent's device."""
+
+    is_on_fn: Callable[[Torrent], bool | None]
+    turn_on_fn: Callable[[QBittorrentClient, str], Coroutine[Any, Any, None]]
+    turn_off_fn: Callable[[QBittorrentClient, str], Coroutine[Any, Any, None]]
 
 
 def any_running(data: MainData) -> bool:
@@ -140,6 +155,18 @@ PREFERENCE_SWITCHES: tuple[QBittorrentPreferenceSwitchEntityDescription, ...] = 
     ),
 )
 
+# On while the torrent runs (downloading, seeding, queued...), off while it is
+# paused (stopped from qBittorrent 5.0 on).
+TORRENT_SWITCHES: tuple[QBittorrentTorrentSwitchEntityDescription, ...] = (
+    QBittorrentTorrentSwitchEntityDescription(
+        key="run",
+        translation_key="torrent_run",
+        is_on_fn=lambda torrent: torrent.status is not TorrentStatus.STOPPED,
+        turn_on_fn=lambda client, torrent_hash: client.resume_torrents([torrent_hash]),
+        turn_off_fn=lambda client, torrent_hash: client.pause_torrents([torrent_hash]),
+    ),
+)
+
 # "Pause all" was a switch that was on while everything was stopped; the
 # switch above replaces it with the opposite meaning, under a new unique id.
 REPLACED_KEYS = ("pause_all",)
@@ -175,6 +202,20 @@ async def async_setup_entry(
             for description in PREFERENCE_SWITCHES
         )
     async_add_entities(entities)
+    if (torrent_devices := runtime.torrent_devices) is not None:
+        torrent_devices.async_add_platform(
+            lambda torrent, device_info: (
+                QBittorrentTorrentSwitchEntity(
+                    entry=entry,
+                    coordinator=runtime.coordinator,
+                    description=description,
+                    torrent=torrent,
+                    device_info=device_info,
+                )
+                for description in TORRENT_SWITCHES
+            ),
+            async_add_entities,
+        )
 
 
 class QBittorrentSwitchEntity(
@@ -228,4 +269,32 @@ class QBittorrentPreferenceSwitchEntity(QBittorrentPreferencesEntity, SwitchEnti
             self.coordinator.client.set_preferences(
                 {self.entity_description.preference: enabled}
             )
+        )
+
+
+class QBittorrentTorrentSwitchEntity(QBittorrentTorrentEntity, SwitchEntity):
+    """A switch of one torrent."""
+
+    entity_description: QBittorrentTorrentSwitchEntityDescription
+
+    @property
+    def is_on(self) -> bool | None:
+        """Return the switch state as qBittorrent reports the torrent."""
+        return self.entity_description.is_on_fn(self.torrent)
+
+    async def async_turn_on(self, **kwargs: Any) -> None:  # noqa: ARG002
+        """Turn the switch on."""
+        await self._async_run(self.entity_description.turn_on_fn)
+
+    async def async_turn_off(self, **kwargs: Any) -> None:  # noqa: ARG002
+        """Turn the switch off."""
+        await self._async_run(self.entity_description.turn_off_fn)
+
+    async def _async_run(
+        self,
+        request: Callable[[QBittorrentClient, str], Coroutine[Any, Any, None]],
+    ) -> None:
+        await self.coordinator.async_run_action(
+            self.entity_description.key,
+            request(self.coordinator.client, self.torrent_hash),
         )

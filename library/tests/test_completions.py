@@ -249,3 +249,26 @@ async def test_download_finishing_across_a_restart_completes_once(
     ]
 
     assert reported == [torrent_hash]
+
+
+def test_sync_names_the_torrents_each_delta_changed() -> None:
+    """Added, updated and removed: a poll's changes without a pass over all."""
+    engine = SyncEngine()
+    other = "b" * 40
+    engine.apply_maindata(full(1, **{HASH: HALF_DONE, other: FINISHED}))
+    new = "c" * 40
+
+    result = engine.apply_maindata(
+        {
+            "rid": 2,
+            "torrents": {HASH: {"progress": 0.6}, new: HALF_DONE},
+            "torrents_removed": [other],
+        }
+    )
+
+    assert [torrent.hash for torrent in result.added] == [new]
+    assert [torrent.hash for torrent in result.updated] == [HASH]
+    assert result.updated[0].progress == 0.6
+    assert [torrent.hash for torrent in result.removed] == [other]
+    # A full update names no updates: any torrent may have changed.
+    assert engine.apply_maindata(full(3, **{HASH: FINISHED})).updated == ()

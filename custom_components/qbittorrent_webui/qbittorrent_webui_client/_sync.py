@@ -178,6 +178,7 @@ class TorrentMap(Mapping[str, Torrent]):
 @dataclass(slots=True)
 class _Changes:
     added: list[Torrent] = field(default_factory=list)
+    updated: list[Torrent] = field(default_factory=list)
     removed: list[Torrent] = field(default_factory=list)
     completed: list[Torrent] = field(default_factory=list)
 
@@ -294,6 +295,7 @@ class SyncEngine:
                     self._labelled.discard(key)
                 self._torrents[key] = torrent
                 self._count(before, -1)
+                changes.updated.append(torrent)
             self._record(before, torrent, changes)
             self._count(torrent, 1)
             self._changed_since_base[key] = torrent
@@ -459,6 +461,7 @@ class SyncEngine:
         return SyncResult(
             data=self._snapshot,
             added=tuple(changes.added),
+            updated=tuple(changes.updated),
             removed=tuple(changes.removed),
             completed=tuple(changes.completed),
             full_update=full_update,

@@ -665,6 +665,8 @@ class SyncResult:
     Attributes:
         data: The current snapshot.
         added: Torrents that appeared since the previous sync.
+        updated: Torrents known before whose fields a delta changed. Left
+            empty by a full update, which may have changed any torrent.
         removed: Torrents that disappeared (their last known values).
         completed: Torrents that became complete since the previous sync.
         full_update: The server (or the client) replaced the whole state.
@@ -674,6 +676,7 @@ class SyncResult:
 
     data: MainData
     added: tuple[Torrent, ...] = ()
+    updated: tuple[Torrent, ...] = ()
     removed: tuple[Torrent, ...] = ()
     completed: tuple[Torrent, ...] = ()
     full_update: bool = False

@@ -19,6 +19,10 @@ from pytest_homeassistant_custom_component.common import MockConfigEntry
 from custom_components.qbittorrent_webui.config_flow import CREDENTIAL_FIELDS
 from custom_components.qbittorrent_webui.const import (
     CONF_ENABLE_EVENTS,
+    CONF_TORRENT_DEVICES,
+    CONF_TORRENT_FILTER,
+    CONF_TORRENT_FILTER_VALUE,
+    CONF_TORRENT_LIMIT,
     CONF_VOICE_SENTENCES,
     DEFAULT_VOICE_SENTENCES,
     DOMAIN,
@@ -393,12 +397,61 @@ async def test_options_flow(
     )
 
     assert result["type"] is FlowResultType.CREATE_ENTRY
-    # The poll interval not given keeps its default of 10 s.
+    # The poll interval not given keeps its default of 10 s; torrent devices
+    # stay off.
     assert mock_config_entry.options == {
         CONF_ENABLE_EVENTS: False,
         CONF_SCAN_INTERVAL: 10,
         CONF_VOICE_SENTENCES: DEFAULT_VOICE_SENTENCES,
+        CONF_TORRENT_DEVICES: False,
+        CONF_TORRENT_FILTER: "active",
+        CONF_TORRENT_LIMIT: 20,
     }
+
+
+async def test_options_flow_torrent_devices_by_category(
+    hass: HomeAssistant, mock_client: MagicMock, mock_config_entry: MockConfigEntry
+) -> None:
+    """A category filter needs the category's name; then it is stored."""
+    mock_config_entry.add_to_hass(hass)
+    result = await hass.config_entries.options.async_init(mock_config_entry.entry_id)
+    chosen = {
+        CONF_TORRENT_DEVICES: True,
+        CONF_TORRENT_FILTER: "category",
+        CONF_TORRENT_LIMIT: 50,
+    }
+
+    result = await hass.config_entries.options.async_configure(
+        result["flow_id"], chosen | {CONF_TORRENT_FILTER_VALUE: "  "}
+    )
+    assert result["type"] is FlowResultType.FORM
+    assert result["errors"] == {
+        CONF_TORRENT_FILTER_VALUE: "torrent_filter_value_required"
+    }
+
+    result = await hass.config_entries.options.async_configure(
+        result["flow_id"], chosen | {CONF_TORRENT_FILTER_VALUE: "linux"}
+    )
+    assert result["type"] is FlowResultType.CREATE_ENTRY
+    assert mock_config_entry.options[CONF_TORRENT_DEVICES] is True
+    assert mock_config_entry.options[CONF_TORRENT_FILTER_VALUE] == "linux"
+    assert mock_config_entry.options[CONF_TORRENT_LIMIT] == 50
+
+
+@pytest.mark.parametrize("limit", [0, 101])
+async def test_options_flow_refuses_a_torrent_device_cap_out_of_range(
+    hass: HomeAssistant,
+    mock_client: MagicMock,
+    mock_config_entry: MockConfigEntry,
+    limit: int,
+) -> None:
+    mock_config_entry.add_to_hass(hass)
+    result = await hass.config_entries.options.async_init(mock_config_entry.entry_id)
+    with pytest.raises(InvalidData):
+        await hass.config_entries.options.async_configure(
+            result["flow_id"], {CONF_TORRENT_DEVICES: True, CONF_TORRENT_LIMIT: limit}
+        )
+    assert mock_config_entry.options == {}
 
 
 @pytest.mark.parametrize("seconds", [4, 301])
