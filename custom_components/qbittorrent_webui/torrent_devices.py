@@ -41,7 +41,12 @@ from .const import (
     TORRENT_FILTER_ALL,
     TORRENT_FILTER_CATEGORY,
 )
-from .device import server_device_info, torrent_device_info
+from .device import (
+    find_entry_device,
+    server_device_info,
+    torrent_device_info,
+    torrent_identifier,
+)
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Collection, Iterable, Mapping
@@ -207,12 +212,33 @@ class TorrentDeviceManager:
             self._choose_all(torrents)
         else:
             self._choose_again(torrents, self._touched)
+        kept = before & self._chosen
+        self._async_rename_devices(torrents, kept if self._full else kept & self._touched)
         self._full = False
         self._touched.clear()
         if before - self._chosen:
             async_remove_stale_torrent_devices(self._hass, self._entry, self._chosen)
         if new := self._chosen - before:
             self._add_entities(new, self._platforms)
+
+    def _async_rename_devices(
+        self, torrents: Mapping[str, Torrent], hashes: Iterable[str]
+    ) -> None:
+        """Give the devices of renamed torrents the torrents' new names.
+
+        A name the user gave the device stays (it is kept apart in the
+        registry and shown instead).
+        """
+        registry = dr.async_get(self._hass)
+        for torrent_hash in hashes:
+            name = torrents[torrent_hash].name
+            device = find_entry_device(
+                registry,
+                self._entry.entry_id,
+                torrent_identifier(self._entry, torrent_hash),
+            )
+            if device is not None and device.name != name:
+                registry.async_update_device(device.id, name=name)
 
     def _add_entities(
         self,

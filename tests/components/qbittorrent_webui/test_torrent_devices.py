@@ -272,6 +272,36 @@ async def test_devices_follow_the_torrents(hass: HomeAssistant, server: Server) 
     assert set(torrent_devices(hass, entry)) == names(11, 10, 8)
 
 
+@pytest.mark.usefixtures("entity_registry_enabled_by_default")
+async def test_renamed_torrent_renames_its_device(
+    hass: HomeAssistant, server: Server
+) -> None:
+    """The device and its entities follow a rename; the user's name stays."""
+    entry = await set_up(hass, devices_on(limit=2))
+    assert set(torrent_devices(hass, entry)) == names(10, 9)
+
+    server.send({"rid": 2, "torrents": {torrent_hash(10): {"name": "Sintel 4K"}}})
+    await poll(hass, entry)
+
+    assert set(torrent_devices(hass, entry)) == {"Sintel 4K", "torrent-9"}
+    progress = er.async_get(hass).async_get_entity_id(
+        "sensor", DOMAIN, f"{URL}_{torrent_hash(10)}_progress"
+    )
+    assert progress is not None
+    state = hass.states.get(progress)
+    assert state is not None
+    assert state.attributes["friendly_name"] == "Sintel 4K Progress"
+
+    device = torrent_devices(hass, entry)["torrent-9"]
+    dr.async_get(hass).async_update_device(device.id, name_by_user="Big Buck Bunny")
+    server.send({"rid": 3, "torrents": {torrent_hash(9): {"name": "bbb-1080p"}}})
+    await poll(hass, entry)
+
+    renamed = dr.async_get(hass).async_get(device.id)
+    assert renamed is not None
+    assert (renamed.name, renamed.name_by_user) == ("bbb-1080p", "Big Buck Bunny")
+
+
 async def test_choice_holds_through_many_changes(
     hass: HomeAssistant, server: Server
 ) -> None:
