@@ -213,7 +213,9 @@ class TorrentDeviceManager:
         else:
             self._choose_again(torrents, self._touched)
         kept = before & self._chosen
-        self._async_rename_devices(torrents, kept if self._full else kept & self._touched)
+        self._async_rename_devices(
+            torrents, kept if self._full else kept & self._touched
+        )
         self._full = False
         self._touched.clear()
         if before - self._chosen:
