@@ -553,7 +553,12 @@ async def check_german(browser: Browser, base: str, tokens: dict[str, Any]) -> N
     )
     assert "Alle pausieren" in texts, texts
     assert "Suchen" in texts, texts
-    print(f"in German the card reads {texts}", flush=True)
+    # The card picker reads its entry when it opens.
+    picker = await browser.evaluate(
+        "window.customCards.find((card) => card.type === 'qbittorrent-card').name"
+    )
+    assert picker == "qBittorrent-Torrents", picker
+    print(f"in German the card reads {texts}; the card picker {picker!r}", flush=True)
 
 
 def main() -> int:

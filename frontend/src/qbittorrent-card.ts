@@ -17,7 +17,7 @@ import {
 } from "./feed";
 import { formatBytes, formatEta, formatPercent, formatRatio, formatSpeed } from "./format";
 import { DOMAIN, type CardConfig, type HomeAssistant, findEntryEntity, loadEntries } from "./ha";
-import { hassLanguage, localize, type TextKey } from "./translations";
+import { hassLanguage, localize, pageLanguage, type TextKey } from "./translations";
 import { defineElement } from "./define";
 import "./editor";
 import { registerStrategy } from "./strategy";
@@ -694,8 +694,13 @@ registry.customCards = registry.customCards ?? [];
 if (!registry.customCards.some((card) => card.type === "qbittorrent-card")) {
   registry.customCards.push({
     type: "qbittorrent-card",
-    name: "qBittorrent torrents",
-    description: "The torrents of a qBittorrent server, live, with their actions.",
+    // Read when the card picker opens, in the language the app shows then.
+    get name() {
+      return localize(pageLanguage(), "picker.card_name");
+    },
+    get description() {
+      return localize(pageLanguage(), "picker.card_description");
+    },
     preview: false,
     documentationURL: "https://github.com/qbittorrent-webui-ha/qbittorrent_webui#torrent-card",
   });

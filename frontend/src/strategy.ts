@@ -4,7 +4,7 @@
 // translation keys, so renamed entities are found too.
 import { defineElement } from "./define";
 import { DOMAIN, type EntryInfo, type HomeAssistant, findEntryEntity, loadEntries } from "./ha";
-import { hassLanguage, localize, type TextKey } from "./translations";
+import { hassLanguage, localize, pageLanguage, type TextKey } from "./translations";
 
 type EntityKey = readonly [domain: string, translationKey: string];
 
@@ -186,7 +186,10 @@ export function registerStrategy(): void {
       type: "qbittorrent-webui",
       strategyType: "dashboard",
       name: "qBittorrent",
-      description: "Torrents, speeds, sensors and controls of each qBittorrent server.",
+      // Read when the dashboard dialog opens, in the language the app shows then.
+      get description() {
+        return localize(pageLanguage(), "picker.dashboard_description");
+      },
       documentationURL: "https://github.com/qbittorrent-webui-ha/qbittorrent_webui#dashboard",
     });
   }

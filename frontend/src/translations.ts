@@ -63,6 +63,9 @@ const en = {
   "dashboard.speeds": "Speeds",
   "dashboard.status": "Status",
   "dashboard.controls": "Controls",
+  "picker.card_name": "qBittorrent torrents",
+  "picker.card_description": "The torrents of a qBittorrent server, live, with their actions.",
+  "picker.dashboard_description": "Torrents, speeds, sensors and controls of each qBittorrent server.",
 };
 
 export type TextKey = keyof typeof en;
@@ -129,6 +132,9 @@ const de: Record<TextKey, string> = {
   "dashboard.speeds": "Geschwindigkeiten",
   "dashboard.status": "Status",
   "dashboard.controls": "Steuerung",
+  "picker.card_name": "qBittorrent-Torrents",
+  "picker.card_description": "Die Torrents eines qBittorrent-Servers, live, mit ihren Aktionen.",
+  "picker.dashboard_description": "Torrents, Geschwindigkeiten, Sensoren und Steuerung jedes qBittorrent-Servers.",
 };
 
 const fr: Record<TextKey, string> = {
@@ -193,6 +199,9 @@ const fr: Record<TextKey, string> = {
   "dashboard.speeds": "Vitesses",
   "dashboard.status": "État",
   "dashboard.controls": "Commandes",
+  "picker.card_name": "Torrents qBittorrent",
+  "picker.card_description": "Les torrents d'un serveur qBittorrent, en direct, avec leurs actions.",
+  "picker.dashboard_description": "Torrents, vitesses, capteurs et commandes de chaque serveur qBittorrent.",
 };
 
 const es: Record<TextKey, string> = {
@@ -257,6 +266,9 @@ const es: Record<TextKey, string> = {
   "dashboard.speeds": "Velocidades",
   "dashboard.status": "Estado",
   "dashboard.controls": "Controles",
+  "picker.card_name": "Torrents de qBittorrent",
+  "picker.card_description": "Los torrents de un servidor qBittorrent, en directo, con sus acciones.",
+  "picker.dashboard_description": "Torrents, velocidades, sensores y controles de cada servidor qBittorrent.",
 };
 
 const ru: Record<TextKey, string> = {
@@ -321,6 +333,9 @@ const ru: Record<TextKey, string> = {
   "dashboard.speeds": "Скорости",
   "dashboard.status": "Состояние",
   "dashboard.controls": "Управление",
+  "picker.card_name": "Торренты qBittorrent",
+  "picker.card_description": "Торренты сервера qBittorrent в реальном времени, с действиями над ними.",
+  "picker.dashboard_description": "Торренты, скорости, датчики и управление каждого сервера qBittorrent.",
 };
 
 const nl: Record<TextKey, string> = {
@@ -385,6 +400,9 @@ const nl: Record<TextKey, string> = {
   "dashboard.speeds": "Snelheden",
   "dashboard.status": "Status",
   "dashboard.controls": "Bediening",
+  "picker.card_name": "qBittorrent-torrents",
+  "picker.card_description": "De torrents van een qBittorrent-server, live, met hun acties.",
+  "picker.dashboard_description": "Torrents, snelheden, sensoren en bediening van elke qBittorrent-server.",
 };
 
 export const LANGUAGES: Record<string, Record<TextKey, string>> = { en, de, fr, es, ru, nl };
@@ -406,6 +424,12 @@ export function pickLanguage(language: string | undefined): string {
 /** The language Home Assistant shows in: the user's locale, else the server's. */
 export function hassLanguage(hass: { locale?: { language: string }; language?: string } | undefined): string {
   return pickLanguage(hass?.locale?.language ?? hass?.language);
+}
+
+/** The language of the Home Assistant app on this page (for texts read outside a card). */
+export function pageLanguage(): string {
+  const app = document.querySelector("home-assistant") as { hass?: Parameters<typeof hassLanguage>[0] } | null;
+  return hassLanguage(app?.hass);
 }
 
 export function localize(language: string | undefined, key: TextKey, values: Record<string, string | number> = {}): string {

@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { LANGUAGES, hassLanguage, localize, pickLanguage } from "../src/translations";
+import { LANGUAGES, hassLanguage, localize, pageLanguage, pickLanguage } from "../src/translations";
 
 test("the integration's languages are all there", () => {
   assert.deepEqual(Object.keys(LANGUAGES).sort(), ["de", "en", "es", "fr", "nl", "ru"]);
@@ -51,4 +51,18 @@ test("Home Assistant's language: the user's locale first, then the server's", ()
   assert.equal(hassLanguage({ locale: { language: "nl" }, language: "de" }), "nl");
   assert.equal(hassLanguage({ language: "es" }), "es");
   assert.equal(hassLanguage(undefined), "en");
+});
+
+test("texts read outside a card follow the app on the page, else English", () => {
+  const page = globalThis as unknown as { document?: unknown };
+  const saved = page.document;
+  try {
+    page.document = { querySelector: () => ({ hass: { locale: { language: "de" } } }) };
+    assert.equal(pageLanguage(), "de");
+    assert.equal(localize(pageLanguage(), "picker.card_name"), "qBittorrent-Torrents");
+    page.document = { querySelector: () => null };
+    assert.equal(pageLanguage(), "en");
+  } finally {
+    page.document = saved;
+  }
 });
