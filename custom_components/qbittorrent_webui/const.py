@@ -57,6 +57,7 @@ ATTR_NAME: Final = "name"
 ATTR_CATEGORY: Final = "category"
 ATTR_TAGS: Final = "tags"
 ATTR_SAVE_PATH: Final = "save_path"
+ATTR_TRACKERS: Final = "trackers"
 
 STATUS_IDLE: Final = "idle"
 STATUS_DOWNLOADING: Final = "downloading"

@@ -1,7 +1,6 @@
 """Actions of the qBittorrent WebUI integration."""
 
 from functools import partial
-import os
 from pathlib import Path
 import re
 from typing import TYPE_CHECKING, Any, Final
@@ -14,43 +13,59 @@ from homeassistant.core import (
     callback,
 )
 from homeassistant.exceptions import ServiceValidationError
-from homeassistant.helpers import config_validation as cv, selector, service
+from homeassistant.helpers import config_validation as cv
 import voluptuous as vol
-from yarl import URL
 
 from .const import (
     ATTR_CATEGORY,
-    ATTR_CONFIG_ENTRY_ID,
     ATTR_NAME,
     ATTR_SAVE_PATH,
     ATTR_TAGS,
+    ATTR_TRACKERS,
     DOMAIN,
 )
 from .qbittorrent_webui_client import (
     MAX_SEEDING_MINUTES,
     MAX_SHARE_RATIO,
-    MAX_SPEED_LIMIT_KIBIBYTES,
-    SHARE_LIMIT_GLOBAL,
-    SHARE_LIMIT_NONE,
     AddTorrentOptions,
     QBittorrentClient,
     QBittorrentUnexpectedResponseError,
     QueueMove,
     StatusGroup,
     TorrentFilter,
-    kibibytes_to_bytes,
+)
+from .selection import (
+    ATTR_ALL_TORRENTS,
+    ATTR_TORRENT_HASHES,
+    ATTR_TORRENT_NAMES,
+    ENTRY_SCHEMA,
+    SELECTION_SCHEMA,
+    async_on_selection,
+    async_on_server,
+    async_one_selected,
+    async_selected_hashes,
+    get_entry,
 )
 from .torrents import matches_state, sort_torrents, torrent_as_dict
+from .validation import (
+    CONTROL_CHARACTERS,
+    async_read_torrent_file,
+    category_name,
+    check_category,
+    check_path,
+    check_tag,
+    check_tracker,
+    check_url,
+    checked_preferences,
+    field_placeholders,
+    limit_bytes,
+    share_limit,
+    visible,
+)
 
 if TYPE_CHECKING:
-    from collections.abc import Awaitable, Callable, Coroutine, Mapping
+    from collections.abc import Awaitable, Callable, Coroutine
 
-    from .coordinator import QBittorrentConfigEntry
-    from .qbittorrent_webui_client import Torrent
-
-ATTR_TORRENT_HASHES: Final = "torrent_hashes"
-ATTR_TORRENT_NAMES: Final = "torrent_names"
-ATTR_ALL_TORRENTS: Final = "all_torrents"
 ATTR_URLS: Final = "urls"
 ATTR_TORRENT_FILE: Final = "torrent_file"
 ATTR_TAG: Final = "tag"
@@ -62,7 +77,6 @@ ATTR_DELETE_FILES: Final = "delete_files"
 ATTR_LOCATION: Final = "location"
 ATTR_PRIORITY: Final = "priority"
 ATTR_FORCE_START: Final = "force_start"
-ATTR_TRACKERS: Final = "trackers"
 ATTR_STATE: Final = "state"
 ATTR_SORT: Final = "sort"
 ATTR_REVERSE: Final = "reverse"
@@ -111,49 +125,10 @@ MAX_DETAIL_FILES: Final = 500
 MAX_DETAIL_TRACKERS: Final = 100
 MAX_DETAIL_PEERS: Final = 200
 
-# The preferences set_preferences may change, each with the kind of value it
-# takes (checked before anything is sent). Speed limits have set_speed_limits.
-PREFERENCE_KINDS: Final = {
-    "listen_port": "port",
-    "max_connec": "count",
-    "max_connec_per_torrent": "count",
-    "max_uploads": "count",
-    "max_uploads_per_torrent": "count",
-    "max_active_downloads": "count",
-    "max_active_uploads": "count",
-    "max_active_torrents": "count",
-    "queueing_enabled": "flag",
-    "dont_count_slow_torrents": "flag",
-    "max_ratio_enabled": "flag",
-    "max_ratio": "ratio",
-    "max_seeding_time_enabled": "flag",
-    "max_seeding_time": "minutes",
-    "dht": "flag",
-    "pex": "flag",
-    "lsd": "flag",
-    "upnp": "flag",
-    "save_path": "path",
-    "temp_path_enabled": "flag",
-    "temp_path": "path",
-}
-MAX_PORT: Final = 65535
 
 # qBittorrent's file priorities (4.5.2-5.3.0 answer 400 to any other number).
 FILE_PRIORITIES: Final = {"skip": 0, "normal": 1, "high": 6, "maximum": 7}
 
-URL_SCHEMES: Final = ("http://", "https://", "magnet:")
-TRACKER_SCHEMES: Final = frozenset({"http", "https", "udp"})
-# Line breaks split one value into two on the server (its lists are
-# newline-separated), and no name or path qBittorrent keeps needs the others.
-CONTROL_CHARACTERS: Final = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]")
-# qBittorrent's own rule for category names (4.5.2 and 5.3.0 answer 409 else).
-CATEGORY_SLASHES: Final = re.compile(r"^/|/$|//|\\")
-# qBittorrent's WebUI reads requests of at most 64 MiB (4.5.2-5.3.0 answer a
-# bare 400 or drop the connection above it); the rest is room for the fields.
-MEBIBYTE: Final = 1024 * 1024
-MAX_TORRENT_FILE_BYTES: Final = 63 * MEBIBYTE
-# A refusal names this many unknown torrents and counts the rest.
-MAX_NAMED_MISSING: Final = 5
 
 GET_TORRENTS_STATES: Final = tuple(
     state.value
@@ -180,126 +155,9 @@ SORT_KEYS: Final = (
 
 LIMIT_KIBIBYTES = vol.All(vol.Coerce(int), vol.Range(min=0))
 
-ENTRY_SCHEMA = vol.Schema(
-    {
-        vol.Required(ATTR_CONFIG_ENTRY_ID): selector.ConfigEntrySelector(
-            {"integration": DOMAIN}
-        ),
-    }
-)
-SELECTION_SCHEMA = ENTRY_SCHEMA.extend(
-    {
-        vol.Optional(ATTR_TORRENT_HASHES): vol.All(cv.ensure_list, [cv.string]),
-        vol.Optional(ATTR_TORRENT_NAMES): vol.All(cv.ensure_list, [cv.string]),
-        vol.Optional(ATTR_ALL_TORRENTS, default=False): cv.boolean,
-    }
-)
-
-
-def _entry(call: ServiceCall) -> QBittorrentConfigEntry:
-    entry: QBittorrentConfigEntry = service.async_get_config_entry(
-        call.hass, DOMAIN, call.data[ATTR_CONFIG_ENTRY_ID]
-    )
-    return entry
-
-
-def _resolve(
-    call: ServiceCall, torrents: Mapping[str, Torrent]
-) -> tuple[list[str], list[str]]:
-    """Return the hashes the call chose and the hashes and names that match nothing."""
-    if call.data[ATTR_ALL_TORRENTS]:
-        return list(torrents), []
-    hashes = [value.strip().lower() for value in call.data.get(ATTR_TORRENT_HASHES, [])]
-    names: list[str] = call.data.get(ATTR_TORRENT_NAMES, [])
-    missing = [value for value in hashes if value not in torrents]
-    by_name: dict[str, list[str]] = {}
-    for torrent in torrents.values():
-        by_name.setdefault(torrent.name, []).append(torrent.hash)
-    missing += [name for name in names if name not in by_name]
-    chosen = dict.fromkeys(value for value in hashes if value in torrents)
-    for name in names:
-        chosen.update(dict.fromkeys(by_name.get(name, [])))
-    return list(chosen), missing
-
-
-def _not_found(
-    entry: QBittorrentConfigEntry, missing: list[str]
-) -> ServiceValidationError:
-    """Name the first few torrents that match nothing and count the rest."""
-    named = ", ".join(missing[:MAX_NAMED_MISSING])
-    if len(missing) <= MAX_NAMED_MISSING:
-        return ServiceValidationError(
-            translation_domain=DOMAIN,
-            translation_key="torrent_not_found",
-            translation_placeholders={"server": entry.title, "missing": named},
-        )
-    return ServiceValidationError(
-        translation_domain=DOMAIN,
-        translation_key="torrent_not_found_more",
-        translation_placeholders={
-            "server": entry.title,
-            "missing": named,
-            "more": str(len(missing) - MAX_NAMED_MISSING),
-        },
-    )
-
-
-async def async_selected_hashes(
-    call: ServiceCall, entry: QBittorrentConfigEntry
-) -> list[str]:
-    """Resolve the torrents an action names, by hash, by name or all.
-
-    The last poll answers when it names every chosen torrent; otherwise (all
-    torrents, a torrent added since, or a failed poll) qBittorrent is read
-    again first, so a selection never rests on old data.
-
-    Raises:
-        ServiceValidationError: Nothing was chosen, or a hash or name matches
-            no torrent of the server.
-        HomeAssistantError: qBittorrent could not be read.
-    """
-    if not (
-        call.data[ATTR_ALL_TORRENTS]
-        or call.data.get(ATTR_TORRENT_HASHES)
-        or call.data.get(ATTR_TORRENT_NAMES)
-    ):
-        raise ServiceValidationError(
-            translation_domain=DOMAIN, translation_key="no_torrents_selected"
-        )
-    coordinator = entry.runtime_data.coordinator
-    if coordinator.last_update_success and not call.data[ATTR_ALL_TORRENTS]:
-        chosen, missing = _resolve(call, coordinator.data.torrents)
-        if not missing:
-            return chosen
-    chosen, missing = _resolve(call, (await coordinator.async_current_data()).torrents)
-    if missing:
-        raise _not_found(entry, missing)
-    return chosen
-
-
-async def _async_on_selection(
-    call: ServiceCall,
-    request: Callable[[QBittorrentClient, list[str]], Awaitable[None]],
-    request_all: Callable[[QBittorrentClient], Awaitable[None]] | None = None,
-) -> None:
-    """Run ``request`` for the torrents the call chose.
-
-    ``request_all``, where given, serves a call for all torrents instead: it
-    also reaches torrents added after the last poll.
-    """
-    entry = _entry(call)
-    client = entry.runtime_data.client
-    coordinator = entry.runtime_data.coordinator
-    if request_all is not None and call.data[ATTR_ALL_TORRENTS]:
-        await coordinator.async_run_action(call.service, request_all(client))
-        return
-    hashes = await async_selected_hashes(call, entry)
-    if hashes:
-        await coordinator.async_run_action(call.service, request(client, hashes))
-
 
 async def _async_pause(call: ServiceCall) -> None:
-    await _async_on_selection(
+    await async_on_selection(
         call,
         lambda client, hashes: client.pause_torrents(hashes),
         lambda client: client.pause_all(),
@@ -307,169 +165,33 @@ async def _async_pause(call: ServiceCall) -> None:
 
 
 async def _async_resume(call: ServiceCall) -> None:
-    await _async_on_selection(
+    await async_on_selection(
         call,
         lambda client, hashes: client.resume_torrents(hashes),
         lambda client: client.resume_all(),
     )
 
 
-def _visible(value: str) -> str:
-    """Show line breaks and other control characters as escapes."""
-    return "".join(
-        ascii(character)[1:-1] if CONTROL_CHARACTERS.match(character) else character
-        for character in value
-    )
-
-
-def _field_placeholders(field: str, value: str) -> dict[str, str]:
-    return {"field": field, "value": _visible(value)}
-
-
-def _check_url(url: str) -> str:
-    if not url.lower().startswith(URL_SCHEMES) or CONTROL_CHARACTERS.search(url):
-        raise ServiceValidationError(
-            translation_domain=DOMAIN,
-            translation_key="invalid_torrent_url",
-            translation_placeholders={"url": _visible(url)},
-        )
-    return url
-
-
-def _check_path(field: str, path: str) -> str:
-    """Refuse a directory that climbs out with ``..`` or carries a line break."""
-    if CONTROL_CHARACTERS.search(path) or ".." in re.split(r"[/\\]", path):
-        raise ServiceValidationError(
-            translation_domain=DOMAIN,
-            translation_key="invalid_path",
-            translation_placeholders=_field_placeholders(field, path),
-        )
-    return path
-
-
-def _check_category(field: str, category: str) -> str:
-    """Refuse what qBittorrent would refuse or store as a broken name."""
-    if CONTROL_CHARACTERS.search(category) or CATEGORY_SLASHES.search(category):
-        raise ServiceValidationError(
-            translation_domain=DOMAIN,
-            translation_key="invalid_category",
-            translation_placeholders=_field_placeholders(field, category),
-        )
-    return category
-
-
-def _check_tag(tag: str) -> str:
-    """One tag: a comma would make two, and qBittorrent drops empty ones."""
-    if "," in tag or CONTROL_CHARACTERS.search(tag) or not tag.strip():
-        raise ServiceValidationError(
-            translation_domain=DOMAIN,
-            translation_key="invalid_tag",
-            translation_placeholders=_field_placeholders(ATTR_TAGS, tag),
-        )
-    return tag
-
-
-def _check_tracker(tracker: str) -> str:
-    """One announce URL that qBittorrent can use, with nothing to split it."""
-    try:
-        url = URL(tracker)
-    except ValueError:
-        url = None
-    if (
-        url is None
-        or url.scheme not in TRACKER_SCHEMES
-        or not url.host
-        or re.search(r"\s", tracker)
-        or CONTROL_CHARACTERS.search(tracker)
-    ):
-        raise ServiceValidationError(
-            translation_domain=DOMAIN,
-            translation_key="invalid_tracker",
-            translation_placeholders=_field_placeholders(ATTR_TRACKERS, tracker),
-        )
-    return tracker
-
-
-async def _async_read_torrent_file(hass: HomeAssistant, path: str) -> bytes:
-    if not hass.config.is_allowed_path(path):
-        raise ServiceValidationError(
-            translation_domain=DOMAIN,
-            translation_key="torrent_file_not_allowed",
-            translation_placeholders={"path": path},
-        )
-    try:
-        content = await hass.async_add_executor_job(_read_bounded, Path(path))
-    except OSError as error:
-        raise ServiceValidationError(
-            translation_domain=DOMAIN,
-            translation_key="torrent_file_unreadable",
-            translation_placeholders={"path": path, "error": error.strerror or ""},
-        ) from error
-    if content is None:
-        raise ServiceValidationError(
-            translation_domain=DOMAIN,
-            translation_key="torrent_file_too_large",
-            translation_placeholders={
-                "path": path,
-                "limit": str(MAX_TORRENT_FILE_BYTES // MEBIBYTE),
-            },
-        )
-    return content
-
-
-def _read_bounded(path: Path) -> bytes | None:
-    """Read the file, or return ``None`` when qBittorrent could not take it.
-
-    The size is checked before reading, and the read stops past the limit in
-    case the file grows meanwhile: a huge file never lands in memory.
-    """
-    with path.open("rb") as file:
-        if os.fstat(file.fileno()).st_size > MAX_TORRENT_FILE_BYTES:
-            return None
-        content = file.read(MAX_TORRENT_FILE_BYTES + 1)
-    return None if len(content) > MAX_TORRENT_FILE_BYTES else content
-
-
-def _limit_bytes(call: ServiceCall, key: str) -> int | None:
-    """Return a limit given in KiB/s in B/s; refuse what qBittorrent would wrap."""
-    value: int | None = call.data.get(key)
-    if value is None:
-        return None
-    if value > MAX_SPEED_LIMIT_KIBIBYTES:
-        raise ServiceValidationError(
-            translation_domain=DOMAIN,
-            translation_key="limit_too_high",
-            translation_placeholders={
-                "field": key,
-                "value": f"{value:,}",
-                "maximum": f"{MAX_SPEED_LIMIT_KIBIBYTES:,}",
-            },
-        )
-    return kibibytes_to_bytes(value)
-
-
 async def _async_add_torrent(call: ServiceCall) -> None:
-    entry = _entry(call)
-    urls = [_check_url(url) for url in call.data.get(ATTR_URLS, [])]
+    entry = get_entry(call)
+    urls = [check_url(url) for url in call.data.get(ATTR_URLS, [])]
     file_path: str | None = call.data.get(ATTR_TORRENT_FILE)
     if not urls and not file_path:
         raise ServiceValidationError(
             translation_domain=DOMAIN, translation_key="no_torrent_source"
         )
-    save_path = _check_path(ATTR_SAVE_PATH, call.data.get(ATTR_SAVE_PATH, ""))
-    category = _check_category(ATTR_CATEGORY, call.data.get(ATTR_CATEGORY, ""))
-    tags = tuple(_check_tag(tag) for tag in call.data.get(ATTR_TAGS, ()))
-    content = (
-        await _async_read_torrent_file(call.hass, file_path) if file_path else None
-    )
+    save_path = check_path(ATTR_SAVE_PATH, call.data.get(ATTR_SAVE_PATH, ""))
+    category = check_category(ATTR_CATEGORY, call.data.get(ATTR_CATEGORY, ""))
+    tags = tuple(check_tag(tag) for tag in call.data.get(ATTR_TAGS, ()))
+    content = await async_read_torrent_file(call.hass, file_path) if file_path else None
     options = AddTorrentOptions(
         save_path=save_path or None,
         category=category or None,
         tags=tags,
         stopped=call.data.get(ATTR_START_STOPPED),
         skip_checking=call.data.get(ATTR_SKIP_CHECKING),
-        download_limit=_limit_bytes(call, ATTR_DOWNLOAD_LIMIT),
-        upload_limit=_limit_bytes(call, ATTR_UPLOAD_LIMIT),
+        download_limit=limit_bytes(call, ATTR_DOWNLOAD_LIMIT),
+        upload_limit=limit_bytes(call, ATTR_UPLOAD_LIMIT),
     )
     client = entry.runtime_data.client
     coordinator = entry.runtime_data.coordinator
@@ -485,7 +207,7 @@ async def _async_add_torrent(call: ServiceCall) -> None:
 
 async def _async_remove(call: ServiceCall) -> None:
     delete_files: bool = call.data[ATTR_DELETE_FILES]
-    await _async_on_selection(
+    await async_on_selection(
         call,
         lambda client, hashes: client.delete_torrents(
             hashes, delete_files=delete_files
@@ -494,9 +216,9 @@ async def _async_remove(call: ServiceCall) -> None:
 
 
 async def _async_set_speed_limits(call: ServiceCall) -> None:
-    entry = _entry(call)
-    download = _limit_bytes(call, ATTR_DOWNLOAD_LIMIT)
-    upload = _limit_bytes(call, ATTR_UPLOAD_LIMIT)
+    entry = get_entry(call)
+    download = limit_bytes(call, ATTR_DOWNLOAD_LIMIT)
+    upload = limit_bytes(call, ATTR_UPLOAD_LIMIT)
     if download is None and upload is None:
         raise ServiceValidationError(
             translation_domain=DOMAIN, translation_key="no_limit_given"
@@ -530,17 +252,17 @@ async def _async_set_speed_limits(call: ServiceCall) -> None:
 
 
 async def _async_add_trackers(call: ServiceCall) -> None:
-    trackers = [_check_tracker(tracker) for tracker in call.data[ATTR_TRACKERS]]
+    trackers = [check_tracker(tracker) for tracker in call.data[ATTR_TRACKERS]]
 
     async def add_to_each(client: QBittorrentClient, hashes: list[str]) -> None:
         for torrent_hash in hashes:
             await client.add_trackers(torrent_hash, trackers)
 
-    await _async_on_selection(call, add_to_each)
+    await async_on_selection(call, add_to_each)
 
 
 async def _async_get_torrents(call: ServiceCall) -> ServiceResponse:
-    entry = _entry(call)
+    entry = get_entry(call)
     state: str = call.data[ATTR_STATE]
     category: str | None = call.data.get(ATTR_CATEGORY)
     tag: str | None = call.data.get(ATTR_TAG)
@@ -565,20 +287,20 @@ async def _async_get_torrents(call: ServiceCall) -> ServiceResponse:
 
 
 async def _async_recheck(call: ServiceCall) -> None:
-    await _async_on_selection(
+    await async_on_selection(
         call, lambda client, hashes: client.recheck_torrents(hashes)
     )
 
 
 async def _async_reannounce(call: ServiceCall) -> None:
-    await _async_on_selection(
+    await async_on_selection(
         call, lambda client, hashes: client.reannounce_torrents(hashes)
     )
 
 
 async def _async_set_category(call: ServiceCall) -> None:
-    category = _check_category(ATTR_CATEGORY, call.data[ATTR_CATEGORY])
-    coordinator = _entry(call).runtime_data.coordinator
+    category = check_category(ATTR_CATEGORY, call.data[ATTR_CATEGORY])
+    coordinator = get_entry(call).runtime_data.coordinator
 
     async def create_and_set(client: QBittorrentClient, hashes: list[str]) -> None:
         # qBittorrent 4.1+ sets only existing categories (409 otherwise), so a
@@ -592,7 +314,7 @@ async def _async_set_category(call: ServiceCall) -> None:
                     raise
         await client.set_category(hashes, category)
 
-    await _async_on_selection(call, create_and_set)
+    await async_on_selection(call, create_and_set)
 
 
 async def _async_set_location(call: ServiceCall) -> None:
@@ -601,29 +323,29 @@ async def _async_set_location(call: ServiceCall) -> None:
         raise ServiceValidationError(
             translation_domain=DOMAIN, translation_key="location_required"
         )
-    _check_path(ATTR_LOCATION, location)
-    await _async_on_selection(
+    check_path(ATTR_LOCATION, location)
+    await async_on_selection(
         call, lambda client, hashes: client.set_location(hashes, location)
     )
 
 
 async def _async_set_priority(call: ServiceCall) -> None:
     move = QueueMove(call.data[ATTR_PRIORITY])
-    await _async_on_selection(
+    await async_on_selection(
         call, lambda client, hashes: client.move_in_queue(hashes, move)
     )
 
 
 async def _async_set_force_start(call: ServiceCall) -> None:
     enabled: bool = call.data[ATTR_FORCE_START]
-    await _async_on_selection(
+    await async_on_selection(
         call, lambda client, hashes: client.set_force_start(hashes, enabled)
     )
 
 
 def _tags(call: ServiceCall, *, required: bool = True) -> list[str]:
     """The tags of the call, each checked; at least one where ``required``."""
-    tags = [_check_tag(tag) for tag in call.data.get(ATTR_TAGS, [])]
+    tags = [check_tag(tag) for tag in call.data.get(ATTR_TAGS, [])]
     if required and not tags:
         raise ServiceValidationError(
             translation_domain=DOMAIN,
@@ -635,61 +357,38 @@ def _tags(call: ServiceCall, *, required: bool = True) -> list[str]:
 
 async def _async_add_tags(call: ServiceCall) -> None:
     tags = _tags(call)
-    await _async_on_selection(
-        call, lambda client, hashes: client.add_tags(hashes, tags)
-    )
+    await async_on_selection(call, lambda client, hashes: client.add_tags(hashes, tags))
 
 
 async def _async_remove_tags(call: ServiceCall) -> None:
     tags = _tags(call, required=False)
-    await _async_on_selection(
+    await async_on_selection(
         call, lambda client, hashes: client.remove_tags(hashes, tags)
-    )
-
-
-async def _async_on_server(
-    call: ServiceCall, request: Callable[[QBittorrentClient], Awaitable[None]]
-) -> None:
-    """Run ``request``, which names no torrent, on the call's server."""
-    entry = _entry(call)
-    await entry.runtime_data.coordinator.async_run_action(
-        call.service, request(entry.runtime_data.client)
     )
 
 
 async def _async_create_tags(call: ServiceCall) -> None:
     tags = _tags(call)
-    await _async_on_server(call, lambda client: client.create_tags(tags))
+    await async_on_server(call, lambda client: client.create_tags(tags))
 
 
 async def _async_delete_tags(call: ServiceCall) -> None:
     tags = _tags(call)
-    await _async_on_server(call, lambda client: client.delete_tags(tags))
-
-
-def _category_name(field: str, category: str) -> str:
-    """A category name that is given and that qBittorrent would keep as it is."""
-    if not category.strip():
-        raise ServiceValidationError(
-            translation_domain=DOMAIN,
-            translation_key="category_required",
-            translation_placeholders={"field": field},
-        )
-    return _check_category(field, category)
+    await async_on_server(call, lambda client: client.delete_tags(tags))
 
 
 async def _async_create_category(call: ServiceCall) -> None:
-    category = _category_name(ATTR_CATEGORY, call.data[ATTR_CATEGORY])
-    save_path = _check_path(ATTR_SAVE_PATH, call.data.get(ATTR_SAVE_PATH, ""))
-    await _async_on_server(
+    category = category_name(ATTR_CATEGORY, call.data[ATTR_CATEGORY])
+    save_path = check_path(ATTR_SAVE_PATH, call.data.get(ATTR_SAVE_PATH, ""))
+    await async_on_server(
         call, lambda client: client.create_category(category, save_path)
     )
 
 
 async def _async_edit_category(call: ServiceCall) -> None:
-    category = _category_name(ATTR_CATEGORY, call.data[ATTR_CATEGORY])
-    save_path = _check_path(ATTR_SAVE_PATH, call.data[ATTR_SAVE_PATH])
-    entry = _entry(call)
+    category = category_name(ATTR_CATEGORY, call.data[ATTR_CATEGORY])
+    save_path = check_path(ATTR_SAVE_PATH, call.data[ATTR_SAVE_PATH])
+    entry = get_entry(call)
     coordinator = entry.runtime_data.coordinator
     # Where the server can edit categories, an unknown one is refused here
     # (qBittorrent would answer 409, or 404 on 5.3) after reading it afresh.
@@ -703,14 +402,14 @@ async def _async_edit_category(call: ServiceCall) -> None:
             translation_key="category_not_found",
             translation_placeholders={"server": entry.title, "category": category},
         )
-    await _async_on_server(
+    await async_on_server(
         call, lambda client: client.edit_category(category, save_path)
     )
 
 
 async def _async_remove_categories(call: ServiceCall) -> None:
     categories = [
-        _category_name(ATTR_CATEGORIES, category)
+        category_name(ATTR_CATEGORIES, category)
         for category in call.data[ATTR_CATEGORIES]
     ]
     if not categories:
@@ -719,37 +418,20 @@ async def _async_remove_categories(call: ServiceCall) -> None:
             translation_key="category_required",
             translation_placeholders={"field": ATTR_CATEGORIES},
         )
-    await _async_on_server(call, lambda client: client.remove_categories(categories))
-
-
-def _share_limit[T: (int, float)](field: str, value: T, maximum: int) -> T:
-    """-2 (the global limit), -1 (no limit), or what qBittorrent keeps as given."""
-    if value not in (SHARE_LIMIT_GLOBAL, SHARE_LIMIT_NONE) and not (
-        0 <= value <= maximum
-    ):
-        raise ServiceValidationError(
-            translation_domain=DOMAIN,
-            translation_key="invalid_share_limit",
-            translation_placeholders={
-                "field": field,
-                "value": f"{value:g}",
-                "maximum": f"{maximum:,}",
-            },
-        )
-    return value
+    await async_on_server(call, lambda client: client.remove_categories(categories))
 
 
 async def _async_set_share_limits(call: ServiceCall) -> None:
-    ratio: float = _share_limit(
+    ratio: float = share_limit(
         ATTR_RATIO_LIMIT, call.data[ATTR_RATIO_LIMIT], MAX_SHARE_RATIO
     )
-    seeding: int = _share_limit(
+    seeding: int = share_limit(
         ATTR_SEEDING_TIME_LIMIT, call.data[ATTR_SEEDING_TIME_LIMIT], MAX_SEEDING_MINUTES
     )
     inactive: int | None = call.data.get(ATTR_INACTIVE_SEEDING_TIME_LIMIT)
     if inactive is not None:
-        _share_limit(ATTR_INACTIVE_SEEDING_TIME_LIMIT, inactive, MAX_SEEDING_MINUTES)
-    await _async_on_selection(
+        share_limit(ATTR_INACTIVE_SEEDING_TIME_LIMIT, inactive, MAX_SEEDING_MINUTES)
+    await async_on_selection(
         call,
         lambda client, hashes: client.set_share_limits(
             hashes,
@@ -767,7 +449,7 @@ def _switch_action(
 
     async def handle(call: ServiceCall) -> None:
         enabled: bool = call.data[ATTR_ENABLED]
-        await _async_on_selection(
+        await async_on_selection(
             call, lambda client, hashes: request(client, hashes, enabled)
         )
 
@@ -782,25 +464,10 @@ async def _async_set_download_path(call: ServiceCall) -> None:
             translation_key="path_required",
             translation_placeholders={"field": ATTR_DOWNLOAD_PATH},
         )
-    _check_path(ATTR_DOWNLOAD_PATH, path)
-    await _async_on_selection(
+    check_path(ATTR_DOWNLOAD_PATH, path)
+    await async_on_selection(
         call, lambda client, hashes: client.set_download_path(hashes, path)
     )
-
-
-async def _async_one_selected(call: ServiceCall) -> tuple[QBittorrentConfigEntry, str]:
-    """The one torrent an action for a single torrent chose."""
-    if call.data[ATTR_ALL_TORRENTS]:
-        raise ServiceValidationError(
-            translation_domain=DOMAIN, translation_key="one_torrent_required"
-        )
-    entry = _entry(call)
-    hashes = await async_selected_hashes(call, entry)
-    if len(hashes) != 1:
-        raise ServiceValidationError(
-            translation_domain=DOMAIN, translation_key="one_torrent_required"
-        )
-    return entry, hashes[0]
 
 
 async def _async_rename_torrent(call: ServiceCall) -> None:
@@ -809,9 +476,9 @@ async def _async_rename_torrent(call: ServiceCall) -> None:
         raise ServiceValidationError(
             translation_domain=DOMAIN,
             translation_key="invalid_torrent_name",
-            translation_placeholders=_field_placeholders(ATTR_NAME, name),
+            translation_placeholders=field_placeholders(ATTR_NAME, name),
         )
-    entry, torrent_hash = await _async_one_selected(call)
+    entry, torrent_hash = await async_one_selected(call)
     await entry.runtime_data.coordinator.async_run_action(
         call.service, entry.runtime_data.client.rename_torrent(torrent_hash, name)
     )
@@ -826,7 +493,7 @@ async def _async_set_file_priority(call: ServiceCall) -> None:
             translation_placeholders={"field": ATTR_FILE_IDS},
         )
     priority = FILE_PRIORITIES[call.data[ATTR_PRIORITY]]
-    entry, torrent_hash = await _async_one_selected(call)
+    entry, torrent_hash = await async_one_selected(call)
     await entry.runtime_data.coordinator.async_run_action(
         call.service,
         entry.runtime_data.client.set_file_priority(torrent_hash, file_ids, priority),
@@ -834,7 +501,7 @@ async def _async_set_file_priority(call: ServiceCall) -> None:
 
 
 async def _async_get_torrent(call: ServiceCall) -> ServiceResponse:
-    entry, torrent_hash = await _async_one_selected(call)
+    entry, torrent_hash = await async_one_selected(call)
     coordinator = entry.runtime_data.coordinator
     details = await coordinator.async_run_action(
         call.service,
@@ -855,74 +522,9 @@ async def _async_get_torrent(call: ServiceCall) -> ServiceResponse:
     }
 
 
-def _is_number(value: object) -> bool:
-    return isinstance(value, int | float) and not isinstance(value, bool)
-
-
-def _preference_error(kind: str, value: object) -> str | None:
-    """The translation key refusing ``value`` for ``kind``, or None if it fits."""
-    number = float(value) if _is_number(value) else None  # type: ignore[arg-type]
-    whole = number is not None and number.is_integer()
-    if kind == "flag":
-        key = "invalid_preference_flag"
-        fits = isinstance(value, bool)
-    elif kind == "path":
-        key = "invalid_preference_path"
-        fits = isinstance(value, str) and bool(value.strip())
-    elif kind == "ratio":
-        key = "invalid_preference_ratio"
-        fits = number is not None and (
-            number == SHARE_LIMIT_NONE or 0 <= number <= MAX_SHARE_RATIO
-        )
-    elif kind == "port":
-        key = "invalid_preference_port"
-        fits = whole and number is not None and 1 <= number <= MAX_PORT
-    elif kind == "minutes":
-        key = "invalid_preference_minutes"
-        fits = (
-            whole
-            and number is not None
-            and (number == SHARE_LIMIT_NONE or 0 <= number <= MAX_SEEDING_MINUTES)
-        )
-    else:  # a count, -1 for unlimited
-        key = "invalid_preference_count"
-        fits = whole and number is not None and number >= SHARE_LIMIT_NONE
-    if fits:
-        return None
-    return key
-
-
-def _checked_preferences(preferences: dict[str, object]) -> dict[str, object]:
-    if not preferences:
-        raise ServiceValidationError(
-            translation_domain=DOMAIN, translation_key="no_preferences_given"
-        )
-    for key, value in preferences.items():
-        kind = PREFERENCE_KINDS.get(key)
-        if kind is None:
-            raise ServiceValidationError(
-                translation_domain=DOMAIN,
-                translation_key="preference_not_allowed",
-                translation_placeholders={
-                    "key": _visible(key),
-                    "allowed": ", ".join(PREFERENCE_KINDS),
-                },
-            )
-        error_key = _preference_error(kind, value)
-        if error_key is not None:
-            raise ServiceValidationError(
-                translation_domain=DOMAIN,
-                translation_key=error_key,
-                translation_placeholders={"key": key, "value": _visible(str(value))},
-            )
-        if kind == "path":
-            _check_path(key, str(value))
-    return preferences
-
-
 async def _async_set_preferences(call: ServiceCall) -> None:
-    preferences = _checked_preferences(dict(call.data[ATTR_PREFERENCES]))
-    await _async_on_server(call, lambda client: client.set_preferences(preferences))
+    preferences = checked_preferences(dict(call.data[ATTR_PREFERENCES]))
+    await async_on_server(call, lambda client: client.set_preferences(preferences))
 
 
 async def _async_export_torrents(call: ServiceCall) -> None:
@@ -940,7 +542,7 @@ async def _async_export_torrents(call: ServiceCall) -> None:
             translation_key="folder_not_found",
             translation_placeholders={"field": ATTR_FOLDER, "folder": str(folder)},
         )
-    entry = _entry(call)
+    entry = get_entry(call)
     hashes = await async_selected_hashes(call, entry)
     for torrent_hash in hashes:
         content = await entry.runtime_data.coordinator.async_run_action(
@@ -963,7 +565,7 @@ def _rss_path(field: str, path: str) -> str:
         raise ServiceValidationError(
             translation_domain=DOMAIN,
             translation_key="invalid_rss_path",
-            translation_placeholders=_field_placeholders(field, path),
+            translation_placeholders=field_placeholders(field, path),
         )
     return path
 
@@ -976,7 +578,7 @@ def _rss_rule(rule: dict[str, object]) -> dict[str, object]:
                 translation_domain=DOMAIN,
                 translation_key="rss_rule_field_not_allowed",
                 translation_placeholders={
-                    "key": _visible(key),
+                    "key": visible(key),
                     "allowed": ", ".join(RSS_RULE_FIELDS),
                 },
             )
@@ -991,7 +593,7 @@ def _rss_rule(rule: dict[str, object]) -> dict[str, object]:
             raise ServiceValidationError(
                 translation_domain=DOMAIN,
                 translation_key="invalid_rss_rule_value",
-                translation_placeholders={"key": key, "value": _visible(str(value))},
+                translation_placeholders={"key": key, "value": visible(str(value))},
             )
     return rule
 
@@ -1001,7 +603,7 @@ def _rss_name(name: str) -> str:
         raise ServiceValidationError(
             translation_domain=DOMAIN,
             translation_key="invalid_rss_rule_name",
-            translation_placeholders=_field_placeholders(ATTR_NAME, name),
+            translation_placeholders=field_placeholders(ATTR_NAME, name),
         )
     return name
 
@@ -1012,38 +614,38 @@ async def _async_rss_add_feed(call: ServiceCall) -> None:
         raise ServiceValidationError(
             translation_domain=DOMAIN,
             translation_key="invalid_feed_url",
-            translation_placeholders=_field_placeholders(ATTR_URL, url),
+            translation_placeholders=field_placeholders(ATTR_URL, url),
         )
     path = call.data.get(ATTR_PATH)
     if path is not None:
         _rss_path(ATTR_PATH, path)
-    await _async_on_server(call, lambda client: client.add_rss_feed(url, path or ""))
+    await async_on_server(call, lambda client: client.add_rss_feed(url, path or ""))
 
 
 async def _async_rss_add_folder(call: ServiceCall) -> None:
     path = _rss_path(ATTR_PATH, call.data[ATTR_PATH])
-    await _async_on_server(call, lambda client: client.add_rss_folder(path))
+    await async_on_server(call, lambda client: client.add_rss_folder(path))
 
 
 async def _async_rss_remove_item(call: ServiceCall) -> None:
     path = _rss_path(ATTR_PATH, call.data[ATTR_PATH])
-    await _async_on_server(call, lambda client: client.remove_rss_item(path))
+    await async_on_server(call, lambda client: client.remove_rss_item(path))
 
 
 async def _async_rss_refresh(call: ServiceCall) -> None:
     path = _rss_path(ATTR_PATH, call.data[ATTR_PATH])
-    await _async_on_server(call, lambda client: client.refresh_rss_item(path))
+    await async_on_server(call, lambda client: client.refresh_rss_item(path))
 
 
 async def _async_rss_set_rule(call: ServiceCall) -> None:
     name = _rss_name(call.data[ATTR_NAME])
     rule = _rss_rule(dict(call.data[ATTR_RULE]))
-    await _async_on_server(call, lambda client: client.set_rss_rule(name, rule))
+    await async_on_server(call, lambda client: client.set_rss_rule(name, rule))
 
 
 async def _async_rss_remove_rule(call: ServiceCall) -> None:
     name = _rss_name(call.data[ATTR_NAME])
-    await _async_on_server(call, lambda client: client.remove_rss_rule(name))
+    await async_on_server(call, lambda client: client.remove_rss_rule(name))
 
 
 def _bounded_rss_tree(tree: dict[str, Any]) -> dict[str, Any]:
@@ -1071,7 +673,7 @@ def _bounded_rss_tree(tree: dict[str, Any]) -> dict[str, Any]:
 
 
 async def _async_get_rss(call: ServiceCall) -> ServiceResponse:
-    entry = _entry(call)
+    entry = get_entry(call)
     coordinator = entry.runtime_data.coordinator
     client = entry.runtime_data.client
     items = await coordinator.async_run_action(
@@ -1089,7 +691,7 @@ async def _async_start_search(call: ServiceCall) -> ServiceResponse:
         raise ServiceValidationError(
             translation_domain=DOMAIN,
             translation_key="invalid_search_pattern",
-            translation_placeholders=_field_placeholders(ATTR_PATTERN, pattern),
+            translation_placeholders=field_placeholders(ATTR_PATTERN, pattern),
         )
     plugins: list[str] = call.data.get(ATTR_PLUGINS, [])
     for plugin in plugins:
@@ -1097,9 +699,9 @@ async def _async_start_search(call: ServiceCall) -> ServiceResponse:
             raise ServiceValidationError(
                 translation_domain=DOMAIN,
                 translation_key="invalid_search_plugin",
-                translation_placeholders=_field_placeholders(ATTR_PLUGINS, plugin),
+                translation_placeholders=field_placeholders(ATTR_PLUGINS, plugin),
             )
-    entry = _entry(call)
+    entry = get_entry(call)
     search_id = await entry.runtime_data.coordinator.async_run_action(
         call.service,
         entry.runtime_data.client.start_search(
@@ -1111,7 +713,7 @@ async def _async_start_search(call: ServiceCall) -> ServiceResponse:
 
 
 async def _async_get_search_results(call: ServiceCall) -> ServiceResponse:
-    entry = _entry(call)
+    entry = get_entry(call)
     results = await entry.runtime_data.coordinator.async_run_action(
         call.service,
         entry.runtime_data.client.get_search_results(
@@ -1133,7 +735,7 @@ async def _async_stop_search(call: ServiceCall) -> None:
         if delete:
             await client.delete_search(search_id)
 
-    entry = _entry(call)
+    entry = get_entry(call)
     await entry.runtime_data.coordinator.async_run_action(
         call.service, stop(entry.runtime_data.client), changes=False
     )

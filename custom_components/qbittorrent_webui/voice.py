@@ -32,7 +32,7 @@ from .qbittorrent_webui_client import (
     StatusGroup,
     Torrent,
 )
-from .services import CONTROL_CHARACTERS, URL_SCHEMES
+from .validation import CONTROL_CHARACTERS, URL_SCHEMES
 
 if TYPE_CHECKING:
     from collections.abc import Awaitable, Callable, Mapping, Sequence

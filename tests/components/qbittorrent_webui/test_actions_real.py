@@ -21,7 +21,7 @@ from custom_components.qbittorrent_webui.qbittorrent_webui_client import (
     QBittorrentClient,
     SyncResult,
 )
-from custom_components.qbittorrent_webui.services import MAX_TORRENT_FILE_BYTES
+from custom_components.qbittorrent_webui.validation import MAX_TORRENT_FILE_BYTES
 
 from .conftest import configure_entry
 

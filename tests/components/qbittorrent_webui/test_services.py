@@ -18,7 +18,7 @@ from pytest_homeassistant_custom_component.common import (
 )
 import voluptuous as vol
 
-from custom_components.qbittorrent_webui import services
+from custom_components.qbittorrent_webui import validation
 from custom_components.qbittorrent_webui.const import DOMAIN
 from custom_components.qbittorrent_webui.coordinator import FOLLOW_UP_DELAY
 from custom_components.qbittorrent_webui.qbittorrent_webui_client import (
@@ -539,7 +539,7 @@ async def test_special_file_is_read_only_up_to_the_cap(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     """/dev/zero has no size to check: the read stops just past the cap."""
-    monkeypatch.setattr(services, "MAX_TORRENT_FILE_BYTES", 1024)
+    monkeypatch.setattr(validation, "MAX_TORRENT_FILE_BYTES", 1024)
     hass.config.allowlist_external_dirs = {"/dev"}
     error = await _validation_error(
         hass, mock_config_entry, "add_torrent", torrent_file="/dev/zero"
