@@ -11,6 +11,9 @@ import pytest
 from pytest_homeassistant_custom_component.common import async_capture_events
 
 from custom_components.qbittorrent_webui.const import DOMAIN
+from custom_components.qbittorrent_webui.qbittorrent_webui_client import (
+    OPERATION_REQUIREMENTS,
+)
 
 from .conftest import configure_entry
 from .test_emulator import VERSIONS, _entity_id, _state
@@ -127,22 +130,24 @@ async def _gated(
     *,
     action: str,
     data: dict[str, object],
-    minimum: str,
-    has_it: bool,
+    operation: str | None = None,
 ) -> bool:
     """Call ``action``; where the server lacks it, check the error and that nothing was sent.
 
-    Returns whether the action ran.
+    Whether the server has it, and the first version the error names, come
+    from the client's requirement of ``operation`` (the action's own name by
+    default). Returns whether the action ran.
     """
+    first = OPERATION_REQUIREMENTS[operation or action].minimum_version
     sent = len(emulator.requests)
     call = hass.services.async_call(DOMAIN, action, data, blocking=True)
-    if has_it:
+    if emulator.profile.version >= tuple(int(part) for part in first.split(".")):
         await call
         return True
     with pytest.raises(ServiceValidationError) as caught:
         await call
     assert caught.value.translation_key == "action_unsupported"
-    assert caught.value.translation_placeholders["minimum"] == minimum
+    assert caught.value.translation_placeholders["minimum"] == first
     assert [
         request for request in emulator.requests[sent:] if "sync" not in request[1]
     ] == []
@@ -154,7 +159,6 @@ async def test_tags_where_the_generation_has_them(
 ) -> None:
     entry = await configure_entry(hass, emulator_url)
     torrent_hash = next(iter(emulator.torrents))
-    has_tags = emulator.profile.version >= (4, 2, 0)
     target = {"config_entry_id": entry.entry_id, "torrent_hashes": [torrent_hash]}
 
     if await _gated(
@@ -162,8 +166,6 @@ async def test_tags_where_the_generation_has_them(
         emulator,
         action="add_tags",
         data={**target, "tags": ["from-ha", "second"]},
-        minimum="4.2.0",
-        has_it=has_tags,
     ):
         assert {"from-ha", "second"} <= set(
             emulator.torrents[torrent_hash]["tags"].split(",")
@@ -173,17 +175,14 @@ async def test_tags_where_the_generation_has_them(
         emulator,
         action="remove_tags",
         data={**target, "tags": ["second"]},
-        minimum="4.2.0",
-        has_it=has_tags,
     )
+    has_tags = False
     for action in ("create_tags", "delete_tags"):
-        await _gated(
+        has_tags = await _gated(
             hass,
             emulator,
             action=action,
             data={"config_entry_id": entry.entry_id, "tags": ["spare"]},
-            minimum="4.2.0",
-            has_it=has_tags,
         )
     if has_tags:
         assert "second" not in emulator.torrents[torrent_hash]["tags"].split(",")
@@ -196,17 +195,12 @@ async def test_categories_where_the_generation_has_them(
     """Created and removed from 3.3.5, edited from 4.1.3."""
     entry = await configure_entry(hass, emulator_url)
     server = {"config_entry_id": entry.entry_id}
-    version = emulator.profile.version
-    has_categories = version >= (3, 3, 5)
-    can_edit = version >= (4, 1, 3)
 
     if await _gated(
         hass,
         emulator,
         action="create_category",
         data={**server, "category": "from-ha"},
-        minimum="3.3.5",
-        has_it=has_categories,
     ):
         assert "from-ha" in emulator.categories
     if await _gated(
@@ -214,8 +208,6 @@ async def test_categories_where_the_generation_has_them(
         emulator,
         action="edit_category",
         data={**server, "category": "from-ha", "save_path": "/srv/ha"},
-        minimum="4.1.3",
-        has_it=can_edit,
     ):
         saved = emulator.population.categories["from-ha"].save_path
         assert saved == "/srv/ha"
@@ -224,8 +216,6 @@ async def test_categories_where_the_generation_has_them(
         emulator,
         action="remove_categories",
         data={**server, "categories": ["from-ha"]},
-        minimum="3.3.5",
-        has_it=has_categories,
     ):
         assert "from-ha" not in emulator.categories
 
@@ -247,8 +237,6 @@ async def test_share_limits_where_the_generation_has_them(
             "seeding_time_limit": 120,
             "inactive_seeding_time_limit": 30,
         },
-        minimum="4.1.1",
-        has_it=emulator.profile.version >= (4, 1, 1),
     ):
         fields = emulator.torrents[torrent_hash]
         assert (
@@ -263,7 +251,6 @@ async def test_torrent_settings_where_the_generation_has_them(
 ) -> None:
     entry = await configure_entry(hass, emulator_url)
     torrent_hash = next(iter(emulator.torrents))
-    version = emulator.profile.version
     target = {"config_entry_id": entry.entry_id, "torrent_hashes": [torrent_hash]}
 
     if await _gated(
@@ -271,8 +258,6 @@ async def test_torrent_settings_where_the_generation_has_them(
         emulator,
         action="set_auto_management",
         data={**target, "enabled": True},
-        minimum="4.1.0",
-        has_it=version >= (4, 1, 0),
     ):
         assert emulator.torrents[torrent_hash]["auto_tmm"] is True
     if await _gated(
@@ -280,8 +265,6 @@ async def test_torrent_settings_where_the_generation_has_them(
         emulator,
         action="set_download_path",
         data={**target, "download_path": "/srv/incomplete"},
-        minimum="4.4.0",
-        has_it=version >= (4, 4, 0),
     ):
         assert emulator.torrents[torrent_hash]["download_path"] == "/srv/incomplete"
     for enabled in (True, True, False):
@@ -290,8 +273,7 @@ async def test_torrent_settings_where_the_generation_has_them(
             emulator,
             action="set_sequential_download",
             data={**target, "enabled": enabled},
-            minimum="3.2.0",
-            has_it=version >= (3, 2, 0),
+            operation="toggle_sequential_download",
         ):
             assert emulator.torrents[torrent_hash]["seq_dl"] is enabled
     if await _gated(
@@ -299,8 +281,6 @@ async def test_torrent_settings_where_the_generation_has_them(
         emulator,
         action="rename_torrent",
         data={**target, "name": "renamed from ha"},
-        minimum="3.3.11",
-        has_it=version >= (3, 3, 11),
     ):
         assert emulator.torrents[torrent_hash]["name"] == "renamed from ha"
 
@@ -350,14 +330,12 @@ async def test_rss_where_the_generation_has_it(
     hass: HomeAssistant, emulator: QBittorrentEmulator, emulator_url: str
 ) -> None:
     entry = await configure_entry(hass, emulator_url)
-    has_rss = emulator.profile.version >= (4, 1, 0)
     if await _gated(
         hass,
         emulator,
         action="rss_add_feed",
         data={"config_entry_id": entry.entry_id, "url": "https://example.org/a.rss"},
-        minimum="4.1.0",
-        has_it=has_rss,
+        operation="add_rss_feed",
     ):
         response = await hass.services.async_call(
             DOMAIN,
