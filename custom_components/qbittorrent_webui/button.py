@@ -7,7 +7,11 @@ from homeassistant.components.button import ButtonEntity, ButtonEntityDescriptio
 from homeassistant.const import EntityCategory
 
 from .coordinator import QBittorrentConfigEntry, QBittorrentDataUpdateCoordinator
-from .entity import QBittorrentEntity, QBittorrentTorrentEntity
+from .entity import (
+    QBittorrentEntity,
+    QBittorrentTorrentEntity,
+    async_add_torrent_entities,
+)
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Coroutine
@@ -97,25 +101,16 @@ async def async_setup_entry(
         for description in BUTTONS
         if description.exists_fn(runtime.server_info)
     )
-    if (torrent_devices := runtime.torrent_devices) is not None:
-        descriptions = [
+    async_add_torrent_entities(
+        entry,
+        QBittorrentTorrentButtonEntity,
+        (
             description
             for description in TORRENT_BUTTONS
             if description.exists_fn(runtime.server_info)
-        ]
-        torrent_devices.async_add_platform(
-            lambda torrent, device_info: (
-                QBittorrentTorrentButtonEntity(
-                    entry=entry,
-                    coordinator=runtime.coordinator,
-                    description=description,
-                    torrent=torrent,
-                    device_info=device_info,
-                )
-                for description in descriptions
-            ),
-            async_add_entities,
-        )
+        ),
+        async_add_entities,
+    )
 
 
 class QBittorrentButtonEntity(

@@ -16,10 +16,11 @@ from .coordinator import (
 from .device import server_device_info
 
 if TYPE_CHECKING:
-    from collections.abc import Awaitable
+    from collections.abc import Awaitable, Iterable
 
     from homeassistant.helpers.device_registry import DeviceInfo
     from homeassistant.helpers.entity import EntityDescription
+    from homeassistant.helpers.entity_platform import AddConfigEntryEntitiesCallback
 
     from .coordinator import QBittorrentConfigEntry
     from .qbittorrent_webui_client import Torrent
@@ -178,3 +179,30 @@ class QBittorrentTorrentEntity(QBittorrentEntity[QBittorrentDataUpdateCoordinato
     def available(self) -> bool:
         """Available while the server is read and still lists the torrent."""
         return super().available and self.torrent_hash in self.coordinator.data.torrents
+
+
+@callback
+def async_add_torrent_entities(
+    entry: QBittorrentConfigEntry,
+    entity_class: type[QBittorrentTorrentEntity],
+    descriptions: Iterable[EntityDescription],
+    async_add_entities: AddConfigEntryEntitiesCallback,
+) -> None:
+    """Give each torrent device (while the option is on) an entity per description."""
+    if (torrent_devices := entry.runtime_data.torrent_devices) is None:
+        return
+    coordinator = entry.runtime_data.coordinator
+    descriptions = list(descriptions)
+    torrent_devices.async_add_platform(
+        lambda torrent, device_info: (
+            entity_class(
+                entry=entry,
+                coordinator=coordinator,
+                description=description,
+                torrent=torrent,
+                device_info=device_info,
+            )
+            for description in descriptions
+        ),
+        async_add_entities,
+    )

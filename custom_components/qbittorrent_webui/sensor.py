@@ -21,7 +21,11 @@ from homeassistant.util import dt as dt_util
 
 from .const import STATUS_DOWNLOADING, STATUS_IDLE, STATUS_SEEDING, STATUS_UP_DOWN
 from .coordinator import QBittorrentConfigEntry, QBittorrentDataUpdateCoordinator
-from .entity import QBittorrentEntity, QBittorrentTorrentEntity
+from .entity import (
+    QBittorrentEntity,
+    QBittorrentTorrentEntity,
+    async_add_torrent_entities,
+)
 from .qbittorrent_webui_client import (
     ConnectionStatus,
     MainData,
@@ -359,20 +363,9 @@ async def async_setup_entry(
         for description in SENSORS
         if description.exists_fn(coordinator.data, entry.runtime_data.server_info)
     )
-    if (torrent_devices := entry.runtime_data.torrent_devices) is not None:
-        torrent_devices.async_add_platform(
-            lambda torrent, device_info: (
-                QBittorrentTorrentSensorEntity(
-                    entry=entry,
-                    coordinator=coordinator,
-                    description=description,
-                    torrent=torrent,
-                    device_info=device_info,
-                )
-                for description in TORRENT_SENSORS
-            ),
-            async_add_entities,
-        )
+    async_add_torrent_entities(
+        entry, QBittorrentTorrentSensorEntity, TORRENT_SENSORS, async_add_entities
+    )
 
 
 class QBittorrentSensorEntity(

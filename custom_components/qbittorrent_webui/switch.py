@@ -13,6 +13,7 @@ from .entity import (
     QBittorrentEntity,
     QBittorrentPreferencesEntity,
     QBittorrentTorrentEntity,
+    async_add_torrent_entities,
 )
 from .qbittorrent_webui_client import (
     Generation,
@@ -202,20 +203,9 @@ async def async_setup_entry(
             for description in PREFERENCE_SWITCHES
         )
     async_add_entities(entities)
-    if (torrent_devices := runtime.torrent_devices) is not None:
-        torrent_devices.async_add_platform(
-            lambda torrent, device_info: (
-                QBittorrentTorrentSwitchEntity(
-                    entry=entry,
-                    coordinator=runtime.coordinator,
-                    description=description,
-                    torrent=torrent,
-                    device_info=device_info,
-                )
-                for description in TORRENT_SWITCHES
-            ),
-            async_add_entities,
-        )
+    async_add_torrent_entities(
+        entry, QBittorrentTorrentSwitchEntity, TORRENT_SWITCHES, async_add_entities
+    )
 
 
 class QBittorrentSwitchEntity(
