@@ -51,7 +51,7 @@ from custom_components.qbittorrent_webui.qbittorrent_webui_client._sync import (
 from qbittorrent_tooling.emulator import QBittorrentEmulator
 
 if TYPE_CHECKING:
-    from collections.abc import AsyncIterator, Callable, Iterator
+    from collections.abc import AsyncIterator, Callable, Iterable, Iterator
 
     from freezegun.api import FrozenDateTimeFactory
     from homeassistant.config_entries import ConfigEntry
@@ -233,6 +233,15 @@ async def snapshot_platform(
     entries = er.async_entries_for_config_entry(entity_registry, config_entry_id)
     assert entries
     assert len({entry.domain for entry in entries}) == 1, "load one platform"
+    snapshot_entities(hass, snapshot, entries)
+
+
+def snapshot_entities(
+    hass: HomeAssistant,
+    snapshot: SnapshotAssertion,
+    entries: Iterable[er.RegistryEntry],
+) -> None:
+    """Snapshot the registry entry (ENTITY_FIELDS) and state of each entity."""
     for entry in entries:
         fields = {name: plain(getattr(entry, name)) for name in ENTITY_FIELDS}
         assert fields == snapshot(name=f"{entry.entity_id}-entry")

@@ -35,14 +35,13 @@ from qbittorrent_tooling.torrent_files import (
 )
 
 from .conftest import (
-    ENTITY_FIELDS,
     ENTRY_DATA,
     MAINDATA_ANSWER,
     URL,
     maindata_answer,
-    plain,
     poll_until,
     setup_entry,
+    snapshot_entities,
     torrent_answer,
     torrent_hash,
 )
@@ -200,15 +199,7 @@ async def test_torrent_device_and_its_entities(
     assert device.identifiers == {(DOMAIN, f"{URL}_{torrent_hash(10)}")}
     entities = er.async_entries_for_device(entity_registry, device.id)
     assert len(entities) == 9
-    for entity in sorted(entities, key=lambda entity: entity.entity_id):
-        fields = {name: plain(getattr(entity, name)) for name in ENTITY_FIELDS}
-        assert fields == snapshot(name=f"{entity.entity_id}-entry")
-        state = hass.states.get(entity.entity_id)
-        assert state is not None
-        assert {
-            "state": state.state,
-            "attributes": plain(state.attributes),
-        } == snapshot(name=f"{entity.entity_id}-state")
+    snapshot_entities(hass, snapshot, entities)
 
 
 @pytest.mark.usefixtures("server")
