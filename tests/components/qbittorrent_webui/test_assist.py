@@ -629,6 +629,10 @@ def _session_paused(emulator: QBittorrentEmulator) -> bool:
     return emulator.session_paused
 
 
+def _alternative_limits_on(emulator: QBittorrentEmulator) -> bool:
+    return emulator.alt_speed_enabled
+
+
 # language, sentence, the entity it names, and what the emulator shows after
 # (None: a question, which changes nothing).
 BUILT_IN_CASES: list[
@@ -638,13 +642,13 @@ BUILT_IN_CASES: list[
         "en",
         "turn on alternative speed limits",
         SWITCH_ALTERNATIVE,
-        lambda emulator: emulator.alt_speed_enabled,
+        _alternative_limits_on,
     ),
     (
         "en",
         "turn on the qBittorrent alternative speed limits",
         SWITCH_ALTERNATIVE,
-        lambda emulator: emulator.alt_speed_enabled,
+        _alternative_limits_on,
     ),
     ("en", "turn off the torrents", TORRENTS_SWITCH, _torrents_stopped),
     ("en", "turn off qBittorrent torrents", TORRENTS_SWITCH, _torrents_stopped),
@@ -687,7 +691,7 @@ BUILT_IN_CASES: list[
         "de",
         "schalte die alternative Geschwindigkeitsbegrenzungen ein",
         "switch.qbittorrent_alternative_geschwindigkeitsbegrenzungen",
-        lambda emulator: emulator.alt_speed_enabled,
+        _alternative_limits_on,
     ),
     ("de", "schalte qBittorrent Torrents aus", TORRENTS_SWITCH, _torrents_stopped),
     ("de", "schalte die Torrents aus", TORRENTS_SWITCH, _torrents_stopped),
@@ -701,7 +705,7 @@ BUILT_IN_CASES: list[
         "fr",
         "active les limites de vitesse alternatives",
         "switch.qbittorrent_limites_de_vitesse_alternatives",
-        lambda emulator: emulator.alt_speed_enabled,
+        _alternative_limits_on,
     ),
     ("fr", "éteins les torrents", TORRENTS_SWITCH, _torrents_stopped),
     (
@@ -714,7 +718,7 @@ BUILT_IN_CASES: list[
         "es",
         "activa los límites de velocidad alternativos",
         "switch.qbittorrent_limites_de_velocidad_alternativos",
-        lambda emulator: emulator.alt_speed_enabled,
+        _alternative_limits_on,
     ),
     (
         "es",
@@ -726,7 +730,7 @@ BUILT_IN_CASES: list[
         "ru",
         "включи альтернативные ограничения скорости",
         SWITCH_ALTERNATIVE,
-        lambda emulator: emulator.alt_speed_enabled,
+        _alternative_limits_on,
     ),
     ("ru", "выключи торренты", TORRENTS_SWITCH, _torrents_stopped),
     ("ru", "какая скорость загрузки", SENSOR_DOWNLOAD_SPEED, None),
