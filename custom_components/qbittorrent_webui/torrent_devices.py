@@ -156,6 +156,8 @@ class TorrentDeviceManager:
         self._platforms: list[tuple[EntityFactory, AddConfigEntryEntitiesCallback]] = []
         # What the syncs since the last look at the data changed.
         self._touched: set[str] = set()
+        # The name each chosen torrent's device was given or last renamed to.
+        self._names: dict[str, str] = {}
         self._full = False
         self._server_device_id = ""
 
@@ -216,6 +218,8 @@ class TorrentDeviceManager:
         self._async_rename_devices(
             torrents, kept if self._full else kept & self._touched
         )
+        for torrent_hash in before - self._chosen:
+            self._names.pop(torrent_hash, None)
         self._full = False
         self._touched.clear()
         if before - self._chosen:
@@ -234,6 +238,10 @@ class TorrentDeviceManager:
         registry = dr.async_get(self._hass)
         for torrent_hash in hashes:
             name = torrents[torrent_hash].name
+            # Most polls change a chosen torrent's speeds, not its name.
+            if self._names.get(torrent_hash) == name:
+                continue
+            self._names[torrent_hash] = name
             device = find_entry_device(
                 registry,
                 self._entry.entry_id,
@@ -249,6 +257,7 @@ class TorrentDeviceManager:
     ) -> None:
         torrents = self._coordinator.data.torrents
         chosen = [torrents[torrent_hash] for torrent_hash in sorted(hashes)]
+        self._names.update((torrent.hash, torrent.name) for torrent in chosen)
         for factory, add_entities in platforms:
             add_entities(
                 [
